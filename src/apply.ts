@@ -1,0 +1,224 @@
+/**
+ * Reads each flag's state, plans, and sends one PATCH per (flag, environment). Writes are applied
+ * exactly once: when a PATCH's fate is unknown (5xx, timeout, lost connection), the expiring
+ * targets are read again and only what is still needed is sent.
+ */
+import type { Entry } from './grammar.js'
+import {
+  LaunchDarklyError,
+  UncertainWriteError,
+  type FlagRef,
+  type LaunchDarklyClient
+} from './launchdarkly/client.js'
+import { describeFailure } from './launchdarkly/retry.js'
+import type { Flag } from './launchdarkly/schemas.js'
+import { planFlag, type Instruction, type PlannedEntry } from './plan.js'
+
+export type Outcome = 'scheduled' | 'moved' | 'cancelled' | 'unchanged' | 'failed'
+
+export interface EntryResult {
+  planned: PlannedEntry
+  outcome: Outcome
+  /** LaunchDarkly's message, or why planning failed. */
+  message?: string
+  /** The raw `instructionIndex` LaunchDarkly reported for this entry's instruction. */
+  instructionIndex?: number
+}
+
+export interface SentInstruction {
+  flagKey: string
+  environmentKey: string
+  instructionIndex: number
+  instruction: Instruction
+}
+
+export interface FlagResult {
+  ref: FlagRef
+  entries: EntryResult[]
+  /** The instructions planned for this flag, in the order sent. */
+  instructions: SentInstruction[]
+  /** LaunchDarkly errors that point at no instruction we sent. */
+  unmatchedErrors: string[]
+  /** Whole PATCH bodies sent, replays included. */
+  patches: number
+}
+
+export interface ApplyOptions {
+  projectKey: string
+  environmentKey: string
+  variation: string | undefined
+  dryRun: boolean
+  comment: string
+  /** How many times a PATCH whose fate was lost may be checked and sent again. */
+  maxWriteAttempts: number
+  concurrency: number
+  warn: (message: string) => void
+}
+
+const DONE: Record<'schedule' | 'move' | 'cancel', Outcome> = {
+  schedule: 'scheduled',
+  move: 'moved',
+  cancel: 'cancelled'
+}
+
+function settled(planned: PlannedEntry): EntryResult {
+  if (planned.action === 'failed') return { planned, outcome: 'failed', message: planned.reason }
+  if (planned.action === 'unchanged') return { planned, outcome: 'unchanged' }
+  return { planned, outcome: DONE[planned.action] }
+}
+
+export async function applyAll(
+  client: LaunchDarklyClient,
+  flagKeys: string[],
+  entries: Entry[],
+  options: ApplyOptions
+): Promise<FlagResult[]> {
+  const results: FlagResult[] = new Array<FlagResult>(flagKeys.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < flagKeys.length) {
+      const index = next++
+      const ref = {
+        projectKey: options.projectKey,
+        flagKey: flagKeys[index] as string,
+        environmentKey: options.environmentKey
+      }
+      results[index] = await applyFlag(client, ref, entries, options)
+    }
+  }
+  const workers = Math.max(1, Math.min(options.concurrency, flagKeys.length))
+  await Promise.all(Array.from({ length: workers }, worker))
+  return results
+}
+
+export async function applyFlag(
+  client: LaunchDarklyClient,
+  ref: FlagRef,
+  entries: Entry[],
+  options: ApplyOptions
+): Promise<FlagResult> {
+  const result: FlagResult = { ref, entries: [], instructions: [], unmatchedErrors: [], patches: 0 }
+  let flag: Flag
+  let plan: PlannedEntry[]
+  try {
+    const [read, items] = await Promise.all([
+      client.getFlag(ref),
+      client.getExpiringUserTargets(ref)
+    ])
+    flag = read
+    plan = planFlag(entries, flag, ref.environmentKey, items, options.variation)
+  } catch (error) {
+    const message = errorMessage(error)
+    result.entries = entries.map((entry) => ({
+      planned: { entry, action: 'failed' },
+      outcome: 'failed',
+      message
+    }))
+    return result
+  }
+
+  const pending = plan.filter((p) => p.instruction)
+  result.instructions = pending.map((p, instructionIndex) => ({
+    flagKey: ref.flagKey,
+    environmentKey: ref.environmentKey,
+    instructionIndex,
+    instruction: p.instruction as Instruction
+  }))
+  const outcomes = new Map<PlannedEntry, EntryResult>(plan.map((p) => [p, settled(p)]))
+  if (!options.dryRun && pending.length > 0) {
+    await write(client, ref, flag, pending, outcomes, result, options)
+  }
+  result.entries = plan.map((p) => outcomes.get(p) as EntryResult)
+  return result
+}
+
+async function write(
+  client: LaunchDarklyClient,
+  ref: FlagRef,
+  flag: Flag,
+  pending: PlannedEntry[],
+  outcomes: Map<PlannedEntry, EntryResult>,
+  result: FlagResult,
+  options: ApplyOptions
+): Promise<void> {
+  // Each element pairs the entry as first planned (for the report) with its current instruction.
+  let toSend = pending.map((original) => ({ original, current: original }))
+  const fail = (items: typeof toSend, message: string): void => {
+    for (const { original } of items) outcomes.set(original, { planned: original, outcome: 'failed', message })
+  }
+
+  for (let attempt = 1; toSend.length > 0; attempt++) {
+    try {
+      result.patches++
+      const response = await client.patchExpiringUserTargets(ref, {
+        comment: options.comment,
+        instructions: toSend.map((s) => s.current.instruction as Instruction)
+      })
+      for (const error of response.errors ?? []) {
+        const target = toSend[error.instructionIndex]
+        if (!target) {
+          result.unmatchedErrors.push(
+            `LaunchDarkly reported an error for instruction ${error.instructionIndex}, but only ${toSend.length} were sent: ${error.message}`
+          )
+          continue
+        }
+        outcomes.set(target.original, {
+          planned: target.original,
+          outcome: 'failed',
+          message: error.message,
+          instructionIndex: error.instructionIndex
+        })
+      }
+      const reported = response.failedInstructions
+      const attributed = new Set((response.errors ?? []).map((e) => e.instructionIndex)).size
+      if (reported !== undefined && reported > attributed) {
+        result.unmatchedErrors.push(
+          `LaunchDarkly counted ${reported} failed instructions but explained ${attributed}`
+        )
+      }
+      return
+    } catch (error) {
+      if (!(error instanceof UncertainWriteError)) {
+        fail(toSend, errorMessage(error))
+        return
+      }
+      if (attempt >= options.maxWriteAttempts) {
+        fail(
+          toSend,
+          `LaunchDarkly did not confirm the update of flag "${ref.flagKey}" after ${attempt} attempts (${describeFailure(error.failure)}); run again to check`
+        )
+        return
+      }
+      options.warn(
+        `LaunchDarkly's answer to the update of flag "${ref.flagKey}" was lost (${describeFailure(error.failure)}); reading its expiring targets again before sending what is still needed`
+      )
+      let items
+      try {
+        items = await client.getExpiringUserTargets(ref)
+      } catch (readError) {
+        fail(toSend, errorMessage(readError))
+        return
+      }
+      const replanned = planFlag(
+        toSend.map((s) => s.original.entry),
+        flag,
+        ref.environmentKey,
+        items,
+        options.variation
+      )
+      const still: typeof toSend = []
+      replanned.forEach((now, i) => {
+        const item = toSend[i] as (typeof toSend)[number]
+        if (now.action === 'unchanged') return // the lost PATCH applied it
+        if (now.action === 'failed') fail([item], now.reason ?? 'failed')
+        else still.push({ original: item.original, current: now })
+      })
+      toSend = still
+    }
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof LaunchDarklyError) return error.message
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,160 @@
+/**
+ * The entry grammar shared by labels and the `targets` input: `<prefix><userKey>@<when>`.
+ * The user key is everything between the prefix and the LAST `@`, so email keys work.
+ */
+import { parseWhen, VALID_WHEN, type When, type WhenContext } from './when.js'
+
+export interface Entry {
+  userKey: string
+  when: When
+  /** The text as written, for messages. */
+  source: string
+  /** Where it came from: `label "…"` or `targets line 3`. */
+  origin: string
+}
+
+export interface InvalidEntry {
+  source: string
+  origin: string
+  reason: string
+}
+
+export type EntryResult = { ok: true; entry: Entry } | { ok: false; invalid: InvalidEntry }
+
+export interface GrammarContext extends WhenContext {
+  prefix: string
+  /** `cancel`: an unlabeled event; only the key matters, the time is not checked. */
+  intent: 'apply' | 'cancel'
+}
+
+export const MAX_ENTRY_LENGTH = 512
+const SHOWN_LENGTH = 80
+export const EXAMPLE = 'sandy@2030-06-10'
+
+// Control characters (C0, DEL, C1) and invisible format characters (zero-width, bidi controls).
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u
+const WHITESPACE = /\s/u
+
+/** Characters that render like ASCII ones in common fonts; NFKC covers full-width forms. */
+const LOOK_ALIKES: Record<string, string> = {
+  '\u0430': 'a', '\u0435': 'e', '\u043e': 'o', '\u0440': 'p', '\u0441': 'c', '\u0443': 'y',
+  '\u0445': 'x', '\u0456': 'i', '\u0458': 'j', '\u0455': 's', '\u04bb': 'h', '\u0501': 'd',
+  '\u0410': 'A', '\u0412': 'B', '\u0415': 'E', '\u041a': 'K', '\u041c': 'M', '\u041d': 'H',
+  '\u041e': 'O', '\u0420': 'P', '\u0421': 'C', '\u0422': 'T', '\u0425': 'X', '\u0406': 'I',
+  '\u03bf': 'o', '\u03b1': 'a', '\u03b5': 'e', '\u03bd': 'v', '\u03c1': 'p', '\u0391': 'A',
+  '\u0392': 'B', '\u0395': 'E', '\u0397': 'H', '\u0399': 'I', '\u039a': 'K', '\u039c': 'M',
+  '\u039d': 'N', '\u039f': 'O', '\u03a1': 'P', '\u03a4': 'T', '\u03a7': 'X', '\u0131': 'i',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-',
+  '\u2212': '-', '\u2236': ':', '\ua789': ':', '\u02d0': ':', '\u0589': ':', '\u05c3': ':'
+} // prettier-ignore
+
+/** An approximation of Unicode's confusable skeleton, enough to catch disguised prefixes. */
+export function skeleton(text: string): string {
+  let out = ''
+  for (const ch of text.normalize('NFKC')) out += LOOK_ALIKES[ch] ?? ch
+  return out.toLowerCase()
+}
+
+function describeCodePoint(ch: string): string {
+  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+export function shorten(text: string): string {
+  return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}… (${text.length} chars)` : text
+}
+
+export function parseEntry(raw: string, origin: string, context: GrammarContext): EntryResult {
+  const source = shorten(raw.trim())
+  const invalid = (reason: string): EntryResult => ({ ok: false, invalid: { source, origin, reason } })
+
+  if (raw.length > MAX_ENTRY_LENGTH) {
+    return invalid(`it is ${raw.length} characters long; an entry has at most ${MAX_ENTRY_LENGTH}`)
+  }
+  let text = raw.trim()
+  const hidden = INVISIBLE.exec(text)
+  if (hidden) {
+    return invalid(
+      `it contains an invisible or control character (${describeCodePoint(hidden[0])}); retype it as plain text`
+    )
+  }
+  const { prefix } = context
+  if (text.startsWith(prefix)) {
+    text = text.slice(prefix.length)
+  } else if (text.toLowerCase().startsWith(prefix.toLowerCase())) {
+    return invalid(`the prefix must be written exactly "${prefix}", in that case`)
+  } else if (skeleton(text).startsWith(skeleton(prefix))) {
+    return invalid(`it starts with a look-alike of the prefix "${prefix}"; retype it in plain ASCII`)
+  }
+
+  const at = text.lastIndexOf('@')
+  if (at < 0) {
+    const lookAlike = /[\uff20\ufe6b]/.test(text) ? ' (it has a look-alike of @, not @ itself)' : ''
+    return invalid(`it has no @<when>${lookAlike}; write <user key>@<when>, as in ${EXAMPLE}`)
+  }
+  const userKey = text.slice(0, at)
+  const whenText = text.slice(at + 1)
+  const keyProblem = checkUserKey(userKey)
+  if (keyProblem) return invalid(keyProblem)
+
+  if (context.intent === 'cancel') {
+    return { ok: true, entry: { userKey, when: { kind: 'never' }, source, origin } }
+  }
+  const when = parseWhen(whenText, context)
+  if (!when.ok) return invalid(when.reason)
+  return { ok: true, entry: { userKey, when: when.when, source, origin } }
+}
+
+function checkUserKey(userKey: string): string | undefined {
+  if (userKey === '') return `the user key before @ is empty; write <user key>@<when>, as in ${EXAMPLE}`
+  if (WHITESPACE.test(userKey)) {
+    return `the user key "${userKey}" contains white space; user keys have none (one entry per line)`
+  }
+  if (userKey.includes(',')) {
+    return `the user key "${userKey}" contains a comma; put one entry per line instead of a list`
+  }
+  if (/[a-z]/i.test(userKey)) {
+    const disguised = [...userKey].find((ch) => LOOK_ALIKES[ch] !== undefined)
+    if (disguised) {
+      return `the user key "${userKey}" mixes Latin letters with the look-alike ${describeCodePoint(disguised)}; retype it in plain text`
+    }
+  }
+  return undefined
+}
+
+/** The canonical text of an entry; `parseEntry(formatEntry(e))` gives `e` back. */
+export function formatEntry(entry: Pick<Entry, 'userKey' | 'when'>, prefix: string): string {
+  const when = entry.when.kind === 'never' ? 'never' : new Date(entry.when.epochMs).toISOString()
+  return `${prefix}${entry.userKey}@${when}`
+}
+
+/**
+ * The `targets` input: one entry per line; blank lines and lines starting with `#` are ignored;
+ * the prefix is optional.
+ */
+export function parseTargets(input: string, context: GrammarContext): EntryResult[] {
+  const results: EntryResult[] = []
+  input.split(/\r\n|\n|\r/).forEach((line, index) => {
+    const trimmed = line.trim()
+    if (trimmed === '' || trimmed.startsWith('#')) return
+    results.push(parseEntry(line, `targets line ${index + 1}`, context))
+  })
+  return results
+}
+
+/** The same user twice would send conflicting instructions: every repeat is invalid. */
+export function rejectRepeatedKeys(results: EntryResult[]): EntryResult[] {
+  const first = new Map<string, Entry>()
+  return results.map((result) => {
+    if (!result.ok) return result
+    const earlier = first.get(result.entry.userKey)
+    if (!earlier) {
+      first.set(result.entry.userKey, result.entry)
+      return result
+    }
+    const { source, origin } = result.entry
+    const reason = `user "${result.entry.userKey}" is already listed at ${earlier.origin}; list each user once`
+    return { ok: false, invalid: { source, origin, reason } }
+  })
+}
+
+export { VALID_WHEN }

@@ -1,0 +1,333 @@
+/**
+ * A small client for the three LaunchDarkly endpoints the action uses. It speaks node:http(s)
+ * directly with one keep-alive agent (global fetch costs ~50 ms on first use), validates every
+ * answer with the zod schemas, retries what is safe to retry, and turns every failure into one
+ * sentence that says what to check. It never writes the token anywhere but the header.
+ */
+import http from 'node:http'
+import https from 'node:https'
+import type { z } from 'zod'
+import {
+  errorBodySchema,
+  expiringGetSchema,
+  expiringPatchSchema,
+  flagSchema,
+  type ExpiringItem,
+  type Flag,
+  type PatchResponse
+} from './schemas.js'
+import { describeFailure, retryDelay, type Failure, type RetryPolicy } from './retry.js'
+
+export const API_VERSION = '20240415'
+export const SEMANTIC_PATCH = 'application/json; domain-model=launchdarkly.semanticpatch'
+const MAX_BODY_BYTES = 16 * 1024 * 1024
+
+export interface FlagRef {
+  projectKey: string
+  flagKey: string
+  environmentKey: string
+}
+
+export interface PatchBody {
+  comment?: string
+  instructions: object[]
+}
+
+export interface ClientOptions {
+  baseUri: string
+  apiKey: string
+  userAgent: string
+  policy: RetryPolicy
+  maxSockets?: number
+  log?: (message: string) => void
+  sleep?: (ms: number) => Promise<void>
+  now?: () => number
+  random?: () => number
+}
+
+/** A failure that will not get better by retrying, worded for the person reading the log. */
+export class LaunchDarklyError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number
+  ) {
+    super(message)
+    this.name = 'LaunchDarklyError'
+  }
+}
+
+/** A PATCH whose fate is unknown (5xx, timeout, broken connection): it may have been applied. */
+export class UncertainWriteError extends Error {
+  constructor(readonly failure: Failure) {
+    super(`LaunchDarkly's answer to a PATCH was lost (${describeFailure(failure)})`)
+    this.name = 'UncertainWriteError'
+  }
+}
+
+interface Exchange {
+  status: number
+  headers: http.IncomingHttpHeaders
+  text: string
+}
+
+interface Call<S extends z.ZodType> {
+  method: 'GET' | 'PATCH'
+  path: string
+  body?: PatchBody
+  schema: S
+  /** What we were doing, for messages: `read flag "x"`. */
+  operation: string
+  ref: FlagRef
+}
+
+const sleeper = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+export class LaunchDarklyClient {
+  /** Requests sent, retries included; read by the tests and the benchmark. */
+  requestCount = 0
+  private readonly agent: http.Agent
+  private readonly base: URL
+  private pausedUntil = 0
+
+  constructor(private readonly options: ClientOptions) {
+    this.base = new URL(options.baseUri)
+    const Agent = this.base.protocol === 'https:' ? https.Agent : http.Agent
+    this.agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 8 })
+  }
+
+  close(): void {
+    this.agent.destroy()
+  }
+
+  async getFlag(ref: FlagRef): Promise<Flag> {
+    return this.call({
+      method: 'GET',
+      path: `${flagPath(ref)}?env=${encodeURIComponent(ref.environmentKey)}`,
+      schema: flagSchema,
+      operation: `read flag "${ref.flagKey}"`,
+      ref
+    })
+  }
+
+  async getExpiringUserTargets(ref: FlagRef): Promise<ExpiringItem[]> {
+    const response = await this.call({
+      method: 'GET',
+      path: expiringPath(ref),
+      schema: expiringGetSchema,
+      operation: `read the expiring targets of flag "${ref.flagKey}"`,
+      ref
+    })
+    return response.items
+  }
+
+  /** Throws UncertainWriteError when the PATCH may or may not have been applied. */
+  async patchExpiringUserTargets(ref: FlagRef, body: PatchBody): Promise<PatchResponse> {
+    return this.call({
+      method: 'PATCH',
+      path: expiringPath(ref),
+      body,
+      schema: expiringPatchSchema,
+      operation: `update the expiring targets of flag "${ref.flagKey}"`,
+      ref
+    })
+  }
+
+  private async call<S extends z.ZodType>(call: Call<S>): Promise<z.output<S>> {
+    const { policy } = this.options
+    const now = this.options.now ?? Date.now
+    const sleep = this.options.sleep ?? sleeper
+    let waited = 0
+    for (let attempt = 1; ; attempt++) {
+      const pause = this.pausedUntil - now()
+      if (pause > 0) await sleep(pause)
+
+      const failure = await this.attempt(call)
+      if (!('kind' in failure)) return failure.value
+      // A 429 applied nothing; anything else may have applied a write.
+      if (call.method === 'PATCH' && failure.kind !== 'rate-limited') {
+        throw new UncertainWriteError(failure)
+      }
+      const delay = retryDelay(failure, attempt, policy, now(), this.options.random ?? Math.random)
+      if (attempt >= policy.maxAttempts || waited + delay > policy.maxTotalWaitMs) {
+        throw new LaunchDarklyError(giveUp(call, failure, attempt, waited, this.options.baseUri))
+      }
+      this.options.log?.(
+        `LaunchDarkly: ${describeFailure(failure)} on "${call.operation}"; attempt ${attempt + 1} of ${policy.maxAttempts} in ${(delay / 1000).toFixed(1)} s`
+      )
+      await sleep(delay)
+      waited += delay
+    }
+  }
+
+  /** One request: the parsed value, or the failure to retry. Throws when retrying cannot help. */
+  private async attempt<S extends z.ZodType>(
+    call: Call<S>
+  ): Promise<{ value: z.output<S> } | Failure> {
+    let response: Exchange
+    try {
+      response = await this.exchange(call)
+    } catch (error) {
+      if (error instanceof TimeoutError) return { kind: 'timeout' }
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+      return { kind: 'network', code }
+    }
+    this.notePause(response.headers)
+    const { status } = response
+    if (status === 429) {
+      return {
+        kind: 'rate-limited',
+        retryAfter: header(response.headers, 'retry-after'),
+        reset: header(response.headers, 'x-ratelimit-reset')
+      }
+    }
+    if (status >= 500) return { kind: 'server', status }
+    if (status < 200 || status >= 300) {
+      throw new LaunchDarklyError(rejection(call, response, this.options.baseUri), status)
+    }
+    let json: unknown
+    try {
+      json = JSON.parse(response.text)
+    } catch {
+      return { kind: 'bad-body', detail: 'not JSON' }
+    }
+    const parsed = call.schema.safeParse(json)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const where = issue?.path.length ? issue.path.join('.') : 'body'
+      return { kind: 'bad-body', detail: `${where}: ${issue?.message ?? 'invalid'}` }
+    }
+    return { value: parsed.data }
+  }
+
+  /** Slow down before the limit: when a `X-Ratelimit-*-Remaining` reaches 0, wait for the reset. */
+  private notePause(headers: http.IncomingHttpHeaders): void {
+    const exhausted = ['x-ratelimit-global-remaining', 'x-ratelimit-route-remaining'].some(
+      (name) => header(headers, name)?.trim() === '0'
+    )
+    const reset = Number(header(headers, 'x-ratelimit-reset'))
+    if (!exhausted || !Number.isFinite(reset)) return
+    const now = (this.options.now ?? Date.now)()
+    const until = Math.min(reset, now + this.options.policy.maxRateLimitWaitMs)
+    if (until > this.pausedUntil) this.pausedUntil = until
+  }
+
+  private exchange(call: Call<z.ZodType>): Promise<Exchange> {
+    const url = new URL(this.base.pathname.replace(/\/$/, '') + call.path, this.base)
+    const payload = call.body === undefined ? undefined : Buffer.from(JSON.stringify(call.body))
+    const headers: http.OutgoingHttpHeaders = {
+      Authorization: this.options.apiKey,
+      Accept: 'application/json',
+      'LD-API-Version': API_VERSION,
+      'User-Agent': this.options.userAgent
+    }
+    if (payload) {
+      headers['Content-Type'] = SEMANTIC_PATCH
+      headers['Content-Length'] = payload.length
+    }
+    const transport = url.protocol === 'https:' ? https : http
+    this.requestCount++
+    return new Promise<Exchange>((resolve, reject) => {
+      const request = transport.request(url, { method: call.method, headers, agent: this.agent })
+      const timer = setTimeout(
+        () => request.destroy(new TimeoutError()),
+        this.options.policy.timeoutMs
+      )
+      request.on('error', (error) => {
+        clearTimeout(timer)
+        reject(error)
+      })
+      request.on('response', (response) => {
+        const chunks: Buffer[] = []
+        let size = 0
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length
+          if (size > MAX_BODY_BYTES) request.destroy(new Error('response too large'))
+          else chunks.push(chunk)
+        })
+        response.on('error', (error) => {
+          clearTimeout(timer)
+          reject(error)
+        })
+        response.on('end', () => {
+          clearTimeout(timer)
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text: Buffer.concat(chunks).toString('utf8')
+          })
+        })
+      })
+      request.end(payload)
+    })
+  }
+}
+
+class TimeoutError extends Error {
+  constructor() {
+    super('timeout')
+  }
+}
+
+function header(headers: http.IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+function flagPath({ projectKey, flagKey }: FlagRef): string {
+  return `/api/v2/flags/${encodeURIComponent(projectKey)}/${encodeURIComponent(flagKey)}`
+}
+
+function expiringPath(ref: FlagRef): string {
+  return `${flagPath(ref)}/expiring-user-targets/${encodeURIComponent(ref.environmentKey)}`
+}
+
+/** One sentence for a 4xx (or an unexpected 1xx/3xx): what failed, and what to check. */
+function rejection(call: Call<z.ZodType>, response: Exchange, baseUri: string): string {
+  const { status } = response
+  const { projectKey, flagKey, environmentKey } = call.ref
+  let said = `HTTP ${status}`
+  try {
+    const body = errorBodySchema.parse(JSON.parse(response.text))
+    said = `${status} ${body.code}: ${body.message.slice(0, 300)}${body.id ? `; request id ${body.id}` : ''}`
+  } catch {
+    // Not LaunchDarkly's error shape (a proxy, say): the status alone.
+  }
+  const failed = `LaunchDarkly refused to ${call.operation} (${said}).`
+  switch (status) {
+    case 401:
+      return `${failed} Check that the api-key secret holds a current personal or service access token for ${baseUri}.`
+    case 403:
+      return call.method === 'GET'
+        ? `${failed} Check that the token's role can view project "${projectKey}".`
+        : `${failed} Check that the token's role allows updateExpiringTargets on proj/${projectKey}:env/${environmentKey}:flag/${flagKey}, and that the plan includes scheduled removals.`
+    case 404:
+      return `${failed} Check project-key "${projectKey}", flag-key "${flagKey}" and environment-key "${environmentKey}", and that base-uri (${baseUri}) is the account's region.`
+    default:
+      if (status >= 300 && status < 400) {
+        return `${failed} It redirected the request; check that base-uri (${baseUri}) is the LaunchDarkly API host.`
+      }
+      return failed
+  }
+}
+
+function giveUp(
+  call: Call<z.ZodType>,
+  failure: Failure,
+  attempts: number,
+  waitedMs: number,
+  baseUri: string
+): string {
+  const tries = `after ${attempts} attempt${attempts === 1 ? '' : 's'} and ${(waitedMs / 1000).toFixed(1)} s of waiting`
+  switch (failure.kind) {
+    case 'rate-limited':
+      return `LaunchDarkly kept rate-limiting requests (429) to ${call.operation} ${tries}. The limit is shared by every token on the account: run again later, or spread the flags over several runs.`
+    case 'server':
+      return `LaunchDarkly answered HTTP ${failure.status} to ${call.operation} ${tries}; it may have an incident. Run again later.`
+    case 'network':
+      return `Could not reach LaunchDarkly at ${baseUri} to ${call.operation} (${failure.code}) ${tries}. Check base-uri and the runner's network or proxy.`
+    case 'timeout':
+      return `LaunchDarkly did not answer in time to ${call.operation} ${tries}. Run again later, or raise request-timeout.`
+    case 'bad-body':
+      return `LaunchDarkly's answer to ${call.operation} did not match its published API (${failure.detail}) ${tries}. Check that base-uri (${baseUri}) is the LaunchDarkly API.`
+  }
+}

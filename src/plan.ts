@@ -1,0 +1,195 @@
+/**
+ * Entries + LaunchDarkly's current state of one flag -> the semantic-patch instructions to send,
+ * with what will happen to each entry. Pure.
+ */
+import type { Entry } from './grammar.js'
+import type { ExpiringItem, Flag, Variation } from './launchdarkly/schemas.js'
+
+export type Instruction =
+  | { kind: 'addExpireUserTargetDate'; userKey: string; variationId: string; value: number }
+  | {
+      kind: 'updateExpireUserTargetDate'
+      userKey: string
+      variationId: string
+      value: number
+      version: number
+    }
+  | { kind: 'removeExpireUserTargetDate'; userKey: string; variationId: string }
+
+export type Action = 'schedule' | 'move' | 'cancel' | 'unchanged' | 'failed'
+
+export interface VariationRef {
+  id: string
+  /** The name, else the value as JSON: what a person recognises. */
+  label: string
+}
+
+export interface PlannedEntry {
+  entry: Entry
+  action: Action
+  variation?: VariationRef
+  /** The removal time asked for (schedule, move, unchanged). */
+  removalMs?: number
+  /** The removal time scheduled now, if any. */
+  currentMs?: number
+  instruction?: Instruction
+  /** Why it failed, or a note on an unchanged entry. */
+  reason?: string
+}
+
+export type VariationResult = { ok: true; variation: VariationRef } | { ok: false; reason: string }
+
+export function variationLabel(variation: Variation): string {
+  if (variation.name) return variation.name
+  const json = JSON.stringify(variation.value) ?? 'null'
+  return json.length > 40 ? `${json.slice(0, 39)}…` : json
+}
+
+function ref(variation: Variation): VariationRef {
+  return { id: variation._id, label: variationLabel(variation) }
+}
+
+function describeVariations(flag: Flag): string {
+  return flag.variations
+    .map((v) => (v.name ? `${v.name} (${JSON.stringify(v.value)})` : JSON.stringify(v.value)))
+    .join(', ')
+}
+
+/** The `variation` input, matched by `_id`, then by name, then by value written as JSON. */
+export function resolveVariation(input: string, flag: Flag): VariationResult {
+  const byId = flag.variations.find((v) => v._id === input)
+  if (byId) return { ok: true, variation: ref(byId) }
+  const byName = flag.variations.filter((v) => v.name === input)
+  if (byName.length === 1) return { ok: true, variation: ref(byName[0] as Variation) }
+  if (byName.length > 1) {
+    return { ok: false, reason: `flag "${flag.key}" has ${byName.length} variations named "${input}"; give its _id` }
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(input)
+  } catch {
+    value = undefined
+  }
+  if (value !== undefined) {
+    const byValue = flag.variations.filter((v) => deepEqual(v.value, value))
+    if (byValue.length === 1) return { ok: true, variation: ref(byValue[0] as Variation) }
+  }
+  return {
+    ok: false,
+    reason: `variation "${input}" matches no variation of flag "${flag.key}" by _id, name or JSON value; it has ${describeVariations(flag)}`
+  }
+}
+
+/** Indexes of the variations whose individual user targets list the key. */
+export function targetedVariationIndexes(flag: Flag, environmentKey: string, userKey: string): number[] {
+  const config = flag.environments?.[environmentKey]
+  const lists = [
+    ...(config?.targets ?? []),
+    ...(config?.contextTargets ?? []).filter((t) => t.contextKind === 'user')
+  ]
+  const indexes = lists.filter((t) => t.values.includes(userKey)).map((t) => t.variation)
+  return [...new Set(indexes)]
+}
+
+export function planFlag(
+  entries: Entry[],
+  flag: Flag,
+  environmentKey: string,
+  items: ExpiringItem[],
+  variationInput: string | undefined
+): PlannedEntry[] {
+  if (!flag.environments?.[environmentKey]) {
+    const reason = `flag "${flag.key}" has no environment "${environmentKey}"; check environment-key`
+    return entries.map((entry) => ({ entry, action: 'failed', reason }))
+  }
+  const explicit = variationInput === undefined ? undefined : resolveVariation(variationInput, flag)
+  const scheduled = new Map<string, ExpiringItem>()
+  for (const item of items) {
+    if (item.targetType === undefined && !scheduled.has(item.userKey)) scheduled.set(item.userKey, item)
+  }
+
+  return entries.map((entry): PlannedEntry => {
+    const item = scheduled.get(entry.userKey)
+    const currentMs = item?.expirationDate
+    const inferred = (): VariationResult => inferVariation(flag, environmentKey, entry.userKey)
+
+    if (entry.when.kind === 'never') {
+      if (!item) return { entry, action: 'unchanged', reason: 'no removal was scheduled' }
+      const variation = item.variationId
+        ? { ok: true as const, variation: byId(flag, item.variationId) }
+        : inferred()
+      if (!variation.ok) return { entry, action: 'failed', currentMs, reason: variation.reason }
+      return {
+        entry,
+        action: 'cancel',
+        variation: variation.variation,
+        currentMs,
+        instruction: {
+          kind: 'removeExpireUserTargetDate',
+          userKey: entry.userKey,
+          variationId: variation.variation.id
+        }
+      }
+    }
+
+    const removalMs = entry.when.epochMs
+    const variation = explicit ?? inferred()
+    if (!variation.ok) return { entry, action: 'failed', removalMs, currentMs, reason: variation.reason }
+    const variationId = variation.variation.id
+    const common = { entry, variation: variation.variation, removalMs, currentMs }
+    if (!item) {
+      return {
+        ...common,
+        action: 'schedule',
+        instruction: { kind: 'addExpireUserTargetDate', userKey: entry.userKey, variationId, value: removalMs }
+      }
+    }
+    if (item.expirationDate === removalMs && (item.variationId ?? variationId) === variationId) {
+      return { ...common, action: 'unchanged', reason: 'already scheduled at that time' }
+    }
+    return {
+      ...common,
+      action: 'move',
+      instruction: {
+        kind: 'updateExpireUserTargetDate',
+        userKey: entry.userKey,
+        variationId,
+        value: removalMs,
+        version: item._version
+      }
+    }
+  })
+}
+
+function byId(flag: Flag, id: string): VariationRef {
+  const variation = flag.variations.find((v) => v._id === id)
+  return variation ? ref(variation) : { id, label: id }
+}
+
+function inferVariation(flag: Flag, environmentKey: string, userKey: string): VariationResult {
+  const indexes = targetedVariationIndexes(flag, environmentKey, userKey)
+  const found = indexes.map((i) => flag.variations[i]).filter((v): v is Variation => !!v)
+  if (found.length === 1) return { ok: true, variation: ref(found[0] as Variation) }
+  if (found.length === 0) {
+    return {
+      ok: false,
+      reason: `user "${userKey}" is not individually targeted on flag "${flag.key}" in "${environmentKey}"; target them first, or set the variation input`
+    }
+  }
+  return {
+    ok: false,
+    reason: `user "${userKey}" is individually targeted on several variations of flag "${flag.key}" (${found.map(variationLabel).join(', ')}); set the variation input`
+  }
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  const ka = Object.keys(a)
+  const kb = Object.keys(b)
+  if (ka.length !== kb.length) return false
+  return ka.every((k) =>
+    deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])
+  )
+}

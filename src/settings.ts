@@ -1,0 +1,163 @@
+/**
+ * Action inputs -> one typed, validated Settings object. The only module that reads inputs.
+ */
+import * as core from '@actions/core'
+import { z } from 'zod'
+import { isValidTimeZone } from './when.js'
+import { DEFAULT_PREFIX } from './trigger.js'
+
+export interface Settings {
+  apiKey: string
+  baseUri: string
+  projectKey: string
+  environmentKey: string
+  flagKeys: string[]
+  variation: string | undefined
+  targets: string
+  labelPrefix: string
+  timeZone: string
+  dryRun: boolean
+  comment: boolean
+  prNumber: number | undefined
+  githubToken: string
+  failOnError: boolean
+}
+
+export const DEFAULT_BASE_URI = 'https://app.launchdarkly.com'
+const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
+const KEY_RULE = 'letters, digits, ".", "_" and "-", starting with a letter or digit'
+
+const key = z
+  .string()
+  .min(1, 'is required')
+  .max(256, 'is longer than 256 characters')
+  .regex(KEY, `may only contain ${KEY_RULE}`)
+
+const bool = z
+  .string()
+  .transform((value, ctx) => {
+    if (['true', 'True', 'TRUE'].includes(value)) return true
+    if (['false', 'False', 'FALSE'].includes(value)) return false
+    ctx.addIssue({ code: 'custom', message: `must be true or false, not "${value}"` })
+    return z.NEVER
+  })
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
+}
+
+const baseUri = z.string().transform((value, ctx) => {
+  const text = value === '' ? DEFAULT_BASE_URI : value
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a URL, e.g. ${DEFAULT_BASE_URI}` })
+    return z.NEVER
+  }
+  const plainLoopback = url.protocol === 'http:' && isLoopback(url.hostname)
+  if (url.protocol !== 'https:' && !plainLoopback) {
+    ctx.addIssue({ code: 'custom', message: 'must use https (http is allowed only on a loopback host)' })
+    return z.NEVER
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    ctx.addIssue({ code: 'custom', message: 'must have no credentials, query or fragment' })
+    return z.NEVER
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+})
+
+const apiKey = z
+  .string()
+  .min(1, 'is empty: pass a LaunchDarkly access token from a secret (see the README for forks)')
+  .refine((v) => !/^(sdk|mob)-/.test(v), {
+    message: 'is an SDK or mobile key; the REST API needs a personal or service access token'
+  })
+  .refine((v) => !/\s/.test(v), { message: 'contains white space; check how the secret was stored' })
+
+const flagKeys = z
+  .string()
+  .transform((value) => [...new Set(value.split(/[,\n]/).map((v) => v.trim()).filter(Boolean))])
+  .pipe(z.array(key).min(1, 'is required: one or more flag keys, comma- or newline-separated'))
+
+const prNumber = z
+  .string()
+  .regex(/^(\d{1,10})?$/, 'must be a pull request number')
+  .transform((v) => (v === '' ? undefined : Number(v)))
+
+const schema = z.object({
+  'api-key': apiKey,
+  'base-uri': baseUri,
+  'project-key': key,
+  'environment-key': key,
+  'flag-key': flagKeys,
+  variation: z.string().transform((v) => (v === '' ? undefined : v)),
+  targets: z.string(),
+  'label-prefix': z
+    .string()
+    .transform((v) => (v === '' ? DEFAULT_PREFIX : v))
+    .pipe(
+      z
+        .string()
+        .max(40, 'is longer than 40 characters')
+        .regex(/^[^\s@,]+$/, 'must have no white space, "@" or ","')
+    ),
+  timezone: z
+    .string()
+    .transform((v) => (v === '' ? 'UTC' : v))
+    .refine(isValidTimeZone, { message: 'is not an IANA time zone, e.g. UTC, Europe/Berlin' }),
+  'dry-run': bool,
+  comment: bool,
+  'pr-number': prNumber,
+  'github-token': z.string(),
+  'fail-on-error': bool
+})
+
+type InputName = keyof z.input<typeof schema>
+
+const DEFAULTS: Partial<Record<InputName, string>> = {
+  'dry-run': 'false',
+  comment: 'true',
+  'fail-on-error': 'true'
+}
+
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'))
+    this.name = 'SettingsError'
+  }
+}
+
+/** Reads every input, masks the secrets, and returns the settings or throws SettingsError. */
+export function readSettings(): Settings {
+  const raw = {} as Record<InputName, string>
+  for (const name of Object.keys(schema.shape) as InputName[]) {
+    const value = core.getInput(name, { trimWhitespace: name !== 'targets' })
+    raw[name] = value === '' ? (DEFAULTS[name] ?? '') : value
+  }
+  for (const secret of [raw['api-key'], raw['github-token']]) if (secret) core.setSecret(secret)
+
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) {
+    throw new SettingsError(
+      parsed.error.issues.map((issue) => `Input "${String(issue.path[0])}" ${issue.message}.`)
+    )
+  }
+  const v = parsed.data
+  return {
+    apiKey: v['api-key'],
+    baseUri: v['base-uri'],
+    projectKey: v['project-key'],
+    environmentKey: v['environment-key'],
+    flagKeys: v['flag-key'],
+    variation: v.variation,
+    targets: v.targets,
+    labelPrefix: v['label-prefix'],
+    timeZone: v.timezone,
+    dryRun: v['dry-run'],
+    comment: v.comment,
+    prNumber: v['pr-number'],
+    githubToken: v['github-token'],
+    failOnError: v['fail-on-error']
+  }
+}
