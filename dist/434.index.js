@@ -71,8 +71,7 @@ const expiringPatchSchema = schemas/* object */.Ikc({
     totalInstructions: schemas/* number */.aig().int().nonnegative().optional(),
     successfulInstructions: schemas/* number */.aig().int().nonnegative().optional(),
     failedInstructions: schemas/* number */.aig().int().nonnegative().optional(),
-    errors: schemas/* array */.YOg(schemas/* object */.Ikc({ instructionIndex: schemas/* number */.aig().int(), message: schemas/* string */.YjP() }))
-        .optional()
+    errors: schemas/* array */.YOg(schemas/* object */.Ikc({ instructionIndex: schemas/* number */.aig().int(), message: schemas/* string */.YjP() })).optional()
 });
 const errorBodySchema = schemas/* object */.Ikc({
     code: schemas/* string */.YjP(),
@@ -429,7 +428,10 @@ function resolveVariation(input, flag) {
     if (byName.length === 1)
         return { ok: true, variation: ref(byName[0]) };
     if (byName.length > 1) {
-        return { ok: false, reason: `flag "${flag.key}" has ${byName.length} variations named "${input}"; give its _id` };
+        return {
+            ok: false,
+            reason: `flag "${flag.key}" has ${byName.length} variations named "${input}"; give its _id`
+        };
     }
     let value;
     try {
@@ -503,7 +505,12 @@ function planFlag(entries, flag, environmentKey, items, variationInput) {
             return {
                 ...common,
                 action: 'schedule',
-                instruction: { kind: 'addExpireUserTargetDate', userKey: entry.userKey, variationId, value: removalMs }
+                instruction: {
+                    kind: 'addExpireUserTargetDate',
+                    userKey: entry.userKey,
+                    variationId,
+                    value: removalMs
+                }
             };
         }
         if (item.expirationDate === removalMs && (item.variationId ?? variationId) === variationId) {
@@ -715,8 +722,7 @@ const pullRequestPayload = schemas/* object */.Ikc({
         number: schemas/* number */.aig().int().positive(),
         html_url: schemas/* string */.YjP().optional(),
         labels: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP() })).default([]),
-        head: schemas/* object */.Ikc({ repo: schemas/* object */.Ikc({ full_name: schemas/* string */.YjP() }).nullable().optional() })
-            .optional(),
+        head: schemas/* object */.Ikc({ repo: schemas/* object */.Ikc({ full_name: schemas/* string */.YjP() }).nullable().optional() }).optional(),
         base: schemas/* object */.Ikc({ repo: schemas/* object */.Ikc({ full_name: schemas/* string */.YjP() }) }).optional()
     }),
     sender: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }).optional()
@@ -750,7 +756,7 @@ var grammar = __webpack_require__(9802);
  * text it is in a comment or job summary: never as markup, a mention, or a broken table.
  */
 const VISIBLE_CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>&"'=:]/g;
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#!|~<>&]/g;
 const WORD_JOINER = '\u2060';
 function showControls(text) {
     return text.replace(VISIBLE_CONTROL, (ch) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
@@ -793,7 +799,13 @@ function buildReport(input) {
     const rows = [];
     const errors = [];
     for (const invalid of input.invalid) {
-        rows.push({ environmentKey, source: invalid.source, origin: invalid.origin, outcome: 'invalid', detail: invalid.reason });
+        rows.push({
+            environmentKey,
+            source: invalid.source,
+            origin: invalid.origin,
+            outcome: 'invalid',
+            detail: invalid.reason
+        });
         errors.push({
             flagKey: null,
             environmentKey,
@@ -840,7 +852,15 @@ function buildReport(input) {
             });
         }
         for (const message of flag.unmatchedErrors) {
-            errors.push({ flagKey, environmentKey, entry: null, origin: null, userKey: null, instructionIndex: null, message });
+            errors.push({
+                flagKey,
+                environmentKey,
+                entry: null,
+                origin: null,
+                userKey: null,
+                instructionIndex: null,
+                message
+            });
         }
     }
     const instructions = input.flags.flatMap((f) => f.instructions);
@@ -869,7 +889,8 @@ function outputs(report) {
         'successful-instructions': String(report.totals.successfulInstructions),
         'failed-instructions': String(report.totals.failedInstructions),
         errors: JSON.stringify(report.errors),
-        instructions: JSON.stringify(report.instructions)
+        instructions: JSON.stringify(report.instructions),
+        'comment-url': ''
     };
 }
 const DONE_LABEL = {
@@ -904,6 +925,9 @@ function verdict(report) {
     let line = report.dryRun
         ? `${total} ${noun} planned, none sent (dry run)`
         : `${total} ${noun}: ${ok} succeeded, ${failed} failed`;
+    const unsent = report.rows.filter((r) => r.outcome === 'failed').length - failed;
+    if (unsent > 0)
+        line += `; ${unsent} ${unsent === 1 ? 'entry' : 'entries'} could not be planned`;
     if (invalid > 0)
         line += `; ${invalid} invalid ${invalid === 1 ? 'entry' : 'entries'}, so nothing was sent`;
     return line;
@@ -934,7 +958,7 @@ function renderMarkdown(report, options) {
     const zoned = report.timeZone !== 'UTC';
     const header = ['Flag', 'User', 'Variation', 'Removal (UTC)'];
     if (zoned)
-        header.push(`Removal (${markdown_text(report.timeZone)})`);
+        header.push(`Removal (${code(report.timeZone)})`);
     header.push('Outcome', 'Details');
     const renderRow = (row) => {
         const cells = [
@@ -998,8 +1022,7 @@ const key = schemas/* string */.YjP()
     .min(1, 'is required')
     .max(256, 'is longer than 256 characters')
     .regex(KEY, `may only contain ${KEY_RULE}`);
-const bool = schemas/* string */.YjP()
-    .transform((value, ctx) => {
+const bool = schemas/* string */.YjP().transform((value, ctx) => {
     if (['true', 'True', 'TRUE'].includes(value))
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
@@ -1022,7 +1045,10 @@ const baseUri = schemas/* string */.YjP().transform((value, ctx) => {
     }
     const plainLoopback = url.protocol === 'http:' && isLoopback(url.hostname);
     if (url.protocol !== 'https:' && !plainLoopback) {
-        ctx.addIssue({ code: 'custom', message: 'must use https (http is allowed only on a loopback host)' });
+        ctx.addIssue({
+            code: 'custom',
+            message: 'must use https (http is allowed only on a loopback host)'
+        });
         return core_core/* NEVER */.tm;
     }
     if (url.username || url.password || url.search || url.hash) {
@@ -1036,9 +1062,16 @@ const apiKey = schemas/* string */.YjP()
     .refine((v) => !/^(sdk|mob)-/.test(v), {
     message: 'is an SDK or mobile key; the REST API needs a personal or service access token'
 })
-    .refine((v) => !/\s/.test(v), { message: 'contains white space; check how the secret was stored' });
+    .refine((v) => !/\s/.test(v), {
+    message: 'contains white space; check how the secret was stored'
+});
 const flagKeys = schemas/* string */.YjP()
-    .transform((value) => [...new Set(value.split(/[,\n]/).map((v) => v.trim()).filter(Boolean))])
+    .transform((value) => [
+    ...new Set(value
+        .split(/[,\n]/)
+        .map((v) => v.trim())
+        .filter(Boolean))
+])
     .pipe(schemas/* array */.YOg(key).min(1, 'is required: one or more flag keys, comma- or newline-separated'));
 const prNumber = schemas/* string */.YjP()
     .regex(/^(\d{1,10})?$/, 'must be a pull request number')
@@ -1177,7 +1210,9 @@ function readEntries(trigger, settings) {
     const context = { prefix: settings.labelPrefix, timeZone: settings.timeZone, now: Date.now() };
     if (trigger.kind === 'label') {
         const intent = trigger.action === 'unlabeled' ? 'cancel' : 'apply';
-        return [(0,grammar/* parseEntry */.ER)(trigger.label, `label ${JSON.stringify(trigger.label)}`, { ...context, intent })];
+        return [
+            (0,grammar/* parseEntry */.ER)(trigger.label, `label ${JSON.stringify(trigger.label)}`, { ...context, intent })
+        ];
     }
     return (0,grammar/* rejectRepeatedKeys */.Ad)((0,grammar/* parseTargets */.Sx)(settings.targets, { ...context, intent: 'apply' }));
 }

@@ -24,7 +24,7 @@ function readRawEvent(env = process.env) {
         return { name, payload: JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) };
     }
     catch (error) {
-        throw new Error(`Could not read the event payload at GITHUB_EVENT_PATH: ${error.message}`);
+        throw new Error(`Could not read the event payload at GITHUB_EVENT_PATH: ${error.message}`, { cause: error });
     }
 }
 function runUrl(env = process.env) {
@@ -84,11 +84,16 @@ function describeCodePoint(ch) {
     return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 function shorten(text) {
-    return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}… (${text.length} chars)` : text;
+    return text.length > SHOWN_LENGTH
+        ? `${text.slice(0, SHOWN_LENGTH)}… (${text.length} chars)`
+        : text;
 }
 function parseEntry(raw, origin, context) {
     const source = shorten(raw.trim());
-    const invalid = (reason) => ({ ok: false, invalid: { source, origin, reason } });
+    const invalid = (reason) => ({
+        ok: false,
+        invalid: { source, origin, reason }
+    });
     if (raw.length > MAX_ENTRY_LENGTH) {
         return invalid(`it is ${raw.length} characters long; an entry has at most ${MAX_ENTRY_LENGTH}`);
     }
@@ -443,7 +448,10 @@ function formatInZone(epochMs, timeZone) {
     return `${date} (UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)})`;
 }
 function formatUtc(epochMs) {
-    return new Date(epochMs).toISOString().replace('T', ' ').replace(/:\d{2}\.\d{3}Z$/, ' UTC');
+    return new Date(epochMs)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/:\d{2}\.\d{3}Z$/, ' UTC');
 }
 
 

@@ -79,5 +79,7 @@ export class Contract {
 
 /** `#/components/...` inside an operation refers to the spec document, registered as `ld`. */
 function rebase(schema: object): object {
-  return JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"ld#/components/')) as object
+  return JSON.parse(
+    JSON.stringify(schema).replace(/"#\/components\//g, '"ld#/components/')
+  ) as object
 }

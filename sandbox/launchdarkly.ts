@@ -145,7 +145,14 @@ export class LaunchDarklySandbox {
   }
 
   /** Seeds a scheduled removal, as if made earlier in LaunchDarkly's UI. */
-  schedule(projectKey: string, flagKey: string, env: string, userKey: string, variationId: string, at: number): ExpiringItem {
+  schedule(
+    projectKey: string,
+    flagKey: string,
+    env: string,
+    userKey: string,
+    variationId: string,
+    at: number
+  ): ExpiringItem {
     const state = this.flag(projectKey, flagKey)
     const items = state?.expiring.get(env)
     if (!state || !items) throw new Error(`no flag ${projectKey}/${flagKey} in ${env}`)
@@ -167,7 +174,13 @@ export class LaunchDarklySandbox {
     return this.flags.get(`${projectKey}/${flagKey}`)
   }
 
-  private item(state: FlagState, env: string, userKey: string, variationId: string, at: number): ExpiringItem {
+  private item(
+    state: FlagState,
+    env: string,
+    userKey: string,
+    variationId: string,
+    at: number
+  ): ExpiringItem {
     return {
       _id: randomUUID().replace(/-/g, '').slice(0, 24),
       _version: 1,
@@ -198,10 +211,18 @@ export class LaunchDarklySandbox {
       status: 0
     }
     this.requests.push(record)
-    const send = async (status: number, body: unknown, headers: Record<string, string> = {}): Promise<void> => {
+    const send = async (
+      status: number,
+      body: unknown,
+      headers: Record<string, string> = {}
+    ): Promise<void> => {
       record.status = status
       if (this.options.latencyMs) await delay(this.options.latencyMs)
-      res.writeHead(status, { 'Content-Type': 'application/json', ...this.rateHeaders(), ...headers })
+      res.writeHead(status, {
+        'Content-Type': 'application/json',
+        ...this.rateHeaders(),
+        ...headers
+      })
       res.end(body === undefined ? '' : JSON.stringify(body))
     }
 
@@ -223,25 +244,45 @@ export class LaunchDarklySandbox {
     if (!route) return send(404, { code: 'not_found', message: 'Unknown route' })
     if (this.options.rateLimit && this.overLimit(this.options.rateLimit)) {
       this.rateLimited++
-      return this.answer(send, route.operationId, 429, { code: 'rate_limited', message: "You've exceeded the API rate limit. Try again later." })
+      return this.answer(send, route.operationId, 429, {
+        code: 'rate_limited',
+        message: "You've exceeded the API rate limit. Try again later."
+      })
     }
     if (req.headers.authorization !== this.options.apiKey) {
-      return this.answer(send, route.operationId, 401, { code: 'unauthorized', message: 'Invalid access token' })
+      return this.answer(send, route.operationId, 401, {
+        code: 'unauthorized',
+        message: 'Invalid access token'
+      })
     }
     const version = req.headers['ld-api-version']
     if (version !== undefined && version !== '20240415' && version !== 'beta') {
-      return this.answer(send, route.operationId, 400, { code: 'invalid_request', message: `Unknown API version ${String(version)}` })
+      return this.answer(send, route.operationId, 400, {
+        code: 'invalid_request',
+        message: `Unknown API version ${String(version)}`
+      })
     }
     const state = this.flag(route.projectKey, route.flagKey)
-    if (!state) return this.answer(send, route.operationId, 404, { code: 'not_found', message: 'Unknown resource' })
+    if (!state)
+      return this.answer(send, route.operationId, 404, {
+        code: 'not_found',
+        message: 'Unknown resource'
+      })
 
     if (route.operationId === 'getFeatureFlag') {
-      const unknownQuery = Object.keys(record.query).filter((q) => !this.contract.queryParameters('getFeatureFlag').includes(q))
-      if (unknownQuery.length) this.violations.push(`getFeatureFlag: undocumented query ${unknownQuery.join(', ')}`)
+      const unknownQuery = Object.keys(record.query).filter(
+        (q) => !this.contract.queryParameters('getFeatureFlag').includes(q)
+      )
+      if (unknownQuery.length)
+        this.violations.push(`getFeatureFlag: undocumented query ${unknownQuery.join(', ')}`)
       return this.answer(send, route.operationId, 200, this.flagBody(state, record.query.env))
     }
     const items = state.expiring.get(route.environmentKey)
-    if (!items) return this.answer(send, route.operationId, 404, { code: 'not_found', message: 'Unknown environment' })
+    if (!items)
+      return this.answer(send, route.operationId, 404, {
+        code: 'not_found',
+        message: 'Unknown environment'
+      })
     if (route.operationId === 'getExpiringUserTargets') {
       return this.answer(send, route.operationId, 200, { items: [...items.values()] })
     }
@@ -251,16 +292,28 @@ export class LaunchDarklySandbox {
     if (!contentType.includes('domain-model=launchdarkly.semanticpatch')) {
       return this.answer(send, route.operationId, 400, {
         code: 'invalid_request',
-        message: 'Semantic patch requests need Content-Type: application/json; domain-model=launchdarkly.semanticpatch (this body was read as a JSON patch)'
+        message:
+          'Semantic patch requests need Content-Type: application/json; domain-model=launchdarkly.semanticpatch (this body was read as a JSON patch)'
       })
     }
     const body = record.body
-    const malformed = this.contract.checkRequest('patchExpiringUserTargets', body).concat(instructionProblems(body))
+    const malformed = this.contract
+      .checkRequest('patchExpiringUserTargets', body)
+      .concat(instructionProblems(body))
     if (body === null || malformed.length > 0) {
-      return this.answer(send, route.operationId, 400, { code: 'invalid_request', message: `Invalid request body: ${malformed[0] ?? 'not JSON'}` })
+      return this.answer(send, route.operationId, 400, {
+        code: 'invalid_request',
+        message: `Invalid request body: ${malformed[0] ?? 'not JSON'}`
+      })
     }
-    const result = this.applyPatch(state, route.environmentKey, items, (body as { instructions: Instruction[] }).instructions)
-    if (fault?.kind === 'apply-then-status') return send(fault.status, { code: 'internal_error', message: 'Internal error' })
+    const result = this.applyPatch(
+      state,
+      route.environmentKey,
+      items,
+      (body as { instructions: Instruction[] }).instructions
+    )
+    if (fault?.kind === 'apply-then-status')
+      return send(fault.status, { code: 'internal_error', message: 'Internal error' })
     if (fault?.kind === 'apply-then-reset') {
       record.status = -1
       req.socket.destroy()
@@ -270,14 +323,22 @@ export class LaunchDarklySandbox {
   }
 
   /** Sends a documented answer; anything the spec does not allow becomes a violation. */
-  private answer(send: (status: number, body: unknown) => Promise<void>, operationId: string, status: number, body: unknown): Promise<void> {
+  private answer(
+    send: (status: number, body: unknown) => Promise<void>,
+    operationId: string,
+    status: number,
+    body: unknown
+  ): Promise<void> {
     this.violations.push(...this.contract.checkResponse(operationId, status, body))
     return send(status, body)
   }
 
   private takeFault(record: RecordedRequest): FaultResponse | undefined {
     const fault = this.faults.find(
-      (f) => f.times > 0 && (f.method === undefined || f.method === record.method) && (f.path === undefined || record.path.includes(f.path))
+      (f) =>
+        f.times > 0 &&
+        (f.method === undefined || f.method === record.method) &&
+        (f.path === undefined || record.path.includes(f.path))
     )
     if (!fault) return undefined
     fault.times--
@@ -300,15 +361,32 @@ export class LaunchDarklySandbox {
     }
   }
 
-  private route(record: RecordedRequest): { operationId: string; projectKey: string; flagKey: string; environmentKey: string } | undefined {
+  private route(
+    record: RecordedRequest
+  ):
+    | { operationId: string; projectKey: string; flagKey: string; environmentKey: string }
+    | undefined {
     const parts = record.path.split('/').slice(1).map(decodeURIComponent)
     if (parts[0] !== 'api' || parts[1] !== 'v2' || parts[2] !== 'flags') return undefined
     const [projectKey, flagKey] = [parts[3], parts[4]]
     if (!projectKey || !flagKey) return undefined
-    if (parts.length === 5 && record.method === 'GET') return { operationId: 'getFeatureFlag', projectKey, flagKey, environmentKey: '' }
+    if (parts.length === 5 && record.method === 'GET')
+      return { operationId: 'getFeatureFlag', projectKey, flagKey, environmentKey: '' }
     if (parts.length === 7 && parts[5] === 'expiring-user-targets' && parts[6]) {
-      if (record.method === 'GET') return { operationId: 'getExpiringUserTargets', projectKey, flagKey, environmentKey: parts[6] }
-      if (record.method === 'PATCH') return { operationId: 'patchExpiringUserTargets', projectKey, flagKey, environmentKey: parts[6] }
+      if (record.method === 'GET')
+        return {
+          operationId: 'getExpiringUserTargets',
+          projectKey,
+          flagKey,
+          environmentKey: parts[6]
+        }
+      if (record.method === 'PATCH')
+        return {
+          operationId: 'patchExpiringUserTargets',
+          projectKey,
+          flagKey,
+          environmentKey: parts[6]
+        }
     }
     return undefined
   }
@@ -325,7 +403,11 @@ export class LaunchDarklySandbox {
         sel: 'sel',
         lastModified: 1_700_000_000_000,
         version: state.version,
-        targets: Object.entries(byVariation).map(([variation, values]) => ({ values, variation: Number(variation), contextKind: 'user' })),
+        targets: Object.entries(byVariation).map(([variation, values]) => ({
+          values,
+          variation: Number(variation),
+          contextKind: 'user'
+        })),
         contextTargets: [],
         rules: [],
         fallthrough: { variation: 0 },
@@ -346,7 +428,9 @@ export class LaunchDarklySandbox {
       variations: input.variations,
       temporary: true,
       tags: [],
-      _links: { self: { href: `/api/v2/flags/${state.projectKey}/${input.key}`, type: 'application/json' } },
+      _links: {
+        self: { href: `/api/v2/flags/${state.projectKey}/${input.key}`, type: 'application/json' }
+      },
       experiments: { baselineIdx: 0, items: [] },
       customProperties: {},
       archived: false,
@@ -354,7 +438,12 @@ export class LaunchDarklySandbox {
     }
   }
 
-  private applyPatch(state: FlagState, env: string, items: Map<string, ExpiringItem>, instructions: Instruction[]): unknown {
+  private applyPatch(
+    state: FlagState,
+    env: string,
+    items: Map<string, ExpiringItem>,
+    instructions: Instruction[]
+  ): unknown {
     const errors: { instructionIndex: number; message: string }[] = []
     instructions.forEach((instruction, index) => {
       const problem = this.applyInstruction(state, env, items, instruction)
@@ -370,22 +459,31 @@ export class LaunchDarklySandbox {
     return body
   }
 
-  private applyInstruction(state: FlagState, env: string, items: Map<string, ExpiringItem>, instruction: Instruction): string | undefined {
+  private applyInstruction(
+    state: FlagState,
+    env: string,
+    items: Map<string, ExpiringItem>,
+    instruction: Instruction
+  ): string | undefined {
     const { userKey, variationId } = instruction
     const variationIndex = state.input.variations.findIndex((v) => v._id === variationId)
-    if (variationIndex < 0) return `variation ${variationId} does not exist on flag ${state.input.key}`
+    if (variationIndex < 0)
+      return `variation ${variationId} does not exist on flag ${state.input.key}`
     const current = items.get(userKey)
     if (instruction.kind === 'removeExpireUserTargetDate') {
       if (!current) return `user ${userKey} has no scheduled removal to remove`
-      if (current.variationId !== variationId) return `user ${userKey}'s removal is scheduled on another variation`
+      if (current.variationId !== variationId)
+        return `user ${userKey}'s removal is scheduled on another variation`
       items.delete(userKey)
       return undefined
     }
     const targeted = state.input.targets[env]?.[variationIndex] ?? []
-    if (!targeted.includes(userKey)) return `user ${userKey} is not individually targeted on variation ${variationId}`
+    if (!targeted.includes(userKey))
+      return `user ${userKey} is not individually targeted on variation ${variationId}`
     if (instruction.value <= this.now()) return 'the removal time must be in the future'
     if (instruction.kind === 'addExpireUserTargetDate') {
-      if (current) return `user ${userKey} already has a scheduled removal; use updateExpireUserTargetDate`
+      if (current)
+        return `user ${userKey} already has a scheduled removal; use updateExpireUserTargetDate`
       items.set(userKey, this.item(state, env, userKey, variationId, instruction.value))
       return undefined
     }
@@ -393,7 +491,12 @@ export class LaunchDarklySandbox {
     if (instruction.version !== undefined && instruction.version !== current._version) {
       return `version mismatch: the scheduled removal is at version ${current._version}, not ${instruction.version}`
     }
-    items.set(userKey, { ...current, expirationDate: instruction.value, variationId, _version: current._version + 1 })
+    items.set(userKey, {
+      ...current,
+      expirationDate: instruction.value,
+      variationId,
+      _version: current._version + 1
+    })
     return undefined
   }
 }
@@ -414,11 +517,15 @@ function instructionProblems(body: unknown): string[] {
   instructions.forEach((raw: unknown, i) => {
     const ins = (raw ?? {}) as Record<string, unknown>
     const at = `instructions[${i}]`
-    if (typeof ins.kind !== 'string' || !INSTRUCTION_KINDS.has(ins.kind)) return problems.push(`${at}: unknown kind ${String(ins.kind)}`)
-    if (typeof ins.userKey !== 'string' || ins.userKey === '') problems.push(`${at}: userKey must be a non-empty string`)
+    if (typeof ins.kind !== 'string' || !INSTRUCTION_KINDS.has(ins.kind))
+      return problems.push(`${at}: unknown kind ${String(ins.kind)}`)
+    if (typeof ins.userKey !== 'string' || ins.userKey === '')
+      problems.push(`${at}: userKey must be a non-empty string`)
     if (typeof ins.variationId !== 'string') problems.push(`${at}: variationId must be a string`)
-    if (ins.kind !== 'removeExpireUserTargetDate' && !Number.isSafeInteger(ins.value)) problems.push(`${at}: value must be Unix milliseconds`)
-    if (ins.version !== undefined && !Number.isInteger(ins.version)) problems.push(`${at}: version must be an integer`)
+    if (ins.kind !== 'removeExpireUserTargetDate' && !Number.isSafeInteger(ins.value))
+      problems.push(`${at}: value must be Unix milliseconds`)
+    if (ins.version !== undefined && !Number.isInteger(ins.version))
+      problems.push(`${at}: version must be an integer`)
     const allowed = ['kind', 'userKey', 'variationId', 'value', 'version']
     const extra = Object.keys(ins).filter((k) => !allowed.includes(k))
     if (extra.length) problems.push(`${at}: unknown parameters ${extra.join(', ')}`)
@@ -439,6 +546,8 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
-export async function startLaunchDarklySandbox(options: SandboxOptions): Promise<LaunchDarklySandbox> {
+export async function startLaunchDarklySandbox(
+  options: SandboxOptions
+): Promise<LaunchDarklySandbox> {
   return new LaunchDarklySandbox(options).start()
 }

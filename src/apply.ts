@@ -144,7 +144,8 @@ async function write(
   // Each element pairs the entry as first planned (for the report) with its current instruction.
   let toSend = pending.map((original) => ({ original, current: original }))
   const fail = (items: typeof toSend, message: string): void => {
-    for (const { original } of items) outcomes.set(original, { planned: original, outcome: 'failed', message })
+    for (const { original } of items)
+      outcomes.set(original, { planned: original, outcome: 'failed', message })
   }
 
   for (let attempt = 1; toSend.length > 0; attempt++) {

@@ -16,7 +16,10 @@ export function readRawEvent(env: NodeJS.ProcessEnv = process.env): RawEvent {
   try {
     return { name, payload: JSON.parse(readFileSync(path, 'utf8')) as unknown }
   } catch (error) {
-    throw new Error(`Could not read the event payload at GITHUB_EVENT_PATH: ${(error as Error).message}`)
+    throw new Error(
+      `Could not read the event payload at GITHUB_EVENT_PATH: ${(error as Error).message}`,
+      { cause: error }
+    )
   }
 }
 

@@ -60,12 +60,17 @@ function describeCodePoint(ch: string): string {
 }
 
 export function shorten(text: string): string {
-  return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}… (${text.length} chars)` : text
+  return text.length > SHOWN_LENGTH
+    ? `${text.slice(0, SHOWN_LENGTH)}… (${text.length} chars)`
+    : text
 }
 
 export function parseEntry(raw: string, origin: string, context: GrammarContext): EntryResult {
   const source = shorten(raw.trim())
-  const invalid = (reason: string): EntryResult => ({ ok: false, invalid: { source, origin, reason } })
+  const invalid = (reason: string): EntryResult => ({
+    ok: false,
+    invalid: { source, origin, reason }
+  })
 
   if (raw.length > MAX_ENTRY_LENGTH) {
     return invalid(`it is ${raw.length} characters long; an entry has at most ${MAX_ENTRY_LENGTH}`)
@@ -83,7 +88,9 @@ export function parseEntry(raw: string, origin: string, context: GrammarContext)
   } else if (text.toLowerCase().startsWith(prefix.toLowerCase())) {
     return invalid(`the prefix must be written exactly "${prefix}", in that case`)
   } else if (skeleton(text).startsWith(skeleton(prefix))) {
-    return invalid(`it starts with a look-alike of the prefix "${prefix}"; retype it in plain ASCII`)
+    return invalid(
+      `it starts with a look-alike of the prefix "${prefix}"; retype it in plain ASCII`
+    )
   }
 
   const at = text.lastIndexOf('@')
@@ -105,7 +112,8 @@ export function parseEntry(raw: string, origin: string, context: GrammarContext)
 }
 
 function checkUserKey(userKey: string): string | undefined {
-  if (userKey === '') return `the user key before @ is empty; write <user key>@<when>, as in ${EXAMPLE}`
+  if (userKey === '')
+    return `the user key before @ is empty; write <user key>@<when>, as in ${EXAMPLE}`
   if (WHITESPACE.test(userKey)) {
     return `the user key "${userKey}" contains white space; user keys have none (one entry per line)`
   }

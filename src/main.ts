@@ -33,7 +33,9 @@ async function execute(event: RawEvent): Promise<void> {
   const settings = readSettings()
   const trigger = classify(event.name, event.payload, settings.labelPrefix)
   if (trigger.kind === 'unrelated-label') {
-    core.info(`Label ${JSON.stringify(trigger.label)} does not start with ${JSON.stringify(settings.labelPrefix)}: nothing to do.`)
+    core.info(
+      `Label ${JSON.stringify(trigger.label)} does not start with ${JSON.stringify(settings.labelPrefix)}: nothing to do.`
+    )
     setOutputs(emptyOutputs())
     return
   }
@@ -46,7 +48,9 @@ async function execute(event: RawEvent): Promise<void> {
   if (invalid.length > 0) {
     core.info('Nothing was sent to LaunchDarkly: every entry must be valid first.')
   } else if (entries.length === 0) {
-    core.notice('No entries to apply: list them in the targets input, or add a label such as expire-user:sandy@2030-06-10.')
+    core.notice(
+      'No entries to apply: list them in the targets input, or add a label such as expire-user:sandy@2030-06-10.'
+    )
   } else {
     flags = await sendToLaunchDarkly(settings, entries, pullRequest)
   }
@@ -68,7 +72,9 @@ function readEntries(trigger: Trigger, settings: Settings): EntryResult[] {
   const context = { prefix: settings.labelPrefix, timeZone: settings.timeZone, now: Date.now() }
   if (trigger.kind === 'label') {
     const intent = trigger.action === 'unlabeled' ? 'cancel' : 'apply'
-    return [parseEntry(trigger.label, `label ${JSON.stringify(trigger.label)}`, { ...context, intent })]
+    return [
+      parseEntry(trigger.label, `label ${JSON.stringify(trigger.label)}`, { ...context, intent })
+    ]
   }
   return rejectRepeatedKeys(parseTargets(settings.targets, { ...context, intent: 'apply' }))
 }
@@ -107,7 +113,9 @@ function auditComment(pullRequest: PullRequest | undefined): string {
   const run = runUrl()
   const parts = ['Scheduled by the LaunchDarkly Expiring Targets GitHub Action']
   if (pullRequest && repository) {
-    parts.push(`for ${repository}#${pullRequest.number}${pullRequest.url ? ` (${pullRequest.url})` : ''}`)
+    parts.push(
+      `for ${repository}#${pullRequest.number}${pullRequest.url ? ` (${pullRequest.url})` : ''}`
+    )
   }
   if (run) parts.push(`in workflow run ${run}`)
   return parts.join(' ')

@@ -4,7 +4,7 @@
  */
 
 const VISIBLE_CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu
-const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-!|~<>&]/g
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#!|~<>&]/g
 const WORD_JOINER = '\u2060'
 
 function showControls(text: string): string {

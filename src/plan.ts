@@ -62,7 +62,10 @@ export function resolveVariation(input: string, flag: Flag): VariationResult {
   const byName = flag.variations.filter((v) => v.name === input)
   if (byName.length === 1) return { ok: true, variation: ref(byName[0] as Variation) }
   if (byName.length > 1) {
-    return { ok: false, reason: `flag "${flag.key}" has ${byName.length} variations named "${input}"; give its _id` }
+    return {
+      ok: false,
+      reason: `flag "${flag.key}" has ${byName.length} variations named "${input}"; give its _id`
+    }
   }
   let value: unknown
   try {
@@ -81,7 +84,11 @@ export function resolveVariation(input: string, flag: Flag): VariationResult {
 }
 
 /** Indexes of the variations whose individual user targets list the key. */
-export function targetedVariationIndexes(flag: Flag, environmentKey: string, userKey: string): number[] {
+export function targetedVariationIndexes(
+  flag: Flag,
+  environmentKey: string,
+  userKey: string
+): number[] {
   const config = flag.environments?.[environmentKey]
   const lists = [
     ...(config?.targets ?? []),
@@ -105,7 +112,8 @@ export function planFlag(
   const explicit = variationInput === undefined ? undefined : resolveVariation(variationInput, flag)
   const scheduled = new Map<string, ExpiringItem>()
   for (const item of items) {
-    if (item.targetType === undefined && !scheduled.has(item.userKey)) scheduled.set(item.userKey, item)
+    if (item.targetType === undefined && !scheduled.has(item.userKey))
+      scheduled.set(item.userKey, item)
   }
 
   return entries.map((entry): PlannedEntry => {
@@ -134,14 +142,20 @@ export function planFlag(
 
     const removalMs = entry.when.epochMs
     const variation = explicit ?? inferred()
-    if (!variation.ok) return { entry, action: 'failed', removalMs, currentMs, reason: variation.reason }
+    if (!variation.ok)
+      return { entry, action: 'failed', removalMs, currentMs, reason: variation.reason }
     const variationId = variation.variation.id
     const common = { entry, variation: variation.variation, removalMs, currentMs }
     if (!item) {
       return {
         ...common,
         action: 'schedule',
-        instruction: { kind: 'addExpireUserTargetDate', userKey: entry.userKey, variationId, value: removalMs }
+        instruction: {
+          kind: 'addExpireUserTargetDate',
+          userKey: entry.userKey,
+          variationId,
+          value: removalMs
+        }
       }
     }
     if (item.expirationDate === removalMs && (item.variationId ?? variationId) === variationId) {

@@ -12,9 +12,7 @@ const pullRequestPayload = z.object({
     number: z.number().int().positive(),
     html_url: z.string().optional(),
     labels: z.array(z.object({ name: z.string() })).default([]),
-    head: z
-      .object({ repo: z.object({ full_name: z.string() }).nullable().optional() })
-      .optional(),
+    head: z.object({ repo: z.object({ full_name: z.string() }).nullable().optional() }).optional(),
     base: z.object({ repo: z.object({ full_name: z.string() }) }).optional()
   }),
   sender: z.object({ login: z.string() }).optional()
@@ -51,4 +49,3 @@ export function pullRequestOf(event: RawEvent): PullRequest | undefined {
     sender: parsed.data.sender?.login
   }
 }
-

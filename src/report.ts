@@ -71,7 +71,13 @@ export function buildReport(input: ReportInput): Report {
   const rows: Row[] = []
   const errors: ErrorItem[] = []
   for (const invalid of input.invalid) {
-    rows.push({ environmentKey, source: invalid.source, origin: invalid.origin, outcome: 'invalid', detail: invalid.reason })
+    rows.push({
+      environmentKey,
+      source: invalid.source,
+      origin: invalid.origin,
+      outcome: 'invalid',
+      detail: invalid.reason
+    })
     errors.push({
       flagKey: null,
       environmentKey,
@@ -117,7 +123,15 @@ export function buildReport(input: ReportInput): Report {
       })
     }
     for (const message of flag.unmatchedErrors) {
-      errors.push({ flagKey, environmentKey, entry: null, origin: null, userKey: null, instructionIndex: null, message })
+      errors.push({
+        flagKey,
+        environmentKey,
+        entry: null,
+        origin: null,
+        userKey: null,
+        instructionIndex: null,
+        message
+      })
     }
   }
   const instructions = input.flags.flatMap((f) => f.instructions)
@@ -147,7 +161,8 @@ export function outputs(report: Report): Record<string, string> {
     'successful-instructions': String(report.totals.successfulInstructions),
     'failed-instructions': String(report.totals.failedInstructions),
     errors: JSON.stringify(report.errors),
-    instructions: JSON.stringify(report.instructions)
+    instructions: JSON.stringify(report.instructions),
+    'comment-url': ''
   }
 }
 
@@ -179,8 +194,11 @@ export function outcomeLabel(outcome: RowOutcome, dryRun: boolean): string {
 }
 
 export function verdict(report: Report): string {
-  const { totalInstructions: total, successfulInstructions: ok, failedInstructions: failed } =
-    report.totals
+  const {
+    totalInstructions: total,
+    successfulInstructions: ok,
+    failedInstructions: failed
+  } = report.totals
   const invalid = report.rows.filter((r) => r.outcome === 'invalid').length
   const noun = total === 1 ? 'instruction' : 'instructions'
   let line = report.dryRun
@@ -188,7 +206,8 @@ export function verdict(report: Report): string {
     : `${total} ${noun}: ${ok} succeeded, ${failed} failed`
   const unsent = report.rows.filter((r) => r.outcome === 'failed').length - failed
   if (unsent > 0) line += `; ${unsent} ${unsent === 1 ? 'entry' : 'entries'} could not be planned`
-  if (invalid > 0) line += `; ${invalid} invalid ${invalid === 1 ? 'entry' : 'entries'}, so nothing was sent`
+  if (invalid > 0)
+    line += `; ${invalid} invalid ${invalid === 1 ? 'entry' : 'entries'}, so nothing was sent`
   return line
 }
 
@@ -226,7 +245,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   )
   const zoned = report.timeZone !== 'UTC'
   const header = ['Flag', 'User', 'Variation', 'Removal (UTC)']
-  if (zoned) header.push(`Removal (${text(report.timeZone)})`)
+  if (zoned) header.push(`Removal (${code(report.timeZone)})`)
   header.push('Outcome', 'Details')
   const renderRow = (row: Row): string[] => {
     const cells = [
@@ -235,8 +254,12 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
       row.variation === undefined ? '' : code(row.variation),
       row.removalMs === undefined ? '' : formatUtc(row.removalMs)
     ]
-    if (zoned) cells.push(row.removalMs === undefined ? '' : formatInZone(row.removalMs, report.timeZone))
-    cells.push(`${ICON[row.outcome]} ${outcomeLabel(row.outcome, report.dryRun)}`, row.detail ? text(row.detail) : '')
+    if (zoned)
+      cells.push(row.removalMs === undefined ? '' : formatInZone(row.removalMs, report.timeZone))
+    cells.push(
+      `${ICON[row.outcome]} ${outcomeLabel(row.outcome, report.dryRun)}`,
+      row.detail ? text(row.detail) : ''
+    )
     return cells
   }
 
@@ -250,7 +273,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     sections.push(['### LaunchDarkly errors', ...items].join('\n'))
   }
   const other = report.errors.filter((e) => e.instructionIndex === null && e.entry === null)
-  if (other.length > 0) sections.push(['### Other errors', ...other.map((e) => `- ${text(e.message)}`)].join('\n'))
+  if (other.length > 0)
+    sections.push(['### Other errors', ...other.map((e) => `- ${text(e.message)}`)].join('\n'))
 
   const tail = [...sections, footer(report)]
   const fixed = [...head, ...tail].join('\n\n').length + 200

@@ -33,14 +33,12 @@ const key = z
   .max(256, 'is longer than 256 characters')
   .regex(KEY, `may only contain ${KEY_RULE}`)
 
-const bool = z
-  .string()
-  .transform((value, ctx) => {
-    if (['true', 'True', 'TRUE'].includes(value)) return true
-    if (['false', 'False', 'FALSE'].includes(value)) return false
-    ctx.addIssue({ code: 'custom', message: `must be true or false, not "${value}"` })
-    return z.NEVER
-  })
+const bool = z.string().transform((value, ctx) => {
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  ctx.addIssue({ code: 'custom', message: `must be true or false, not "${value}"` })
+  return z.NEVER
+})
 
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
@@ -57,7 +55,10 @@ const baseUri = z.string().transform((value, ctx) => {
   }
   const plainLoopback = url.protocol === 'http:' && isLoopback(url.hostname)
   if (url.protocol !== 'https:' && !plainLoopback) {
-    ctx.addIssue({ code: 'custom', message: 'must use https (http is allowed only on a loopback host)' })
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must use https (http is allowed only on a loopback host)'
+    })
     return z.NEVER
   }
   if (url.username || url.password || url.search || url.hash) {
@@ -73,11 +74,20 @@ const apiKey = z
   .refine((v) => !/^(sdk|mob)-/.test(v), {
     message: 'is an SDK or mobile key; the REST API needs a personal or service access token'
   })
-  .refine((v) => !/\s/.test(v), { message: 'contains white space; check how the secret was stored' })
+  .refine((v) => !/\s/.test(v), {
+    message: 'contains white space; check how the secret was stored'
+  })
 
 const flagKeys = z
   .string()
-  .transform((value) => [...new Set(value.split(/[,\n]/).map((v) => v.trim()).filter(Boolean))])
+  .transform((value) => [
+    ...new Set(
+      value
+        .split(/[,\n]/)
+        .map((v) => v.trim())
+        .filter(Boolean)
+    )
+  ])
   .pipe(z.array(key).min(1, 'is required: one or more flag keys, comma- or newline-separated'))
 
 const prNumber = z

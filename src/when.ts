@@ -170,9 +170,7 @@ export function zonedMidnight(year: number, month: number, day: number, timeZone
   const wall = Date.UTC(year, month - 1, day)
   const before = offsetAt(wall - 86_400_000, timeZone)
   const after = offsetAt(wall + 86_400_000, timeZone)
-  const candidates = [wall - before, wall - after].filter(
-    (t) => t + offsetAt(t, timeZone) === wall
-  )
+  const candidates = [wall - before, wall - after].filter((t) => t + offsetAt(t, timeZone) === wall)
   if (candidates.length > 0) return Math.min(...candidates)
   // Midnight falls in a gap: the offset before the gap, applied after the jump.
   return wall - before
@@ -190,5 +188,8 @@ export function formatInZone(epochMs: number, timeZone: string): string {
 }
 
 export function formatUtc(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace('T', ' ').replace(/:\d{2}\.\d{3}Z$/, ' UTC')
+  return new Date(epochMs)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/:\d{2}\.\d{3}Z$/, ' UTC')
 }

@@ -57,9 +57,7 @@ export const expiringPatchSchema = z.object({
   totalInstructions: z.number().int().nonnegative().optional(),
   successfulInstructions: z.number().int().nonnegative().optional(),
   failedInstructions: z.number().int().nonnegative().optional(),
-  errors: z
-    .array(z.object({ instructionIndex: z.number().int(), message: z.string() }))
-    .optional()
+  errors: z.array(z.object({ instructionIndex: z.number().int(), message: z.string() })).optional()
 })
 
 export const errorBodySchema = z.object({

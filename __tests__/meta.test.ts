@@ -1,0 +1,51 @@
+/**
+ * The pieces that must agree with each other: action.yml, package.json, the code.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { actionDefaults } from '../sandbox/runner.ts'
+import { emptyOutputs } from '../src/main.js'
+import { VERSION } from '../src/version.js'
+
+const actionYml = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
+const declared = (section: 'inputs' | 'outputs'): string[] => {
+  const start = actionYml.indexOf(`\n${section}:`)
+  const end = actionYml.indexOf('\n\n', start + 2)
+  return [
+    ...actionYml.slice(start, end === -1 ? undefined : end).matchAll(/^ {2}([a-z-]+):/gm)
+  ].map((m) => m[1] as string)
+}
+
+describe('action.yml', () => {
+  it('runs the bundle on node24', () => {
+    expect(actionYml).toMatch(/runs:\n {2}using: node24\n {2}main: dist\/index\.js/)
+  })
+
+  it('declares every input the settings read, with the documented defaults', () => {
+    const settingsSource = readFileSync(new URL('../src/settings.ts', import.meta.url), 'utf8')
+    const read = [...settingsSource.matchAll(/^ {2}'?([a-z-]+)'?: [a-zA-Z]/gm)].map((m) => m[1])
+    expect(declared('inputs').sort()).toEqual([...new Set(read)].sort())
+    expect(actionDefaults('tok')).toMatchObject({
+      'base-uri': 'https://app.launchdarkly.com',
+      'label-prefix': 'expire-user:',
+      timezone: 'UTC',
+      'dry-run': 'false',
+      comment: 'true',
+      'fail-on-error': 'true',
+      'github-token': 'tok'
+    })
+  })
+
+  it('declares every output the action sets', () => {
+    expect(declared('outputs').sort()).toEqual(Object.keys(emptyOutputs()).sort())
+  })
+})
+
+describe('package.json', () => {
+  it('has the version the User-Agent sends', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string
+    }
+    expect(pkg.version).toBe(VERSION)
+  })
+})

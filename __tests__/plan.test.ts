@@ -1,0 +1,168 @@
+import { describe, expect, it } from '@jest/globals'
+import type { Entry } from '../src/grammar.js'
+import type { ExpiringItem, Flag } from '../src/launchdarkly/schemas.js'
+import { planFlag, resolveVariation } from '../src/plan.js'
+
+const T1 = Date.parse('2030-06-10T00:00:00Z')
+const T2 = Date.parse('2031-01-01T00:00:00Z')
+
+const flag: Flag = {
+  key: 'checkout',
+  name: 'Checkout',
+  variations: [
+    { _id: 'v-on', value: true, name: 'on' },
+    { _id: 'v-off', value: false },
+    { _id: 'v-blue', value: 'blue', name: 'Blue' },
+    { _id: 'v-json', value: { size: 2 } }
+  ],
+  environments: {
+    production: {
+      targets: [
+        { values: ['sandy', 'bob', 'twice'], variation: 0 },
+        { values: ['dora', 'twice'], variation: 1 }
+      ],
+      contextTargets: [
+        { values: ['erin'], variation: 2, contextKind: 'user' },
+        { values: ['org-1'], variation: 3, contextKind: 'organization' }
+      ]
+    }
+  }
+}
+
+const entry = (userKey: string, when: Entry['when']): Entry => ({
+  userKey,
+  when,
+  source: `${userKey}@…`,
+  origin: 'test'
+})
+const item = (userKey: string, at: number, variationId = 'v-on', version = 3): ExpiringItem => ({
+  _id: `id-${userKey}`,
+  _version: version,
+  expirationDate: at,
+  userKey,
+  variationId
+})
+const plan = (entries: Entry[], items: ExpiringItem[] = [], variation?: string) =>
+  planFlag(entries, flag, 'production', items, variation)
+
+describe('planning one flag', () => {
+  it('adds a removal when none is scheduled, on the variation the user is targeted on', () => {
+    const [p] = plan([entry('sandy', { kind: 'at', epochMs: T1 })])
+    expect(p?.action).toBe('schedule')
+    expect(p?.instruction).toEqual({
+      kind: 'addExpireUserTargetDate',
+      userKey: 'sandy',
+      variationId: 'v-on',
+      value: T1
+    })
+    expect(p?.variation).toEqual({ id: 'v-on', label: 'on' })
+  })
+
+  it('finds users in user-kind context targets too, but not other kinds', () => {
+    expect(plan([entry('erin', { kind: 'at', epochMs: T1 })])[0]?.instruction).toMatchObject({
+      variationId: 'v-blue'
+    })
+    expect(plan([entry('org-1', { kind: 'at', epochMs: T1 })])[0]?.action).toBe('failed')
+  })
+
+  it('sends nothing for a removal already scheduled at that time on that variation', () => {
+    const [p] = plan([entry('sandy', { kind: 'at', epochMs: T1 })], [item('sandy', T1)])
+    expect(p?.action).toBe('unchanged')
+    expect(p?.instruction).toBeUndefined()
+  })
+
+  it("moves a removal scheduled at another time, with the item's version", () => {
+    const [p] = plan([entry('sandy', { kind: 'at', epochMs: T2 })], [item('sandy', T1, 'v-on', 7)])
+    expect(p?.action).toBe('move')
+    expect(p?.currentMs).toBe(T1)
+    expect(p?.instruction).toEqual({
+      kind: 'updateExpireUserTargetDate',
+      userKey: 'sandy',
+      variationId: 'v-on',
+      value: T2,
+      version: 7
+    })
+  })
+
+  it('cancels a scheduled removal on the variation it is scheduled on, and does nothing otherwise', () => {
+    const [cancel] = plan([entry('dora', { kind: 'never' })], [item('dora', T1, 'v-off')])
+    expect(cancel?.instruction).toEqual({
+      kind: 'removeExpireUserTargetDate',
+      userKey: 'dora',
+      variationId: 'v-off'
+    })
+    const [nothing] = plan([entry('dora', { kind: 'never' })])
+    expect(nothing?.action).toBe('unchanged')
+    expect(nothing?.instruction).toBeUndefined()
+  })
+
+  it('fails an entry for a user who is not individually targeted, and lets the others proceed', () => {
+    const [nobody, sandy] = plan([
+      entry('nobody', { kind: 'at', epochMs: T1 }),
+      entry('sandy', { kind: 'at', epochMs: T1 })
+    ])
+    expect(nobody?.action).toBe('failed')
+    expect(nobody?.reason).toMatch(
+      /"nobody" is not individually targeted on flag "checkout" in "production"/
+    )
+    expect(sandy?.action).toBe('schedule')
+  })
+
+  it('asks for the variation input when a user is targeted on several variations', () => {
+    const [p] = plan([entry('twice', { kind: 'at', epochMs: T1 })])
+    expect(p?.reason).toMatch(/several variations.*on, false.*set the variation input/)
+    expect(
+      plan([entry('twice', { kind: 'at', epochMs: T1 })], [], 'false')[0]?.instruction
+    ).toMatchObject({ variationId: 'v-off' })
+  })
+
+  it('uses the variation input over the targeted one', () => {
+    const [p] = plan([entry('sandy', { kind: 'at', epochMs: T1 })], [], 'Blue')
+    expect(p?.instruction).toMatchObject({ variationId: 'v-blue' })
+  })
+
+  it('keeps entry order', () => {
+    const planned = plan(['bob', 'sandy', 'dora'].map((k) => entry(k, { kind: 'at', epochMs: T1 })))
+    expect(planned.map((p) => p.entry.userKey)).toEqual(['bob', 'sandy', 'dora'])
+  })
+
+  it('fails every entry when the flag lacks the environment', () => {
+    const planned = planFlag(
+      [entry('sandy', { kind: 'at', epochMs: T1 })],
+      flag,
+      'staging',
+      [],
+      undefined
+    )
+    expect(planned[0]?.reason).toMatch(/no environment "staging"/)
+  })
+})
+
+describe('resolving the variation input', () => {
+  it('matches _id, then name, then the value as JSON', () => {
+    expect(resolveVariation('v-off', flag)).toMatchObject({ ok: true, variation: { id: 'v-off' } })
+    expect(resolveVariation('on', flag)).toMatchObject({ ok: true, variation: { id: 'v-on' } })
+    expect(resolveVariation('true', flag)).toMatchObject({ ok: true, variation: { id: 'v-on' } })
+    expect(resolveVariation('false', flag)).toMatchObject({
+      ok: true,
+      variation: { id: 'v-off', label: 'false' }
+    })
+    expect(resolveVariation('"blue"', flag)).toMatchObject({
+      ok: true,
+      variation: { id: 'v-blue' }
+    })
+    expect(resolveVariation('{"size":2}', flag)).toMatchObject({
+      ok: true,
+      variation: { id: 'v-json' }
+    })
+  })
+
+  it('lists the variations when nothing matches', () => {
+    const result = resolveVariation('green', flag)
+    expect(result.ok).toBe(false)
+    if (!result.ok)
+      expect(result.reason).toMatch(
+        /matches no variation of flag "checkout".*on \(true\), false, Blue \("blue"\)/
+      )
+  })
+})
