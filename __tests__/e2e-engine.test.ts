@@ -12,7 +12,10 @@ import {
   seedFlags,
   BOOLEAN_VARIATIONS
 } from '../sandbox/fixtures.ts'
-import { runAction, type ActionRun, type RunOptions } from '../sandbox/runner.ts'
+import { ACTION_ENTRY, runAction, type ActionRun, type RunOptions } from '../sandbox/runner.ts'
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
 
 const ENABLED = BOOLEAN_VARIATIONS[0]!._id
@@ -40,6 +43,7 @@ afterEach(() => {
   expect(sandbox.violations).toEqual([])
 })
 
+const baseOptions = () => ({ inputs: baseInputs(sandbox) })
 const labeled = (label: string) => ({
   eventName: 'pull_request',
   payload: pullRequestPayload('labeled', label)
@@ -201,6 +205,33 @@ describe('a labeled pull request', () => {
       expect(result.outputs['total-instructions']).toBe('0')
     }
   )
+
+  it('decides on an unrelated label without loading the rest of the bundle', async () => {
+    // Only the entry chunk is copied: loading Octokit, zod or main.ts would crash the run.
+    const dir = mkdtempSync(join(tmpdir(), 'entry-only-'))
+    copyFileSync(ACTION_ENTRY, join(dir, 'index.js'))
+    for (const file of ['package.json', 'sourcemap-register.cjs']) {
+      copyFileSync(join(dirname(ACTION_ENTRY), file), join(dir, file))
+    }
+    const chunks = readdirSync(dirname(ACTION_ENTRY)).filter((f) => /^\d+\.index\.js$/.test(f))
+    expect(chunks.length).toBeGreaterThan(0)
+    try {
+      const onlyEntry = (payload: unknown) =>
+        runAction({
+          ...baseOptions(),
+          eventName: 'pull_request',
+          payload,
+          entry: join(dir, 'index.js')
+        })
+      const unrelated = await onlyEntry(pullRequestPayload('labeled', 'bug'))
+      expect(unrelated.code).toBe(0)
+      expect(unrelated.stderr).toBe('')
+      const related = await onlyEntry(pullRequestPayload('labeled', 'expire-user:sandy@2030-06-10'))
+      expect(related.code).not.toBe(0)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 
   it('rejects an invalid label, names it, and sends nothing', async () => {
     const result = await run(labeled('expire-user:sandy@2030-02-30'))
@@ -419,6 +450,24 @@ describe("LaunchDarkly's answers", () => {
     expect(printed).not.toContain(wrong)
     expect(result.summary).not.toContain(wrong)
     expect(JSON.stringify(result.outputs)).not.toContain(wrong)
+  })
+
+  it('explains a 403 with the role action to check', async () => {
+    sandbox.faults.push({
+      method: 'PATCH',
+      times: 1,
+      response: {
+        kind: 'status',
+        status: 403,
+        body: { code: 'forbidden', message: 'Access to the requested resource was denied' }
+      }
+    })
+    const result = await run({ inputs: { targets: 'sandy@2030-06-10' } })
+    expect(result.code).toBe(1)
+    expect(result.outputs['failed-instructions']).toBe('1')
+    expect((json(result.outputs.errors) as { message: string }[])[0]?.message).toBe(
+      `LaunchDarkly refused to update the expiring targets of flag "checkout" (403 forbidden: Access to the requested resource was denied). Check that the token's role allows updateExpiringTargets on proj/${PROJECT}:env/${ENVIRONMENT}:flag/checkout, and that the plan includes scheduled removals.`
+    )
   })
 
   it('reports an unknown environment', async () => {

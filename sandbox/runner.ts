@@ -29,6 +29,8 @@ export interface RunOptions {
   /** The value the runner gives `${{ github.token }}`. */
   githubToken?: string
   node?: string
+  /** Another copy of the bundle's entry. */
+  entry?: string
 }
 
 /** The defaults action.yml declares, as the runner fills them in. */
@@ -96,7 +98,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
 
   const started = performance.now()
-  const child = spawn(options.node ?? process.execPath, [ACTION_ENTRY], {
+  const child = spawn(options.node ?? process.execPath, [options.entry ?? ACTION_ENTRY], {
     env,
     stdio: ['ignore', 'pipe', 'pipe']
   })
