@@ -7,10 +7,12 @@ import { startLaunchDarklySandbox, type LaunchDarklySandbox } from '../sandbox/l
 import {
   API_KEY,
   baseInputs,
+  BOOLEAN_VARIATIONS,
   ENVIRONMENT,
   PROJECT,
   seedFlags,
-  BOOLEAN_VARIATIONS
+  startSandboxes,
+  type Sandboxes
 } from '../sandbox/fixtures.ts'
 import { ACTION_ENTRY, runAction, type ActionRun, type RunOptions } from '../sandbox/runner.ts'
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
@@ -23,27 +25,34 @@ const DISABLED = BOOLEAN_VARIATIONS[1]!._id
 const JUNE_10 = Date.parse('2030-06-10T00:00:00Z')
 const JAN_1 = Date.parse('2031-01-01T00:00:00Z')
 
+let sandboxes: Sandboxes
 let sandbox: LaunchDarklySandbox
 let run: (options: Partial<RunOptions> & { inputs?: Record<string, string> }) => Promise<ActionRun>
 
 beforeAll(async () => {
-  sandbox = await startLaunchDarklySandbox({ apiKey: API_KEY })
+  sandboxes = await startSandboxes()
+  sandbox = sandboxes.launchDarkly
 })
 afterAll(async () => {
-  await sandbox.close()
+  await sandboxes.close()
 })
 beforeEach(() => {
+  sandboxes.github.reset()
   seedFlags(sandbox)
   sandbox.requests.length = 0
   sandbox.faults.length = 0
   run = (options) =>
-    runAction({ ...options, inputs: { ...baseInputs(sandbox), ...options.inputs } })
+    runAction({
+      ...options,
+      inputs: { ...sandboxes.inputs(), ...options.inputs },
+      env: { ...sandboxes.env(), ...options.env }
+    })
 })
 afterEach(() => {
   expect(sandbox.violations).toEqual([])
 })
 
-const baseOptions = () => ({ inputs: baseInputs(sandbox) })
+const baseOptions = () => ({ inputs: sandboxes.inputs(), env: sandboxes.env() })
 const labeled = (label: string) => ({
   eventName: 'pull_request',
   payload: pullRequestPayload('labeled', label)

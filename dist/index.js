@@ -125,7 +125,7 @@ function parseEntry(raw, origin, context) {
     if (context.intent === 'cancel') {
         return { ok: true, entry: { userKey, when: { kind: 'never' }, source, origin } };
     }
-    const when = (0,_when_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWhen */ .Oc)(whenText, context);
+    const when = (0,_when_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWhen */ .Oc)(whenText, context.intent === 'reapply' ? { ...context, now: Number.NEGATIVE_INFINITY } : context);
     if (!when.ok)
         return invalid(when.reason);
     return { ok: true, entry: { userKey, when: when.when, source, origin } };
@@ -219,7 +219,7 @@ if (trigger.kind === 'unrelated-label') {
     }
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(295), __nccwpck_require__.e(434)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3434));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(295), __nccwpck_require__.e(121)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7121));
     await run(event);
 }
 
@@ -234,9 +234,9 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L8: () => (/* binding */ classify),
 /* harmony export */   Nf: () => (/* binding */ DEFAULT_PREFIX),
-/* harmony export */   m_: () => (/* binding */ PULL_REQUEST_EVENTS)
+/* harmony export */   m_: () => (/* binding */ PULL_REQUEST_EVENTS),
+/* harmony export */   wJ: () => (/* binding */ relatesToPrefix)
 /* harmony export */ });
-/* unused harmony export relatesToPrefix */
 /* harmony import */ var _grammar_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9802);
 /**
  * What the GitHub event asks of the action. Kept free of heavy imports: `index.ts` uses it to
@@ -731,7 +731,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -866,6 +866,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

@@ -1,7 +1,13 @@
 /**
  * The flags the tests, the demo and the benchmark start from.
  */
-import type { LaunchDarklySandbox, SandboxFlagInput } from './launchdarkly.ts'
+import { startGitHubSandbox, type GitHubSandbox } from './github.ts'
+import {
+  startLaunchDarklySandbox,
+  type LaunchDarklySandbox,
+  type SandboxFlagInput,
+  type SandboxOptions
+} from './launchdarkly.ts'
 
 export const API_KEY = 'api-00000000-sandbox-token-do-not-log'
 export const GITHUB_TOKEN = 'ghs_sandboxGithubTokenDoNotLog'
@@ -40,5 +46,39 @@ export function baseInputs(sandbox: LaunchDarklySandbox): Record<string, string>
     'project-key': PROJECT,
     'environment-key': ENVIRONMENT,
     'flag-key': 'checkout'
+  }
+}
+
+/** The runner's GITHUB_TOKEN: an installation token that writes as github-actions[bot]. */
+export function registerRunnerToken(
+  github: GitHubSandbox,
+  token = GITHUB_TOKEN,
+  canWrite = true
+): void {
+  github.tokens.set(token, { login: 'github-actions[bot]', type: 'Bot', canWrite })
+}
+
+export interface Sandboxes {
+  launchDarkly: LaunchDarklySandbox
+  github: GitHubSandbox
+  /** Inputs for a run against these sandboxes. */
+  inputs: () => Record<string, string>
+  /** Environment for a run against these sandboxes. */
+  env: () => Record<string, string>
+  close: () => Promise<void>
+}
+
+export async function startSandboxes(options: Partial<SandboxOptions> = {}): Promise<Sandboxes> {
+  const launchDarkly = await startLaunchDarklySandbox({ apiKey: API_KEY, ...options })
+  const github = await startGitHubSandbox()
+  registerRunnerToken(github)
+  return {
+    launchDarkly,
+    github,
+    inputs: () => ({ ...baseInputs(launchDarkly), 'github-token': GITHUB_TOKEN }),
+    env: () => ({ GITHUB_API_URL: github.url }),
+    close: async () => {
+      await Promise.all([launchDarkly.close(), github.close()])
+    }
   }
 }

@@ -23,8 +23,12 @@ export type EntryResult = { ok: true; entry: Entry } | { ok: false; invalid: Inv
 
 export interface GrammarContext extends WhenContext {
   prefix: string
-  /** `cancel`: an unlabeled event; only the key matters, the time is not checked. */
-  intent: 'apply' | 'cancel'
+  /**
+   * `cancel`: an unlabeled event; only the key matters, the time is not checked.
+   * `reapply`: a label already on the PR, read again; a time in the past is returned as it is
+   * (its removal is due or done), for the caller to skip.
+   */
+  intent: 'apply' | 'cancel' | 'reapply'
 }
 
 export const MAX_ENTRY_LENGTH = 512
@@ -106,7 +110,10 @@ export function parseEntry(raw: string, origin: string, context: GrammarContext)
   if (context.intent === 'cancel') {
     return { ok: true, entry: { userKey, when: { kind: 'never' }, source, origin } }
   }
-  const when = parseWhen(whenText, context)
+  const when = parseWhen(
+    whenText,
+    context.intent === 'reapply' ? { ...context, now: Number.NEGATIVE_INFINITY } : context
+  )
   if (!when.ok) return invalid(when.reason)
   return { ok: true, entry: { userKey, when: when.when, source, origin } }
 }

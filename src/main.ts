@@ -1,10 +1,10 @@
 /**
- * Wires the flow: inputs + event -> entries -> LaunchDarkly -> report -> log, summary, outputs.
+ * Wires the flow: inputs + event -> entries -> LaunchDarkly -> report -> log, job summary, PR
+ * comment, outputs. GitHub's client is loaded only when the run needs it.
  */
 import * as core from '@actions/core'
 import { applyAll, type FlagResult } from './apply.js'
 import { readRawEvent, runUrl, type RawEvent } from './event.js'
-import { pullRequestOf, type PullRequest } from './pull-request.js'
 import {
   parseEntry,
   parseTargets,
@@ -15,22 +15,48 @@ import {
 } from './grammar.js'
 import { LaunchDarklyClient } from './launchdarkly/client.js'
 import { DEFAULT_POLICY } from './launchdarkly/retry.js'
-import { buildReport, logLines, outputs, renderMarkdown, type Report } from './report.js'
-import { readSettings, SettingsError, type Settings } from './settings.js'
-import { classify, type Trigger } from './trigger.js'
+import { pullRequestOf, type PullRequest } from './pull-request.js'
+import {
+  buildReport,
+  footer,
+  logLines,
+  outputs,
+  renderMarkdown,
+  type Report,
+  type ReportInput
+} from './report.js'
+import {
+  commentKeyOf,
+  readSettings,
+  SettingsError,
+  type ReportingSettings,
+  type Settings
+} from './settings.js'
+import { GitHubSession } from './github/session.js'
+import { classify, relatesToPrefix, type Trigger } from './trigger.js'
 import { TITLE, USER_AGENT } from './version.js'
+
+/** Pull request actions on which every expiry label the PR has now is applied again. */
+const REAPPLY_ACTIONS = new Set(['opened', 'reopened', 'synchronize'])
 
 export async function run(event?: RawEvent): Promise<void> {
   try {
     await execute(event ?? readRawEvent())
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    core.setFailed(error instanceof SettingsError ? `Invalid input:\n${message}` : message)
+    core.setFailed(error instanceof Error ? error.message : String(error))
   }
 }
 
 async function execute(event: RawEvent): Promise<void> {
-  const settings = readSettings()
+  const pullRequest = pullRequestOf(event)
+  let settings: Settings
+  try {
+    settings = readSettings()
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error
+    await reportInvalidInputs(error, event, pullRequest)
+    return
+  }
   const trigger = classify(event.name, event.payload, settings.labelPrefix)
   if (trigger.kind === 'unrelated-label') {
     core.info(
@@ -39,10 +65,10 @@ async function execute(event: RawEvent): Promise<void> {
     setOutputs(emptyOutputs())
     return
   }
-  const pullRequest = pullRequestOf(event)
-  const parsed = readEntries(trigger, settings)
-  const invalid: InvalidEntry[] = parsed.flatMap((r) => (r.ok ? [] : [r.invalid]))
-  const entries: Entry[] = parsed.flatMap((r) => (r.ok ? [r.entry] : []))
+  const github = new GitHubSession(settings.githubToken, (message) => core.warning(message))
+  const { results, skipped } = await readEntries(trigger, settings, pullRequest, github)
+  const invalid: InvalidEntry[] = results.flatMap((r) => (r.ok ? [] : [r.invalid]))
+  const entries: Entry[] = results.flatMap((r) => (r.ok ? [r.entry] : []))
 
   let flags: FlagResult[] = []
   if (invalid.length > 0) {
@@ -54,29 +80,67 @@ async function execute(event: RawEvent): Promise<void> {
   } else {
     flags = await sendToLaunchDarkly(settings, entries, pullRequest)
   }
-  await publish(
-    buildReport({
-      dryRun: settings.dryRun,
-      timeZone: settings.timeZone,
-      projectKey: settings.projectKey,
-      environmentKey: settings.environmentKey,
-      invalid,
-      flags,
-      runUrl: runUrl()
-    }),
-    settings
-  )
+  const input: ReportInput = {
+    dryRun: settings.dryRun,
+    timeZone: settings.timeZone,
+    projectKey: settings.projectKey,
+    environmentKey: settings.environmentKey,
+    invalid,
+    skipped,
+    flags,
+    runUrl: runUrl()
+  }
+  const commentKey = commentKeyOf(settings.projectKey, settings.environmentKey, settings.flagKeys)
+  const hasEntries = results.length + skipped.length > 0
+  await deliver(buildReport(input), {
+    reporting: settings,
+    github,
+    pullRequestNumber: settings.prNumber ?? pullRequest?.number,
+    commentKey: hasEntries ? commentKey : undefined
+  })
 }
 
-function readEntries(trigger: Trigger, settings: Settings): EntryResult[] {
-  const context = { prefix: settings.labelPrefix, timeZone: settings.timeZone, now: Date.now() }
+interface ReadEntries {
+  results: EntryResult[]
+  skipped: InvalidEntry[]
+}
+
+async function readEntries(
+  trigger: Trigger,
+  settings: Settings,
+  pullRequest: PullRequest | undefined,
+  github: GitHubSession
+): Promise<ReadEntries> {
+  const now = Date.now()
+  const context = { prefix: settings.labelPrefix, timeZone: settings.timeZone, now }
+  const origin = (label: string): string => `label ${JSON.stringify(label)}`
   if (trigger.kind === 'label') {
     const intent = trigger.action === 'unlabeled' ? 'cancel' : 'apply'
-    return [
-      parseEntry(trigger.label, `label ${JSON.stringify(trigger.label)}`, { ...context, intent })
-    ]
+    return {
+      results: [parseEntry(trigger.label, origin(trigger.label), { ...context, intent })],
+      skipped: []
+    }
   }
-  return rejectRepeatedKeys(parseTargets(settings.targets, { ...context, intent: 'apply' }))
+  const results = parseTargets(settings.targets, { ...context, intent: 'apply' })
+  const skipped: InvalidEntry[] = []
+  if (trigger.kind === 'pull-request' && pullRequest && REAPPLY_ACTIONS.has(trigger.action)) {
+    // A rerun replays the event's old payload: act on the labels the PR has today.
+    const labels = await github.labels(pullRequest.number)
+    for (const label of labels.filter((l) => relatesToPrefix(l, settings.labelPrefix))) {
+      const result = parseEntry(label, origin(label), { ...context, intent: 'reapply' })
+      if (result.ok && result.entry.when.kind === 'at' && result.entry.when.epochMs <= now) {
+        const { source } = result.entry
+        skipped.push({
+          source,
+          origin: origin(label),
+          reason: 'its time has passed, so LaunchDarkly has removed the target or will at once'
+        })
+      } else {
+        results.push(result)
+      }
+    }
+  }
+  return { results: rejectRepeatedKeys(results), skipped }
 }
 
 async function sendToLaunchDarkly(
@@ -121,17 +185,70 @@ function auditComment(pullRequest: PullRequest | undefined): string {
   return parts.join(' ')
 }
 
-async function publish(report: Report, settings: Settings): Promise<void> {
+/** Bad inputs: nothing is sent, but the report still reaches the log, the summary and the PR. */
+async function reportInvalidInputs(
+  error: SettingsError,
+  event: RawEvent,
+  pullRequest: PullRequest | undefined
+): Promise<void> {
+  const { reporting } = error
+  let fatal = `Invalid input, so nothing was sent to LaunchDarkly:\n${error.message}`
+  if (reporting.apiKeyMissing && pullRequest?.fromFork && event.name === 'pull_request') {
+    fatal =
+      'This pull request comes from a fork, and GitHub gives pull_request workflows from forks no secrets, so api-key is empty. ' +
+      "Run this workflow on pull_request_target instead: it has the secret and a write token, and is safe because the workflow never checks out the PR's code (see the README)."
+  }
+  const report = buildReport({
+    dryRun: false,
+    timeZone: 'UTC',
+    projectKey: '',
+    environmentKey: '',
+    invalid: [],
+    flags: [],
+    fatal,
+    runUrl: runUrl()
+  })
+  const github = new GitHubSession(reporting.githubToken, (message) => core.warning(message))
+  await deliver(report, {
+    reporting,
+    github,
+    pullRequestNumber: reporting.prNumber ?? pullRequest?.number,
+    commentKey: reporting.commentKey
+  })
+}
+
+interface Delivery {
+  reporting: Pick<ReportingSettings, 'comment' | 'failOnError'>
+  github: GitHubSession
+  pullRequestNumber: number | undefined
+  /** Which sticky comment to write; undefined: none (nothing to report on this PR). */
+  commentKey: string | undefined
+}
+
+async function deliver(report: Report, delivery: Delivery): Promise<void> {
   for (const line of logLines(report)) core.info(line)
   for (const error of report.errors.slice(0, 10)) core.error(error.message, { title: TITLE })
+  const content = renderMarkdown(report, { title: TITLE })
   if (process.env.GITHUB_STEP_SUMMARY) {
-    core.summary.addRaw(renderMarkdown(report, { title: TITLE }), true)
-    await core.summary.write()
+    await core.summary.addRaw(`${content}\n\n${footer(report)}\n`, true).write()
   }
-  setOutputs(outputs(report))
+  const values = report.fatal ? emptyOutputs() : outputs(report)
+  const { pullRequestNumber, commentKey } = delivery
+  if (delivery.reporting.comment && pullRequestNumber !== undefined && commentKey !== undefined) {
+    const written = await delivery.github.comment(pullRequestNumber, commentKey, report)
+    if (written) {
+      values['comment-url'] = written.url
+      core.info(`PR comment ${written.action}: ${written.url}`)
+    }
+  }
+  setOutputs(values)
+  if (report.fatal) {
+    core.setFailed(report.fatal)
+    return
+  }
   if (!report.failed) return
   const summary = `${report.errors.length} problem${report.errors.length === 1 ? '' : 's'}; see the log and the job summary.`
-  if (settings.failOnError) core.setFailed(summary)
+  if (delivery.reporting.failOnError) core.setFailed(summary)
   else core.warning(`${summary} (fail-on-error is false, so the step passes)`)
 }
 

@@ -61,6 +61,8 @@ export interface ReportInput {
   projectKey: string
   environmentKey: string
   invalid: InvalidEntry[]
+  /** Entries left alone on purpose, such as a PR label whose time has passed. */
+  skipped?: InvalidEntry[]
   flags: FlagResult[]
   fatal?: string
   runUrl?: string
@@ -86,6 +88,15 @@ export function buildReport(input: ReportInput): Report {
       userKey: null,
       instructionIndex: null,
       message: `${invalid.origin} "${invalid.source}": ${invalid.reason}`
+    })
+  }
+  for (const skipped of input.skipped ?? []) {
+    rows.push({
+      environmentKey,
+      source: skipped.source,
+      origin: skipped.origin,
+      outcome: 'unchanged',
+      detail: skipped.reason
     })
   }
   let failedInstructions = 0
@@ -238,7 +249,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   if (report.dryRun) head.push('### Plan only: nothing was changed')
   if (report.fatal) {
     head.push(`❌ ${text(report.fatal)}`)
-    return [...head, footer(report)].join('\n\n')
+    return head.join('\n\n')
   }
   head.push(
     `**${verdict(report)}** · project ${code(report.projectKey, false)} · environment ${code(report.environmentKey, false)}`
@@ -276,7 +287,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   if (other.length > 0)
     sections.push(['### Other errors', ...other.map((e) => `- ${text(e.message)}`)].join('\n'))
 
-  const tail = [...sections, footer(report)]
+  const tail = sections
   const fixed = [...head, ...tail].join('\n\n').length + 200
   const budget = (options.maxLength ?? Infinity) - fixed
   const lines: string[] = []
@@ -296,6 +307,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   return [...head, rowsTable, ...tail].join('\n\n')
 }
 
-function footer(report: Report): string {
+/** The run link: it changes every run, so the comment keeps it out of its digest. */
+export function footer(report: Report): string {
   return report.runUrl ? `<sub>[Workflow run](${report.runUrl})</sub>` : ''
 }

@@ -131,8 +131,31 @@ const DEFAULTS: Partial<Record<InputName, string>> = {
   'fail-on-error': 'true'
 }
 
+/** What reporting needs, read leniently so that a run with bad inputs can still report. */
+export interface ReportingSettings {
+  comment: boolean
+  prNumber: number | undefined
+  githubToken: string
+  failOnError: boolean
+  apiKeyMissing: boolean
+  commentKey: string
+}
+
+/** Which sticky comment a step writes: one per project, environment and set of flags. */
+export function commentKeyOf(
+  projectKey: string,
+  environmentKey: string,
+  flagKeys: string[]
+): string {
+  const clean = (value: string): string => value.replace(/[^A-Za-z0-9._,-]/g, '')
+  return `project=${clean(projectKey)} environment=${clean(environmentKey)} flags=${clean(flagKeys.join(','))}`
+}
+
 export class SettingsError extends Error {
-  constructor(readonly problems: string[]) {
+  constructor(
+    readonly problems: string[],
+    readonly reporting: ReportingSettings
+  ) {
     super(problems.join('\n'))
     this.name = 'SettingsError'
   }
@@ -150,7 +173,22 @@ export function readSettings(): Settings {
   const parsed = schema.safeParse(raw)
   if (!parsed.success) {
     throw new SettingsError(
-      parsed.error.issues.map((issue) => `Input "${String(issue.path[0])}" ${issue.message}.`)
+      parsed.error.issues.map((issue) => `Input "${String(issue.path[0])}" ${issue.message}.`),
+      {
+        comment: raw.comment !== 'false',
+        prNumber: /^\d{1,10}$/.test(raw['pr-number']) ? Number(raw['pr-number']) : undefined,
+        githubToken: raw['github-token'],
+        failOnError: raw['fail-on-error'] !== 'false',
+        apiKeyMissing: raw['api-key'] === '',
+        commentKey: commentKeyOf(
+          raw['project-key'],
+          raw['environment-key'],
+          raw['flag-key']
+            .split(/[,\n]/)
+            .map((v) => v.trim())
+            .filter(Boolean)
+        )
+      }
     )
   }
   const v = parsed.data

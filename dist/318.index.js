@@ -1,0 +1,96 @@
+export const id = 318;
+export const ids = [318];
+export const modules = {
+
+/***/ 7318:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MAX_COMMENT_LENGTH: () => (/* binding */ MAX_COMMENT_LENGTH),
+/* harmony export */   authorOf: () => (/* binding */ authorOf),
+/* harmony export */   composeBody: () => (/* binding */ composeBody),
+/* harmony export */   findComment: () => (/* binding */ findComment),
+/* harmony export */   markerFor: () => (/* binding */ markerFor),
+/* harmony export */   upsertComment: () => (/* binding */ upsertComment)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * One sticky report comment per pull request: found again by its hidden marker (on every page of
+ * comments, written by the same kind of author), updated in place, and left alone when its content
+ * would not change.
+ */
+
+/** GitHub refuses comment bodies over this many characters. */
+const MAX_COMMENT_LENGTH = 65_536;
+function markerFor(key) {
+    return `<!-- launchdarkly-expiring-targets ${key} -->`;
+}
+function digestOf(content) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(content).digest('hex').slice(0, 16);
+}
+/**
+ * The comment's body: marker, a digest of the content, the content, then a footer (the run link)
+ * that changes every run and so is left out of the digest.
+ */
+function composeBody(marker, content, footer) {
+    return `${marker}\n<!-- digest ${digestOf(content)} -->\n${content}\n\n${footer}`.trimEnd();
+}
+function digestIn(body) {
+    return /^<!-- digest ([0-9a-f]{16}) -->$/m.exec(body ?? '')?.[1];
+}
+/** Who wrote the comments of this token: a bot for installation tokens, else ask GitHub. */
+async function authorOf(octokit, token) {
+    if (token.startsWith('ghs_'))
+        return { kind: 'bot' };
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.type === 'Bot' ? { kind: 'bot' } : { kind: 'user', login: data.login };
+    }
+    catch {
+        return { kind: 'bot' };
+    }
+}
+async function findComment(octokit, where, issueNumber, marker, author) {
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        ...where,
+        issue_number: issueNumber,
+        per_page: 100
+    });
+    for await (const page of pages) {
+        const found = page.data.find((c) => c.body?.startsWith(marker) &&
+            (author.kind === 'user' ? c.user?.login === author.login : c.user?.type === 'Bot'));
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+async function upsertComment(octokit, where, issueNumber, marker, content, footer, author) {
+    const body = composeBody(marker, content, footer);
+    const existing = await findComment(octokit, where, issueNumber, marker, author);
+    if (existing && digestIn(existing.body) === digestIn(body)) {
+        return { url: existing.html_url, action: 'unchanged' };
+    }
+    if (existing) {
+        const { data } = await octokit.rest.issues.updateComment({
+            ...where,
+            comment_id: existing.id,
+            body
+        });
+        return { url: data.html_url, action: 'updated' };
+    }
+    const { data } = await octokit.rest.issues.createComment({
+        ...where,
+        issue_number: issueNumber,
+        body
+    });
+    return { url: data.html_url, action: 'created' };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=318.index.js.map

@@ -1,0 +1,103 @@
+/**
+ * The run's connection to GitHub, opened on first use: Octokit and its plugins are a large part
+ * of the bundle, and most runs that need them need them once.
+ */
+import { renderMarkdown, footer, type Report } from '../report.js'
+import { TITLE } from '../version.js'
+import type { CommentResult } from './comment.js'
+import type { Octokit, Repository } from './client.js'
+
+type Loaded = {
+  octokit: Octokit
+  client: typeof import('./client.js')
+  comment: typeof import('./comment.js')
+}
+
+export class GitHubSession {
+  private loaded: Promise<Loaded> | undefined
+
+  constructor(
+    private readonly token: string,
+    private readonly warn: (message: string) => void,
+    private readonly env: NodeJS.ProcessEnv = process.env
+  ) {}
+
+  private load(): Promise<Loaded> {
+    this.loaded ??= (async () => {
+      const [client, comment] = await Promise.all([import('./client.js'), import('./comment.js')])
+      const octokit = client.createOctokit({
+        token: this.token,
+        baseUrl: this.env.GITHUB_API_URL ?? 'https://api.github.com',
+        warn: this.warn
+      })
+      return { octokit, client, comment }
+    })()
+    return this.loaded
+  }
+
+  private repository(): Repository {
+    const [owner, repo, extra] = (this.env.GITHUB_REPOSITORY ?? '').split('/')
+    if (!owner || !repo || extra !== undefined)
+      throw new Error('GITHUB_REPOSITORY is not set to owner/repo')
+    return { owner, repo }
+  }
+
+  /** The PR's labels now, read live. Throws one sentence when GitHub cannot say. */
+  async labels(pullRequestNumber: number): Promise<string[]> {
+    const { octokit, client } = await this.load()
+    try {
+      return await client.listLabels(octokit, this.repository(), pullRequestNumber)
+    } catch (error) {
+      throw new Error(
+        `Could not read the labels of pull request #${pullRequestNumber} (${client.describeGitHubError(error)}); the token needs pull-requests: read.`,
+        { cause: error }
+      )
+    }
+  }
+
+  /**
+   * Creates or updates the PR's report comment. A comment that cannot be written is a warning,
+   * never a failure: the LaunchDarkly work is done and the job summary has the report.
+   */
+  async comment(
+    pullRequestNumber: number,
+    key: string,
+    report: Report
+  ): Promise<CommentResult | undefined> {
+    if (!this.token) {
+      this.warn('No github-token, so no PR comment; the report is in the job summary.')
+      return undefined
+    }
+    const { octokit, client, comment } = await this.load()
+    const marker = comment.markerFor(key)
+    const foot = footer(report)
+    const room = comment.MAX_COMMENT_LENGTH - marker.length - foot.length - 100
+    const content = renderMarkdown(report, {
+      title: TITLE,
+      maxLength: room,
+      overflowHint: 'the job summary of the workflow run has every row'
+    })
+    try {
+      const where = this.repository()
+      const author = await comment.authorOf(octokit, this.token)
+      return await comment.upsertComment(
+        octokit,
+        where,
+        pullRequestNumber,
+        marker,
+        content,
+        foot,
+        author
+      )
+    } catch (error) {
+      const detail = client.describeGitHubError(error)
+      const hint = /not accessible by integration|403/.test(detail)
+        ? ' The token cannot write here: give the job pull-requests: write (on fork pull requests, pull_request tokens are read-only; see the README).'
+        : ''
+      this.warn(
+        `Could not write the PR comment (${detail}).${hint} The report is in the job summary.`
+      )
+      return undefined
+    }
+  }
+}
