@@ -125,7 +125,7 @@ function parseEntry(raw, origin, context) {
     if (context.intent === 'cancel') {
         return { ok: true, entry: { userKey, when: { kind: 'never' }, source, origin } };
     }
-    const when = (0,_when_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWhen */ .Oc)(whenText, context.intent === 'reapply' ? { ...context, now: Number.NEGATIVE_INFINITY } : context);
+    const when = (0,_when_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWhen */ .Oc)(whenText, { ...context, allowPast: context.intent === 'reapply' });
     if (!when.ok)
         return invalid(when.reason);
     return { ok: true, entry: { userKey, when: when.when, source, origin } };
@@ -357,7 +357,7 @@ function parseDateTime(match, text, context) {
     return future(local - offsetMinutes * 60_000, text, context);
 }
 function future(epochMs, text, context) {
-    if (!(epochMs > context.now)) {
+    if (!(epochMs > context.now) && !context.allowPast) {
         return fail(`${text} (${new Date(epochMs).toISOString()}) is not in the future`);
     }
     if (epochMs > LATEST_MS)

@@ -110,10 +110,7 @@ export function parseEntry(raw: string, origin: string, context: GrammarContext)
   if (context.intent === 'cancel') {
     return { ok: true, entry: { userKey, when: { kind: 'never' }, source, origin } }
   }
-  const when = parseWhen(
-    whenText,
-    context.intent === 'reapply' ? { ...context, now: Number.NEGATIVE_INFINITY } : context
-  )
+  const when = parseWhen(whenText, { ...context, allowPast: context.intent === 'reapply' })
   if (!when.ok) return invalid(when.reason)
   return { ok: true, entry: { userKey, when: when.when, source, origin } }
 }

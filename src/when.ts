@@ -10,6 +10,8 @@ export type WhenResult = { ok: true; when: When } | { ok: false; reason: string 
 export interface WhenContext {
   now: number
   timeZone: string
+  /** Return a time in the past as it is, instead of refusing it. */
+  allowPast?: boolean
 }
 
 const HOUR = 3_600_000
@@ -84,7 +86,7 @@ function parseDateTime(match: RegExpExecArray, text: string, context: WhenContex
 }
 
 function future(epochMs: number, text: string, context: WhenContext): WhenResult {
-  if (!(epochMs > context.now)) {
+  if (!(epochMs > context.now) && !context.allowPast) {
     return fail(`${text} (${new Date(epochMs).toISOString()}) is not in the future`)
   }
   if (epochMs > LATEST_MS) return fail(`${text} is after the year 9999`)

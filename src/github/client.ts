@@ -44,7 +44,7 @@ export function createOctokit(options: GitHubOptions): Octokit {
       onSecondaryRateLimit: onLimit('secondary rate limit')
     }
   }
-  return getOctokit(options.token, settings as Parameters<typeof getOctokit>[1], retry, throttling)
+  return getOctokit(options.token, settings, retry, throttling)
 }
 
 export function repositoryFrom(env: NodeJS.ProcessEnv = process.env): Repository | undefined {
