@@ -831,8 +831,9 @@ function buildReport(input) {
         for (const result of flag.entries) {
             const { planned } = result;
             const { entry } = planned;
+            const replaced = result.outcome === 'moved' || result.outcome === 'cancelled';
             const detail = result.message ??
-                (result.outcome === 'moved' && planned.currentMs !== undefined
+                (replaced && planned.currentMs !== undefined
                     ? `was ${(0,src_when/* formatUtc */.ay)(planned.currentMs)}`
                     : planned.reason);
             rows.push({
@@ -842,7 +843,7 @@ function buildReport(input) {
                 source: entry.source,
                 origin: entry.origin,
                 variation: planned.variation?.label,
-                removalMs: planned.action === 'cancel' ? planned.currentMs : planned.removalMs,
+                removalMs: planned.removalMs,
                 outcome: result.outcome,
                 detail
             });

@@ -1,14 +1,13 @@
 /**
- * `npm run demo`: the bundled action end to end against the embedded LaunchDarkly sandbox, for a
- * labeled pull request and for a `targets` list. No credentials, no network.
+ * `npm run demo`: the bundled action end to end against the embedded LaunchDarkly and GitHub
+ * sandboxes, for a labeled pull request and for a `targets` list. No credentials, no network.
  */
-import { startLaunchDarklySandbox } from '../sandbox/launchdarkly.ts'
 import {
-  baseInputs,
   BOOLEAN_VARIATIONS,
   ENVIRONMENT,
   PROJECT,
-  seedFlags
+  seedFlags,
+  startSandboxes
 } from '../sandbox/fixtures.ts'
 import { runAction, type ActionRun, type RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
@@ -16,24 +15,25 @@ import { pullRequestPayload } from '../sandbox/webhooks.ts'
 const bold = (s: string): string => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
 const indent = (s: string): string => s.trimEnd().replace(/^/gm, '    ')
 
-const sandbox = await startLaunchDarklySandbox({ apiKey: 'api-demo-token' })
-seedFlags(sandbox)
-// bob's removal was set earlier in LaunchDarkly's UI, for another date.
-sandbox.schedule(
+const sandboxes = await startSandboxes()
+const { launchDarkly, github } = sandboxes
+seedFlags(launchDarkly)
+const [enabled, disabled] = BOOLEAN_VARIATIONS.map((v) => v._id) as [string, string]
+// Removals set earlier in LaunchDarkly's UI: bob's for another date, dora's that the list cancels.
+launchDarkly.schedule(
   PROJECT,
   'new-search',
   ENVIRONMENT,
   'bob',
-  BOOLEAN_VARIATIONS[0]!._id,
+  enabled,
   Date.parse('2031-01-01T00:00:00Z')
 )
-// dora's was too, and the list now says never.
-sandbox.schedule(
+launchDarkly.schedule(
   PROJECT,
   'checkout',
   ENVIRONMENT,
   'dora',
-  BOOLEAN_VARIATIONS[1]!._id,
+  disabled,
   Date.parse('2030-12-24T00:00:00Z')
 )
 
@@ -42,18 +42,26 @@ async function scenario(
   options: Omit<RunOptions, 'inputs'> & { inputs?: Record<string, string> }
 ): Promise<ActionRun> {
   console.log(`\n${bold(`━━ ${title}`)}`)
-  const before = sandbox.requests.length
+  const ldBefore = launchDarkly.requests.length
+  const githubBefore = github.requests.length
   const result = await runAction({
     ...options,
-    inputs: { ...baseInputs(sandbox), 'api-key': 'api-demo-token', ...options.inputs }
+    inputs: { ...sandboxes.inputs(), ...options.inputs },
+    env: { ...sandboxes.env(), ...options.env }
   })
   console.log(bold('\n  Requests to LaunchDarkly:'))
-  for (const request of sandbox.requests.slice(before)) {
+  for (const request of launchDarkly.requests.slice(ldBefore)) {
     console.log(
       `    ${request.method} ${request.path}${request.query.env ? `?env=${request.query.env}` : ''} -> ${request.status}`
     )
     if (request.method === 'PATCH')
       console.log(indent(indent(JSON.stringify(request.body, null, 2))))
+  }
+  console.log(bold('\n  Requests to GitHub:'))
+  for (const request of github.requests.slice(githubBefore)) {
+    console.log(
+      `    ${request.method} ${request.path}${Object.keys(request.query).length ? `?${new URLSearchParams(request.query).toString()}` : ''} -> ${request.status}`
+    )
   }
   console.log(bold('\n  Step log:'))
   console.log(indent(result.stdout.replace(/^::add-mask::.*\n/gm, '')))
@@ -62,31 +70,41 @@ async function scenario(
   console.log(bold(`\n  Exit code: ${result.code} (${Math.round(result.ms)} ms)`))
   console.log(bold('\n  Job summary (Markdown):'))
   console.log(indent(result.summary))
+  for (const request of github.requests.slice(githubBefore).filter((r) => r.method !== 'GET')) {
+    console.log(
+      bold(`\n  PR comment, ${request.method === 'POST' ? 'posted' : 'updated'} (Markdown):`)
+    )
+    console.log(indent((request.body as { body: string }).body))
+  }
   return result
 }
 
-await scenario('1. A reviewer adds the label "expire-user:sandy@2030-06-10" to a pull request', {
+await scenario('1. A reviewer adds the label "expire-user:sandy@2030-06-10" to pull request #2', {
   eventName: 'pull_request',
   payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-06-10')
 })
 
-await scenario('2. A workflow step with a targets list, on two flags, dates in Europe/Berlin', {
-  eventName: 'workflow_dispatch',
-  inputs: {
-    'flag-key': 'checkout, new-search',
-    timezone: 'Europe/Berlin',
-    targets: [
-      '# QA testers for the spring release',
-      'sandy@2030-06-10',
-      'bob@+2w',
-      'carol@2031-03-01T09:00:00+01:00',
-      'dora@never'
-    ].join('\n')
+await scenario(
+  '2. A workflow step with a targets list, on two flags, dates in Europe/Berlin, reporting on PR #2',
+  {
+    eventName: 'workflow_dispatch',
+    inputs: {
+      'pr-number': '2',
+      'flag-key': 'checkout, new-search',
+      timezone: 'Europe/Berlin',
+      targets: [
+        '# QA testers for the spring release',
+        'sandy@2030-06-10',
+        'bob@+2w',
+        'carol@2031-03-01T09:00:00+01:00',
+        'dora@never'
+      ].join('\n')
+    }
   }
-})
+)
 
-const problems = sandbox.violations
-await sandbox.close()
+const problems = [...launchDarkly.violations]
+await sandboxes.close()
 console.log(
   `\n${bold('Sandbox contract check:')} ${problems.length === 0 ? "every request and answer matched LaunchDarkly's OpenAPI description" : problems.join('\n')}`
 )

@@ -105,9 +105,10 @@ export function buildReport(input: ReportInput): Report {
     for (const result of flag.entries) {
       const { planned } = result
       const { entry } = planned
+      const replaced = result.outcome === 'moved' || result.outcome === 'cancelled'
       const detail =
         result.message ??
-        (result.outcome === 'moved' && planned.currentMs !== undefined
+        (replaced && planned.currentMs !== undefined
           ? `was ${formatUtc(planned.currentMs)}`
           : planned.reason)
       rows.push({
@@ -117,7 +118,7 @@ export function buildReport(input: ReportInput): Report {
         source: entry.source,
         origin: entry.origin,
         variation: planned.variation?.label,
-        removalMs: planned.action === 'cancel' ? planned.currentMs : planned.removalMs,
+        removalMs: planned.removalMs,
         outcome: result.outcome,
         detail
       })

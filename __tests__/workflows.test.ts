@@ -1,0 +1,72 @@
+/**
+ * action.yml and every example workflow validate against the GitHub Actions schemas
+ * (@action-validator/cli), and the examples use the action as the README says.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const VALIDATOR = join(ROOT, 'node_modules', '.bin', 'action-validator')
+const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yml'))
+
+function validate(file: string): { ok: boolean; output: string } {
+  const result = spawnSync(VALIDATOR, [file], { encoding: 'utf8' })
+  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` }
+}
+
+describe('GitHub Actions schemas', () => {
+  it('accept action.yml', () => {
+    // @action-validator 0.6.0's schema predates node24: check the rest with node20 in its
+    // place, and node24 itself below.
+    const source = readFileSync(join(ROOT, 'action.yml'), 'utf8')
+    expect(source).toMatch(/^ {2}using: node24$/m)
+    const copy = join(mkdtempSync(join(tmpdir(), 'action-')), 'action.yml')
+    writeFileSync(copy, source.replace(/^ {2}using: node24$/m, '  using: node20'))
+    const result = validate(copy)
+    expect(result.output).toBe('')
+    expect(result.ok).toBe(true)
+  })
+
+  it('refuse a broken workflow, so the check can fail', () => {
+    const broken = join(mkdtempSync(join(tmpdir(), 'wf-')), 'broken.yml')
+    writeFileSync(broken, 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n')
+    expect(validate(broken).ok).toBe(false)
+  })
+
+  it.each(examples)('accept examples/%s', (file) => {
+    const result = validate(join(ROOT, 'examples', file))
+    expect(result.output).toBe('')
+    expect(result.ok).toBe(true)
+  })
+})
+
+describe('the examples', () => {
+  it('cover a workflow step, PR labels and a schedule', () => {
+    expect(examples.sort()).toEqual([
+      'pull-request-labels.yml',
+      'scheduled-cleanup.yml',
+      'workflow-step.yml'
+    ])
+  })
+
+  it('pin the action to a full commit SHA and take the token from a secret', () => {
+    for (const file of examples) {
+      const text = readFileSync(join(ROOT, 'examples', file), 'utf8')
+      expect(text).toMatch(/uses: [\w-]+\/launchdarkly-expiring-targets@[0-9a-f]{40}/)
+      expect(text).toMatch(/api-key: \$\{\{ secrets\.[A-Z_]+ \}\}/)
+    }
+  })
+
+  it('run PR labels on pull_request_target without checking out the PR, one run per PR at a time', () => {
+    const text = readFileSync(join(ROOT, 'examples', 'pull-request-labels.yml'), 'utf8')
+    expect(text).toMatch(/pull_request_target:\n {4}types: \[labeled, unlabeled/)
+    expect(text).not.toMatch(/actions\/checkout/)
+    expect(text).toMatch(
+      /concurrency:\n {2}group: [^\n]*\$\{\{ github\.event\.pull_request\.number \}\}/
+    )
+    expect(text).toMatch(/pull-requests: write/)
+  })
+})
