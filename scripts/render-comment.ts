@@ -1,0 +1,81 @@
+/**
+ * Renders the PR comment of a sample run to docs/comment.png for the README: the bundled action
+ * against the sandboxes, the comment's Markdown through marked (GFM), a GitHub-like stylesheet,
+ * and headless Chromium (apt-get install chromium). Not part of the tests.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { marked } from 'marked'
+import {
+  BOOLEAN_VARIATIONS,
+  ENVIRONMENT,
+  PROJECT,
+  seedFlags,
+  startSandboxes
+} from '../sandbox/fixtures.ts'
+import { runAction } from '../sandbox/runner.ts'
+
+const sandboxes = await startSandboxes()
+seedFlags(sandboxes.launchDarkly)
+const [enabled, disabled] = BOOLEAN_VARIATIONS.map((v) => v._id) as [string, string]
+sandboxes.launchDarkly.schedule(
+  PROJECT,
+  'checkout',
+  ENVIRONMENT,
+  'bob',
+  enabled,
+  Date.parse('2031-01-01T00:00:00Z')
+)
+sandboxes.launchDarkly.schedule(
+  PROJECT,
+  'checkout',
+  ENVIRONMENT,
+  'dora',
+  disabled,
+  Date.parse('2030-12-24T00:00:00Z')
+)
+await runAction({
+  eventName: 'workflow_dispatch',
+  inputs: {
+    ...sandboxes.inputs(),
+    'pr-number': '2',
+    timezone: 'Europe/Berlin',
+    targets:
+      'sandy@2030-06-10\nbob@2030-07-01T09:00:00+02:00\ndora@never\nsandy@example.com@+2w\nnobody@2030-06-10'
+  },
+  env: sandboxes.env()
+})
+const body = sandboxes.github.commentsOn('Codertocat/Hello-World', 2)[0]?.body ?? ''
+await sandboxes.close()
+
+const css = `body{font-family:-apple-system,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;font-size:14px;line-height:1.5;color:#1f2328;margin:0;padding:16px;background:#fff}
+.box{border:1px solid #d1d9e0;border-radius:6px;max-width:1040px}.head{background:#f6f8fa;border-bottom:1px solid #d1d9e0;padding:8px 16px;color:#59636e}
+.body{padding:8px 16px 16px}h2{font-size:1.5em;border-bottom:1px solid #d1d9e0;padding-bottom:.3em;margin:16px 0}
+table{border-collapse:collapse;display:block;overflow:auto}th,td{border:1px solid #d1d9e0;padding:6px 13px}th{font-weight:600}tr:nth-child(2n){background:#f6f8fa}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:85%;background:rgba(129,139,152,.12);border-radius:6px;padding:.2em .4em}a{color:#0969da;text-decoration:none}sub{color:#59636e}`
+const html = `<!doctype html><meta charset="utf-8"><style>${css}</style><div class="box"><div class="head"><b>github-actions</b> bot commented</div><div class="body">${marked.parse(body, { gfm: true, async: false })}</div></div>`
+const dir = mkdtempSync(join(tmpdir(), 'comment-'))
+writeFileSync(join(dir, 'comment.html'), html)
+const out = new URL('../docs/comment.png', import.meta.url).pathname
+execFileSync(
+  'chromium',
+  [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--hide-scrollbars',
+    `--user-data-dir=${join(dir, 'profile')}`,
+    '--window-size=1080,600',
+    `--screenshot=${out}`,
+    `file://${join(dir, 'comment.html')}`
+  ],
+  { stdio: 'ignore' }
+)
+console.log(`wrote ${out}\n\n${body}`)
