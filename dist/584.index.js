@@ -9,7 +9,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createOctokit: () => (/* binding */ createOctokit),
 /* harmony export */   describeGitHubError: () => (/* binding */ describeGitHubError),
+/* harmony export */   labelActors: () => (/* binding */ labelActors),
 /* harmony export */   listLabels: () => (/* binding */ listLabels),
+/* harmony export */   permissionOf: () => (/* binding */ permissionOf),
 /* harmony export */   repositoryFrom: () => (/* binding */ repositoryFrom)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
@@ -56,6 +58,36 @@ function describeGitHubError(error) {
     const status = error.status;
     const message = error instanceof Error ? error.message : String(error);
     return status ? `${status} ${message}` : message;
+}
+/** The repository role of a user: admin, maintain, write, triage, read, or none. */
+async function permissionOf(octokit, where, login) {
+    try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+            ...where,
+            username: login
+        });
+        return data;
+    }
+    catch (error) {
+        if (error.status === 404)
+            return { permission: 'none' };
+        throw error;
+    }
+}
+/** Who added each label last: label name -> login, from the issue's events, every page. */
+async function labelActors(octokit, where, issueNumber) {
+    const events = await octokit.paginate(octokit.rest.issues.listEvents, {
+        ...where,
+        issue_number: issueNumber,
+        per_page: 100
+    });
+    const actors = new Map();
+    for (const event of events) {
+        const name = event.label?.name;
+        if (event.event === 'labeled' && name && event.actor?.login)
+            actors.set(name, event.actor.login);
+    }
+    return actors;
 }
 
 

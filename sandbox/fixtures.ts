@@ -13,6 +13,7 @@ export const API_KEY = 'api-00000000-sandbox-token-do-not-log'
 export const GITHUB_TOKEN = 'ghs_sandboxGithubTokenDoNotLog'
 export const PROJECT = 'default'
 export const ENVIRONMENT = 'production'
+export const REPOSITORY = 'Codertocat/Hello-World'
 
 export const BOOLEAN_VARIATIONS = [
   { _id: 'e432f62b-55f6-49dd-a02f-eb24acf39d05', value: true, name: 'Enabled' },
@@ -72,6 +73,8 @@ export async function startSandboxes(options: Partial<SandboxOptions> = {}): Pro
   const launchDarkly = await startLaunchDarklySandbox({ apiKey: API_KEY, ...options })
   const github = await startGitHubSandbox()
   registerRunnerToken(github)
+  // The sender of the example webhook payloads maintains the repository.
+  github.setPermission(REPOSITORY, 'Codertocat', 'admin')
   return {
     launchDarkly,
     github,

@@ -53,6 +53,16 @@ export class GitHubSandbox {
   readonly comments = new Map<string, Comment[]>()
   /** "owner/repo#number" -> label names */
   readonly labels = new Map<string, string[]>()
+  /** "owner/repo#number" -> issue events */
+  readonly events = new Map<
+    string,
+    {
+      id: number
+      event: string
+      actor: { login: string }
+      label?: { name: string; color: string }
+    }[]
+  >()
   /** "owner/repo" -> login -> permission (admin, maintain, write, triage, read, none) */
   readonly permissions = new Map<string, Map<string, string>>()
   url = ''
@@ -78,12 +88,27 @@ export class GitHubSandbox {
     await new Promise<void>((resolve) => this.server.close(() => resolve()))
   }
 
+  /** Forgets requests, faults, comments, labels and their events; keeps tokens and permissions. */
   reset(): void {
     this.requests.length = 0
     this.faults.length = 0
     this.comments.clear()
     this.labels.clear()
-    this.permissions.clear()
+    this.events.clear()
+  }
+
+  /** Puts labels on an issue as `actor` did, with the `labeled` events GitHub records. */
+  setLabels(repo: string, issue: number, names: string[], actor = 'Codertocat'): void {
+    this.labels.set(`${repo}#${issue}`, names)
+    const events = this.events.get(`${repo}#${issue}`) ?? []
+    for (const name of names)
+      events.push({
+        id: this.nextId++,
+        event: 'labeled',
+        actor: { login: actor },
+        label: { name, color: 'ededed' }
+      })
+    this.events.set(`${repo}#${issue}`, events)
   }
 
   commentsOn(repo: string, issue: number): Comment[] {
@@ -237,6 +262,9 @@ export class GitHubSandbox {
         send,
         names.map((label, i) => ({ id: i + 1, name: label, color: 'ededed', default: false }))
       )
+    }
+    if ((m = /^\/issues\/(\d+)\/events$/.exec(rest)) && record.method === 'GET') {
+      return this.page(record, send, this.events.get(`${repo}#${Number(m[1])}`) ?? [])
     }
     if ((m = /^\/collaborators\/([^/]+)\/permission$/.exec(rest)) && record.method === 'GET') {
       const login = decodeURIComponent(m[1] as string)

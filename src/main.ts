@@ -34,6 +34,7 @@ import {
 } from './settings.js'
 import { GitHubSession } from './github/session.js'
 import { classify, relatesToPrefix, type Trigger } from './trigger.js'
+import { applyGate, type Gate, type Gated } from './gate.js'
 import { TITLE, USER_AGENT } from './version.js'
 
 /** Pull request actions on which every expiry label the PR has now is applied again. */
@@ -114,10 +115,17 @@ async function readEntries(
   const now = Date.now()
   const context = { prefix: settings.labelPrefix, timeZone: settings.timeZone, now }
   const origin = (label: string): string => `label ${JSON.stringify(label)}`
+  const gate: Gate = {
+    required: settings.requiredPermission,
+    repository: process.env.GITHUB_REPOSITORY ?? 'this repository',
+    permissionOf: (login) => github.permissionOf(login)
+  }
   if (trigger.kind === 'label') {
     const intent = trigger.action === 'unlabeled' ? 'cancel' : 'apply'
+    const result = parseEntry(trigger.label, origin(trigger.label), { ...context, intent })
+    const verb = trigger.action === 'unlabeled' ? 'removed' : 'added'
     return {
-      results: [parseEntry(trigger.label, origin(trigger.label), { ...context, intent })],
+      results: await applyGate([{ result, actor: pullRequest?.sender, verb }], gate),
       skipped: []
     }
   }
@@ -125,20 +133,25 @@ async function readEntries(
   const skipped: InvalidEntry[] = []
   if (trigger.kind === 'pull-request' && pullRequest && REAPPLY_ACTIONS.has(trigger.action)) {
     // A rerun replays the event's old payload: act on the labels the PR has today.
-    const labels = await github.labels(pullRequest.number)
-    for (const label of labels.filter((l) => relatesToPrefix(l, settings.labelPrefix))) {
+    const labels = (await github.labels(pullRequest.number)).filter((l) =>
+      relatesToPrefix(l, settings.labelPrefix)
+    )
+    const fromLabels: (Gated & { label: string })[] = []
+    for (const label of labels) {
       const result = parseEntry(label, origin(label), { ...context, intent: 'reapply' })
       if (result.ok && result.entry.when.kind === 'at' && result.entry.when.epochMs <= now) {
-        const { source } = result.entry
-        skipped.push({
-          source,
-          origin: origin(label),
-          reason: 'its time has passed, so LaunchDarkly has removed the target or will at once'
-        })
+        const reason = 'its time has passed, so LaunchDarkly has removed the target or will at once'
+        skipped.push({ source: result.entry.source, origin: origin(label), reason })
       } else {
-        results.push(result)
+        fromLabels.push({ result, actor: undefined, verb: 'added', label })
       }
     }
+    if (fromLabels.length > 0 && gate.required !== 'none') {
+      // Whoever pushed is not who labelled: ask GitHub who added each label.
+      const actors = await github.labelActors(pullRequest.number)
+      for (const item of fromLabels) item.actor = actors.get(item.label)
+    }
+    results.push(...(await applyGate(fromLabels, gate)))
   }
   return { results: rejectRepeatedKeys(results), skipped }
 }
@@ -148,11 +161,17 @@ async function sendToLaunchDarkly(
   entries: Entry[],
   pullRequest: PullRequest | undefined
 ): Promise<FlagResult[]> {
+  const policy = {
+    ...DEFAULT_POLICY,
+    maxAttempts: settings.maxAttempts,
+    maxTotalWaitMs: settings.maxRetryWaitMs,
+    timeoutMs: settings.requestTimeoutMs
+  }
   const client = new LaunchDarklyClient({
     baseUri: settings.baseUri,
     apiKey: settings.apiKey,
     userAgent: USER_AGENT,
-    policy: DEFAULT_POLICY,
+    policy,
     log: (message) => core.info(message)
   })
   try {
@@ -162,7 +181,7 @@ async function sendToLaunchDarkly(
       variation: settings.variation,
       dryRun: settings.dryRun,
       comment: auditComment(pullRequest),
-      maxWriteAttempts: DEFAULT_POLICY.maxAttempts,
+      maxWriteAttempts: settings.maxAttempts,
       concurrency: 4,
       warn: (message) => core.warning(message)
     })

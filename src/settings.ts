@@ -5,6 +5,7 @@ import * as core from '@actions/core'
 import { z } from 'zod'
 import { isValidTimeZone } from './when.js'
 import { DEFAULT_PREFIX } from './trigger.js'
+import { PERMISSIONS, type Permission } from './permission.js'
 
 export interface Settings {
   apiKey: string
@@ -21,6 +22,11 @@ export interface Settings {
   prNumber: number | undefined
   githubToken: string
   failOnError: boolean
+  /** The least repository permission a label's sender needs for the label to act. */
+  requiredPermission: Permission
+  maxAttempts: number
+  maxRetryWaitMs: number
+  requestTimeoutMs: number
 }
 
 export const DEFAULT_BASE_URI = 'https://app.launchdarkly.com'
@@ -90,6 +96,14 @@ const flagKeys = z
   ])
   .pipe(z.array(key).min(1, 'is required: one or more flag keys, comma- or newline-separated'))
 
+function integer(min: number, max: number, unit: string) {
+  return z
+    .string()
+    .regex(/^\d{1,6}$/, `must be a whole number of ${unit}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+}
+
 const prNumber = z
   .string()
   .regex(/^(\d{1,10})?$/, 'must be a pull request number')
@@ -120,7 +134,13 @@ const schema = z.object({
   comment: bool,
   'pr-number': prNumber,
   'github-token': z.string(),
-  'fail-on-error': bool
+  'fail-on-error': bool,
+  'required-permission': z.enum(PERMISSIONS, {
+    message: `must be one of ${PERMISSIONS.join(', ')}`
+  }),
+  'max-attempts': integer(1, 10, 'attempts'),
+  'max-retry-wait': integer(0, 600, 'seconds'),
+  'request-timeout': integer(1, 300, 'seconds')
 })
 
 type InputName = keyof z.input<typeof schema>
@@ -128,7 +148,11 @@ type InputName = keyof z.input<typeof schema>
 const DEFAULTS: Partial<Record<InputName, string>> = {
   'dry-run': 'false',
   comment: 'true',
-  'fail-on-error': 'true'
+  'fail-on-error': 'true',
+  'required-permission': 'write',
+  'max-attempts': '5',
+  'max-retry-wait': '120',
+  'request-timeout': '30'
 }
 
 /** What reporting needs, read leniently so that a run with bad inputs can still report. */
@@ -206,6 +230,10 @@ export function readSettings(): Settings {
     comment: v.comment,
     prNumber: v['pr-number'],
     githubToken: v['github-token'],
-    failOnError: v['fail-on-error']
+    failOnError: v['fail-on-error'],
+    requiredPermission: v['required-permission'],
+    maxAttempts: v['max-attempts'],
+    maxRetryWaitMs: v['max-retry-wait'] * 1000,
+    requestTimeoutMs: v['request-timeout'] * 1000
   }
 }

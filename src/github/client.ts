@@ -72,3 +72,40 @@ export function describeGitHubError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
   return status ? `${status} ${message}` : message
 }
+
+/** The repository role of a user: admin, maintain, write, triage, read, or none. */
+export async function permissionOf(
+  octokit: Octokit,
+  where: Repository,
+  login: string
+): Promise<{ permission?: string; role_name?: string }> {
+  try {
+    const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+      ...where,
+      username: login
+    })
+    return data
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return { permission: 'none' }
+    throw error
+  }
+}
+
+/** Who added each label last: label name -> login, from the issue's events, every page. */
+export async function labelActors(
+  octokit: Octokit,
+  where: Repository,
+  issueNumber: number
+): Promise<Map<string, string>> {
+  const events = await octokit.paginate(octokit.rest.issues.listEvents, {
+    ...where,
+    issue_number: issueNumber,
+    per_page: 100
+  })
+  const actors = new Map<string, string>()
+  for (const event of events) {
+    const name = (event as { label?: { name?: string } }).label?.name
+    if (event.event === 'labeled' && name && event.actor?.login) actors.set(name, event.actor.login)
+  }
+  return actors
+}

@@ -2,6 +2,7 @@
  * The run's connection to GitHub, opened on first use: Octokit and its plugins are a large part
  * of the bundle, and most runs that need them need them once.
  */
+import { permissionFrom, type Permission } from '../permission.js'
 import { renderMarkdown, footer, type Report } from '../report.js'
 import { TITLE } from '../version.js'
 import type { CommentResult } from './comment.js'
@@ -50,6 +51,29 @@ export class GitHubSession {
     } catch (error) {
       throw new Error(
         `Could not read the labels of pull request #${pullRequestNumber} (${client.describeGitHubError(error)}); the token needs pull-requests: read.`,
+        { cause: error }
+      )
+    }
+  }
+
+  /** A user's permission on the repository. Throws one sentence when GitHub cannot say. */
+  async permissionOf(login: string): Promise<Permission> {
+    const { octokit, client } = await this.load()
+    try {
+      return permissionFrom(await client.permissionOf(octokit, this.repository(), login))
+    } catch (error) {
+      throw new Error(`GitHub answered ${client.describeGitHubError(error)}`, { cause: error })
+    }
+  }
+
+  /** Who added each of the PR's labels, from its events. Throws one sentence on failure. */
+  async labelActors(pullRequestNumber: number): Promise<Map<string, string>> {
+    const { octokit, client } = await this.load()
+    try {
+      return await client.labelActors(octokit, this.repository(), pullRequestNumber)
+    } catch (error) {
+      throw new Error(
+        `Could not read the events of pull request #${pullRequestNumber} to see who added its labels (${client.describeGitHubError(error)}); the token needs issues: read.`,
         { cause: error }
       )
     }
