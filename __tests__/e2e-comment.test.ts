@@ -15,10 +15,13 @@ import {
 } from '../sandbox/fixtures.ts'
 import { runAction, type ActionRun, type RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
+import { scanAfterEach } from './helpers/secrets.ts'
 
 const REPO = 'Codertocat/Hello-World'
 let sandboxes: Sandboxes
 let prNumber: number
+
+scanAfterEach(() => sandboxes)
 
 beforeAll(async () => {
   sandboxes = await startSandboxes()

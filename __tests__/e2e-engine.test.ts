@@ -19,6 +19,7 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
+import { scanAfterEach } from './helpers/secrets.ts'
 
 const ENABLED = BOOLEAN_VARIATIONS[0]!._id
 const DISABLED = BOOLEAN_VARIATIONS[1]!._id
@@ -28,6 +29,8 @@ const JAN_1 = Date.parse('2031-01-01T00:00:00Z')
 let sandboxes: Sandboxes
 let sandbox: LaunchDarklySandbox
 let run: (options: Partial<RunOptions> & { inputs?: Record<string, string> }) => Promise<ActionRun>
+
+scanAfterEach(() => sandboxes)
 
 beforeAll(async () => {
   sandboxes = await startSandboxes()

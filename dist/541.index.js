@@ -178,7 +178,9 @@ class LaunchDarklyClient {
     requestCount = 0;
     agent;
     base;
-    pausedUntil = 0;
+    /** What the last answers said is left of the rate limit until its reset. */
+    budget;
+    inFlight = 0;
     constructor(options) {
         this.options = options;
         this.base = new URL(options.baseUri);
@@ -218,15 +220,19 @@ class LaunchDarklyClient {
             ref
         });
     }
+    /** Waits as the retry policy says before trying again after `failure`. */
+    async backoff(failure, attempt) {
+        const now = (this.options.now ?? Date.now)();
+        const delay = retryDelay(failure, attempt, this.options.policy, now, this.options.random ?? Math.random);
+        await (this.options.sleep ?? sleeper)(delay);
+    }
     async call(call) {
         const { policy } = this.options;
         const now = this.options.now ?? Date.now;
         const sleep = this.options.sleep ?? sleeper;
         let waited = 0;
         for (let attempt = 1;; attempt++) {
-            const pause = this.pausedUntil - now();
-            if (pause > 0)
-                await sleep(pause);
+            await this.withinBudget(now, sleep);
             const failure = await this.attempt(call);
             if (!('kind' in failure))
                 return failure.value;
@@ -238,7 +244,7 @@ class LaunchDarklyClient {
             if (attempt >= policy.maxAttempts || waited + delay > policy.maxTotalWaitMs) {
                 throw new LaunchDarklyError(giveUp(call, failure, attempt, waited, this.options.baseUri));
             }
-            this.options.log?.(`LaunchDarkly: ${describeFailure(failure)} on "${call.operation}"; attempt ${attempt + 1} of ${policy.maxAttempts} in ${(delay / 1000).toFixed(1)} s`);
+            this.options.log?.(`LaunchDarkly answered ${describeFailure(failure)} to ${call.operation}; attempt ${attempt + 1} of ${policy.maxAttempts} in ${(delay / 1000).toFixed(1)} s`);
             await sleep(delay);
             waited += delay;
         }
@@ -246,16 +252,19 @@ class LaunchDarklyClient {
     /** One request: the parsed value, or the failure to retry. Throws when retrying cannot help. */
     async attempt(call) {
         let response;
+        this.inFlight++;
         try {
             response = await this.exchange(call);
         }
         catch (error) {
+            this.inFlight--;
             if (error instanceof TimeoutError)
                 return { kind: 'timeout' };
             const code = error.code ?? error.message;
             return { kind: 'network', code };
         }
-        this.notePause(response.headers);
+        this.inFlight--;
+        this.noteBudget(response.headers);
         const { status } = response;
         if (status === 429) {
             return {
@@ -284,16 +293,44 @@ class LaunchDarklyClient {
         }
         return { value: parsed.data };
     }
-    /** Slow down before the limit: when a `X-Ratelimit-*-Remaining` reaches 0, wait for the reset. */
-    notePause(headers) {
-        const exhausted = ['x-ratelimit-global-remaining', 'x-ratelimit-route-remaining'].some((name) => header(headers, name)?.trim() === '0');
+    /**
+     * Slow down before the limit: once LaunchDarkly has said how many requests are left until the
+     * reset (`X-Ratelimit-Global-Remaining`, `X-Ratelimit-Route-Remaining`, `X-Ratelimit-Reset`),
+     * requests beyond that wait for the reset instead of drawing a 429.
+     */
+    async withinBudget(now, sleep) {
+        for (;;) {
+            const budget = this.budget;
+            if (!budget || now() >= budget.reset) {
+                this.budget = undefined;
+                return;
+            }
+            if (budget.remaining > 0) {
+                budget.remaining--;
+                return;
+            }
+            await sleep(Math.min(budget.reset - now(), this.options.policy.maxRateLimitWaitMs));
+        }
+    }
+    noteBudget(headers) {
+        const left = ['x-ratelimit-global-remaining', 'x-ratelimit-route-remaining']
+            .map((name) => header(headers, name))
+            .filter((value) => value !== undefined && /^\d+$/.test(value.trim()))
+            .map(Number);
         const reset = Number(header(headers, 'x-ratelimit-reset'));
-        if (!exhausted || !Number.isFinite(reset))
+        if (left.length === 0 || !Number.isFinite(reset))
             return;
         const now = (this.options.now ?? Date.now)();
-        const until = Math.min(reset, now + this.options.policy.maxRateLimitWaitMs);
-        if (until > this.pausedUntil)
-            this.pausedUntil = until;
+        const clampedReset = Math.min(reset, now + this.options.policy.maxRateLimitWaitMs);
+        // Requests still in flight may not be counted in this answer yet: assume they were not.
+        const remaining = Math.max(0, Math.min(...left) - this.inFlight);
+        // Answers to concurrent requests arrive out of order: within a window, the lowest count wins.
+        if (this.budget && this.budget.reset === clampedReset) {
+            this.budget.remaining = Math.min(this.budget.remaining, remaining);
+        }
+        else if (!this.budget || clampedReset > this.budget.reset) {
+            this.budget = { remaining, reset: clampedReset };
+        }
     }
     exchange(call) {
         const url = new URL(this.base.pathname.replace(/\/$/, '') + call.path, this.base);
@@ -676,6 +713,7 @@ async function write(client, ref, flag, pending, outcomes, result, options) {
                 return;
             }
             options.warn(`LaunchDarkly's answer to the update of flag "${ref.flagKey}" was lost (${describeFailure(error.failure)}); reading its expiring targets again before sending what is still needed`);
+            await client.backoff(error.failure, attempt);
             let items;
             try {
                 items = await client.getExpiringUserTargets(ref);

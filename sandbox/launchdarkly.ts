@@ -58,12 +58,13 @@ export type FaultResponse =
   /** Apply the PATCH, then cut the connection. */
   | { kind: 'apply-then-reset' }
   | { kind: 'reset' }
+  /** Process the request, then answer after `ms`. */
   | { kind: 'delay'; ms: number }
   | { kind: 'raw'; status: number; body: string }
 
 export interface Fault {
   method?: string
-  /** A substring of the path the fault applies to. */
+  /** The end of the paths the fault applies to (`/checkout` is the flag, not its targets). */
   path?: string
   /** How many matching requests it hits; then it is spent. */
   times: number
@@ -211,6 +212,9 @@ export class LaunchDarklySandbox {
       status: 0
     }
     this.requests.push(record)
+    const fault = this.takeFault(record)
+    // A slow answer: the request is processed (a PATCH is applied) and the answer comes late.
+    const slow = fault?.kind === 'delay' ? fault.ms : 0
     const send = async (
       status: number,
       body: unknown,
@@ -218,6 +222,8 @@ export class LaunchDarklySandbox {
     ): Promise<void> => {
       record.status = status
       if (this.options.latencyMs) await delay(this.options.latencyMs)
+      if (slow) await delay(slow)
+      if (res.destroyed) return
       res.writeHead(status, {
         'Content-Type': 'application/json',
         ...this.rateHeaders(),
@@ -226,8 +232,6 @@ export class LaunchDarklySandbox {
       res.end(body === undefined ? '' : JSON.stringify(body))
     }
 
-    const fault = this.takeFault(record)
-    if (fault?.kind === 'delay') await delay(fault.ms)
     if (fault?.kind === 'reset') {
       record.status = -1
       req.socket.destroy()
@@ -338,7 +342,7 @@ export class LaunchDarklySandbox {
       (f) =>
         f.times > 0 &&
         (f.method === undefined || f.method === record.method) &&
-        (f.path === undefined || record.path.includes(f.path))
+        (f.path === undefined || record.path.endsWith(f.path))
     )
     if (!fault) return undefined
     fault.times--

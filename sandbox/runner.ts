@@ -70,6 +70,9 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
+/** Every run of this process, for checks across a whole suite (such as the secret scan). */
+export const capturedRuns: ActionRun[] = []
+
 export async function runAction(options: RunOptions): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'ld-action-'))
   const files = {
@@ -117,5 +120,6 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     ms
   }
   rmSync(dir, { recursive: true, force: true })
+  capturedRuns.push(run)
   return run
 }

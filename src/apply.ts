@@ -193,6 +193,7 @@ async function write(
       options.warn(
         `LaunchDarkly's answer to the update of flag "${ref.flagKey}" was lost (${describeFailure(error.failure)}); reading its expiring targets again before sending what is still needed`
       )
+      await client.backoff(error.failure, attempt)
       let items
       try {
         items = await client.getExpiringUserTargets(ref)

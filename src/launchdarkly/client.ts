@@ -87,7 +87,9 @@ export class LaunchDarklyClient {
   requestCount = 0
   private readonly agent: http.Agent
   private readonly base: URL
-  private pausedUntil = 0
+  /** What the last answers said is left of the rate limit until its reset. */
+  private budget: { remaining: number; reset: number } | undefined
+  private inFlight = 0
 
   constructor(private readonly options: ClientOptions) {
     this.base = new URL(options.baseUri)
@@ -132,15 +134,26 @@ export class LaunchDarklyClient {
     })
   }
 
+  /** Waits as the retry policy says before trying again after `failure`. */
+  async backoff(failure: Failure, attempt: number): Promise<void> {
+    const now = (this.options.now ?? Date.now)()
+    const delay = retryDelay(
+      failure,
+      attempt,
+      this.options.policy,
+      now,
+      this.options.random ?? Math.random
+    )
+    await (this.options.sleep ?? sleeper)(delay)
+  }
+
   private async call<S extends z.ZodType>(call: Call<S>): Promise<z.output<S>> {
     const { policy } = this.options
     const now = this.options.now ?? Date.now
     const sleep = this.options.sleep ?? sleeper
     let waited = 0
     for (let attempt = 1; ; attempt++) {
-      const pause = this.pausedUntil - now()
-      if (pause > 0) await sleep(pause)
-
+      await this.withinBudget(now, sleep)
       const failure = await this.attempt(call)
       if (!('kind' in failure)) return failure.value
       // A 429 applied nothing; anything else may have applied a write.
@@ -152,7 +165,7 @@ export class LaunchDarklyClient {
         throw new LaunchDarklyError(giveUp(call, failure, attempt, waited, this.options.baseUri))
       }
       this.options.log?.(
-        `LaunchDarkly: ${describeFailure(failure)} on "${call.operation}"; attempt ${attempt + 1} of ${policy.maxAttempts} in ${(delay / 1000).toFixed(1)} s`
+        `LaunchDarkly answered ${describeFailure(failure)} to ${call.operation}; attempt ${attempt + 1} of ${policy.maxAttempts} in ${(delay / 1000).toFixed(1)} s`
       )
       await sleep(delay)
       waited += delay
@@ -164,14 +177,17 @@ export class LaunchDarklyClient {
     call: Call<S>
   ): Promise<{ value: z.output<S> } | Failure> {
     let response: Exchange
+    this.inFlight++
     try {
       response = await this.exchange(call)
     } catch (error) {
+      this.inFlight--
       if (error instanceof TimeoutError) return { kind: 'timeout' }
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message
       return { kind: 'network', code }
     }
-    this.notePause(response.headers)
+    this.inFlight--
+    this.noteBudget(response.headers)
     const { status } = response
     if (status === 429) {
       return {
@@ -199,16 +215,46 @@ export class LaunchDarklyClient {
     return { value: parsed.data }
   }
 
-  /** Slow down before the limit: when a `X-Ratelimit-*-Remaining` reaches 0, wait for the reset. */
-  private notePause(headers: http.IncomingHttpHeaders): void {
-    const exhausted = ['x-ratelimit-global-remaining', 'x-ratelimit-route-remaining'].some(
-      (name) => header(headers, name)?.trim() === '0'
-    )
+  /**
+   * Slow down before the limit: once LaunchDarkly has said how many requests are left until the
+   * reset (`X-Ratelimit-Global-Remaining`, `X-Ratelimit-Route-Remaining`, `X-Ratelimit-Reset`),
+   * requests beyond that wait for the reset instead of drawing a 429.
+   */
+  private async withinBudget(
+    now: () => number,
+    sleep: (ms: number) => Promise<void>
+  ): Promise<void> {
+    for (;;) {
+      const budget = this.budget
+      if (!budget || now() >= budget.reset) {
+        this.budget = undefined
+        return
+      }
+      if (budget.remaining > 0) {
+        budget.remaining--
+        return
+      }
+      await sleep(Math.min(budget.reset - now(), this.options.policy.maxRateLimitWaitMs))
+    }
+  }
+
+  private noteBudget(headers: http.IncomingHttpHeaders): void {
+    const left = ['x-ratelimit-global-remaining', 'x-ratelimit-route-remaining']
+      .map((name) => header(headers, name))
+      .filter((value): value is string => value !== undefined && /^\d+$/.test(value.trim()))
+      .map(Number)
     const reset = Number(header(headers, 'x-ratelimit-reset'))
-    if (!exhausted || !Number.isFinite(reset)) return
+    if (left.length === 0 || !Number.isFinite(reset)) return
     const now = (this.options.now ?? Date.now)()
-    const until = Math.min(reset, now + this.options.policy.maxRateLimitWaitMs)
-    if (until > this.pausedUntil) this.pausedUntil = until
+    const clampedReset = Math.min(reset, now + this.options.policy.maxRateLimitWaitMs)
+    // Requests still in flight may not be counted in this answer yet: assume they were not.
+    const remaining = Math.max(0, Math.min(...left) - this.inFlight)
+    // Answers to concurrent requests arrive out of order: within a window, the lowest count wins.
+    if (this.budget && this.budget.reset === clampedReset) {
+      this.budget.remaining = Math.min(this.budget.remaining, remaining)
+    } else if (!this.budget || clampedReset > this.budget.reset) {
+      this.budget = { remaining, reset: clampedReset }
+    }
   }
 
   private exchange(call: Call<z.ZodType>): Promise<Exchange> {
