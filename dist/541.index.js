@@ -851,7 +851,7 @@ function buildReport(input) {
             origin: invalid.origin,
             userKey: null,
             instructionIndex: null,
-            message: `${invalid.origin} "${invalid.source}": ${invalid.reason}`
+            message: `${describeOrigin(invalid)}: ${invalid.reason}`
         });
     }
     for (const skipped of input.skipped ?? []) {
@@ -930,6 +930,12 @@ function buildReport(input) {
         runUrl: input.runUrl,
         failed: input.fatal !== undefined || errors.length > 0
     };
+}
+/** `targets line 3 "sandy@…"`; a label's origin already quotes it. */
+function describeOrigin(entry) {
+    return entry.origin.includes(JSON.stringify(entry.source))
+        ? entry.origin
+        : `${entry.origin} "${entry.source}"`;
 }
 function outputs(report) {
     return {
@@ -1110,7 +1116,10 @@ const baseUri = schemas/* string */.YjP().transform((value, ctx) => {
         url = new URL(text);
     }
     catch {
-        ctx.addIssue({ code: 'custom', message: `"${text}" is not a URL, e.g. ${DEFAULT_BASE_URI}` });
+        ctx.addIssue({
+            code: 'custom',
+            message: `is not a URL ("${text}"); write it like ${DEFAULT_BASE_URI}`
+        });
         return core_core/* NEVER */.tm;
     }
     const plainLoopback = url.protocol === 'http:' && isLoopback(url.hostname);

@@ -87,7 +87,7 @@ export function buildReport(input: ReportInput): Report {
       origin: invalid.origin,
       userKey: null,
       instructionIndex: null,
-      message: `${invalid.origin} "${invalid.source}": ${invalid.reason}`
+      message: `${describeOrigin(invalid)}: ${invalid.reason}`
     })
   }
   for (const skipped of input.skipped ?? []) {
@@ -165,6 +165,13 @@ export function buildReport(input: ReportInput): Report {
     runUrl: input.runUrl,
     failed: input.fatal !== undefined || errors.length > 0
   }
+}
+
+/** `targets line 3 "sandy@…"`; a label's origin already quotes it. */
+function describeOrigin(entry: { origin: string; source: string }): string {
+  return entry.origin.includes(JSON.stringify(entry.source))
+    ? entry.origin
+    : `${entry.origin} "${entry.source}"`
 }
 
 export function outputs(report: Report): Record<string, string> {

@@ -56,7 +56,10 @@ const baseUri = z.string().transform((value, ctx) => {
   try {
     url = new URL(text)
   } catch {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a URL, e.g. ${DEFAULT_BASE_URI}` })
+    ctx.addIssue({
+      code: 'custom',
+      message: `is not a URL ("${text}"); write it like ${DEFAULT_BASE_URI}`
+    })
     return z.NEVER
   }
   const plainLoopback = url.protocol === 'http:' && isLoopback(url.hostname)
