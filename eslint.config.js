@@ -5,7 +5,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig([
-  globalIgnores(['dist/', 'coverage/', 'node_modules/', '*.config.js']),
+  globalIgnores(['dist/', 'coverage/', 'node_modules/', '.scratch/', '*.config.js']),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

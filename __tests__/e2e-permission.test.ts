@@ -54,6 +54,8 @@ function run(options: Partial<RunOptions>): Promise<ActionRun> {
     env: { ...sandboxes.env(), ...options.env }
   })
 }
+// The flags are read while GitHub is asked about the sender; a refused label writes nothing.
+const writes = () => sandboxes.launchDarkly.requests.filter((r) => r.method !== 'GET')
 const permissionLookups = () =>
   sandboxes.github.requests.filter((r) => r.path.includes('/collaborators/'))
 const errorsOf = (result: ActionRun) =>
@@ -79,7 +81,7 @@ describe('label events', () => {
   ])('do nothing for %s (%s), and say why', async (sender, permission) => {
     const result = await labelEvent('labeled', 'expire-user:sandy@2030-06-10', sender)
     expect(result.code).toBe(1)
-    expect(sandboxes.launchDarkly.requests).toHaveLength(0)
+    expect(writes()).toHaveLength(0)
     expect(errorsOf(result)[0]?.message).toBe(
       `label "expire-user:sandy@2030-06-10": ${sender}, who added this label, has ${permission} permission on ${REPOSITORY}; changing targeting through labels needs write permission (input required-permission)`
     )
@@ -127,7 +129,7 @@ describe('label events', () => {
       'github-token': 'ghs_other'
     })
     expect(result.code).toBe(1)
-    expect(sandboxes.launchDarkly.requests).toHaveLength(0)
+    expect(writes()).toHaveLength(0)
     expect(errorsOf(result)[0]?.message).toMatch(
       /could not check the permission of writer, who added this label \(GitHub answered 401 Bad credentials/
     )
@@ -149,7 +151,7 @@ describe('labels applied again on synchronize', () => {
       payload: pullRequestPayload('synchronize')
     })
     expect(result.code).toBe(1)
-    expect(sandboxes.launchDarkly.requests).toHaveLength(0)
+    expect(writes()).toHaveLength(0)
     expect(errorsOf(result).map((e) => e.message)).toEqual([
       expect.stringMatching(/sandy.*triager, who added this label, has triage permission/),
       expect.stringMatching(/bob.*triager, who added this label, has triage permission/)

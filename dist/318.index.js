@@ -2,7 +2,7 @@ export const id = 318;
 export const ids = [318];
 export const modules = {
 
-/***/ 7318:
+/***/ 318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -12,9 +12,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   composeBody: () => (/* binding */ composeBody),
 /* harmony export */   findComment: () => (/* binding */ findComment),
 /* harmony export */   markerFor: () => (/* binding */ markerFor),
-/* harmony export */   upsertComment: () => (/* binding */ upsertComment)
+/* harmony export */   writeComment: () => (/* binding */ writeComment)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * One sticky report comment per pull request: found again by its hidden marker (on every page of
@@ -45,15 +45,16 @@ async function authorOf(octokit, token) {
     if (token.startsWith('ghs_'))
         return { kind: 'bot' };
     try {
-        const { data } = await octokit.rest.users.getAuthenticated();
+        const { data } = await octokit.request('GET /user');
         return data.type === 'Bot' ? { kind: 'bot' } : { kind: 'user', login: data.login };
     }
     catch {
         return { kind: 'bot' };
     }
 }
+/** The report comment already on the PR, if any: the first with the marker by our author. */
 async function findComment(octokit, where, issueNumber, marker, author) {
-    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+    const pages = octokit.paginate.iterator('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
         ...where,
         issue_number: issueNumber,
         per_page: 100
@@ -66,21 +67,20 @@ async function findComment(octokit, where, issueNumber, marker, author) {
     }
     return undefined;
 }
-async function upsertComment(octokit, where, issueNumber, marker, content, footer, author) {
-    const body = composeBody(marker, content, footer);
-    const existing = await findComment(octokit, where, issueNumber, marker, author);
+/** Creates the comment, updates it in place, or leaves it when its content is the same. */
+async function writeComment(octokit, where, issueNumber, existing, body) {
     if (existing && digestIn(existing.body) === digestIn(body)) {
         return { url: existing.html_url, action: 'unchanged' };
     }
     if (existing) {
-        const { data } = await octokit.rest.issues.updateComment({
+        const { data } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
             ...where,
             comment_id: existing.id,
             body
         });
         return { url: data.html_url, action: 'updated' };
     }
-    const { data } = await octokit.rest.issues.createComment({
+    const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
         ...where,
         issue_number: issueNumber,
         body

@@ -111,6 +111,11 @@ export class GitHubSandbox {
     this.events.set(`${repo}#${issue}`, events)
   }
 
+  /** Requests that write: comments created or updated. */
+  countWrites(): number {
+    return this.requests.filter((r) => r.method !== 'GET').length
+  }
+
   commentsOn(repo: string, issue: number): Comment[] {
     return this.comments.get(`${repo}#${issue}`) ?? []
   }

@@ -11,7 +11,7 @@ import {
   type LaunchDarklyClient
 } from './launchdarkly/client.js'
 import { describeFailure } from './launchdarkly/retry.js'
-import type { Flag } from './launchdarkly/schemas.js'
+import type { ExpiringItem, Flag } from './launchdarkly/schemas.js'
 import { planFlag, type Instruction, type PlannedEntry } from './plan.js'
 
 export type Outcome = 'scheduled' | 'moved' | 'cancelled' | 'unchanged' | 'failed'
@@ -67,11 +67,46 @@ function settled(planned: PlannedEntry): EntryResult {
   return { planned, outcome: DONE[planned.action] }
 }
 
+/** A flag and its expiring targets, as read before planning. */
+export interface FlagState {
+  flag: Flag
+  items: ExpiringItem[]
+}
+
+/** Both reads of a flag, in parallel. */
+export async function readFlag(client: LaunchDarklyClient, ref: FlagRef): Promise<FlagState> {
+  const [flag, items] = await Promise.all([client.getFlag(ref), client.getExpiringUserTargets(ref)])
+  return { flag, items }
+}
+
+/**
+ * Starts reading the first flags before the entries are known (while GitHub is asked who sent a
+ * label), so the two waits overlap. The promises are marked handled; applyAll awaits them.
+ */
+export function prefetchFlags(
+  client: LaunchDarklyClient,
+  flagKeys: string[],
+  options: Pick<ApplyOptions, 'projectKey' | 'environmentKey' | 'concurrency'>
+): Map<string, Promise<FlagState>> {
+  const started = new Map<string, Promise<FlagState>>()
+  for (const flagKey of flagKeys.slice(0, options.concurrency)) {
+    const read = readFlag(client, {
+      projectKey: options.projectKey,
+      flagKey,
+      environmentKey: options.environmentKey
+    })
+    read.catch(() => {})
+    started.set(flagKey, read)
+  }
+  return started
+}
+
 export async function applyAll(
   client: LaunchDarklyClient,
   flagKeys: string[],
   entries: Entry[],
-  options: ApplyOptions
+  options: ApplyOptions,
+  prefetched: Map<string, Promise<FlagState>> = new Map()
 ): Promise<FlagResult[]> {
   const results: FlagResult[] = new Array<FlagResult>(flagKeys.length)
   let next = 0
@@ -83,7 +118,8 @@ export async function applyAll(
         flagKey: flagKeys[index] as string,
         environmentKey: options.environmentKey
       }
-      results[index] = await applyFlag(client, ref, entries, options)
+      const state = prefetched.get(ref.flagKey) ?? readFlag(client, ref)
+      results[index] = await applyFlag(client, ref, entries, options, state)
     }
   }
   const workers = Math.max(1, Math.min(options.concurrency, flagKeys.length))
@@ -95,18 +131,16 @@ export async function applyFlag(
   client: LaunchDarklyClient,
   ref: FlagRef,
   entries: Entry[],
-  options: ApplyOptions
+  options: ApplyOptions,
+  state: Promise<FlagState>
 ): Promise<FlagResult> {
   const result: FlagResult = { ref, entries: [], instructions: [], unmatchedErrors: [], patches: 0 }
   let flag: Flag
   let plan: PlannedEntry[]
   try {
-    const [read, items] = await Promise.all([
-      client.getFlag(ref),
-      client.getExpiringUserTargets(ref)
-    ])
-    flag = read
-    plan = planFlag(entries, flag, ref.environmentKey, items, options.variation)
+    const read = await state
+    flag = read.flag
+    plan = planFlag(entries, flag, ref.environmentKey, read.items, options.variation)
   } catch (error) {
     const message = errorMessage(error)
     result.entries = entries.map((entry) => ({

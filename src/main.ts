@@ -1,10 +1,13 @@
 /**
  * Wires the flow: inputs + event -> entries -> LaunchDarkly -> report -> log, job summary, PR
- * comment, outputs. GitHub's client is loaded only when the run needs it.
+ * comment, outputs. Work that does not depend on other work runs at the same time: the flag reads,
+ * the label sender's permission and the search for the PR comment.
  */
-import * as core from '@actions/core'
-import { applyAll, type FlagResult } from './apply.js'
+import './zod.js'
+import { applyAll, prefetchFlags, type ApplyOptions, type FlagResult } from './apply.js'
 import { readRawEvent, runUrl, type RawEvent } from './event.js'
+import { applyGate, type Gate, type Gated } from './gate.js'
+import { GitHubSession } from './github/session.js'
 import {
   parseEntry,
   parseTargets,
@@ -16,15 +19,7 @@ import {
 import { LaunchDarklyClient } from './launchdarkly/client.js'
 import { DEFAULT_POLICY } from './launchdarkly/retry.js'
 import { pullRequestOf, type PullRequest } from './pull-request.js'
-import {
-  buildReport,
-  footer,
-  logLines,
-  outputs,
-  renderMarkdown,
-  type Report,
-  type ReportInput
-} from './report.js'
+import { buildReport, footer, logLines, outputs, renderMarkdown, type Report } from './report.js'
 import {
   commentKeyOf,
   readSettings,
@@ -32,13 +27,14 @@ import {
   type ReportingSettings,
   type Settings
 } from './settings.js'
-import { GitHubSession } from './github/session.js'
 import { classify, relatesToPrefix, type Trigger } from './trigger.js'
-import { applyGate, type Gate, type Gated } from './gate.js'
 import { TITLE, USER_AGENT } from './version.js'
+import * as core from './workflow-commands.js'
 
 /** Pull request actions on which every expiry label the PR has now is applied again. */
 const REAPPLY_ACTIONS = new Set(['opened', 'reopened', 'synchronize'])
+/** Flags worked on at once: the account's rate limit is shared, so stay modest. */
+const CONCURRENCY = 4
 
 export async function run(event?: RawEvent): Promise<void> {
   try {
@@ -63,42 +59,78 @@ async function execute(event: RawEvent): Promise<void> {
     core.info(
       `Label ${JSON.stringify(trigger.label)} does not start with ${JSON.stringify(settings.labelPrefix)}: nothing to do.`
     )
-    setOutputs(emptyOutputs())
+    core.setOutputs(emptyOutputs())
     return
   }
   const github = new GitHubSession(settings.githubToken, (message) => core.warning(message))
-  const { results, skipped } = await readEntries(trigger, settings, pullRequest, github)
-  const invalid: InvalidEntry[] = results.flatMap((r) => (r.ok ? [] : [r.invalid]))
-  const entries: Entry[] = results.flatMap((r) => (r.ok ? [r.entry] : []))
-
-  let flags: FlagResult[] = []
-  if (invalid.length > 0) {
-    core.info('Nothing was sent to LaunchDarkly: every entry must be valid first.')
-  } else if (entries.length === 0) {
-    core.notice(
-      'No entries to apply: list them in the targets input, or add a label such as expire-user:sandy@2030-06-10.'
-    )
-  } else {
-    flags = await sendToLaunchDarkly(settings, entries, pullRequest)
-  }
-  const input: ReportInput = {
-    dryRun: settings.dryRun,
-    timeZone: settings.timeZone,
+  const launchDarkly = new LaunchDarklyClient({
+    baseUri: settings.baseUri,
+    apiKey: settings.apiKey,
+    userAgent: USER_AGENT,
+    policy: {
+      ...DEFAULT_POLICY,
+      maxAttempts: settings.maxAttempts,
+      maxTotalWaitMs: settings.maxRetryWaitMs,
+      timeoutMs: settings.requestTimeoutMs
+    },
+    maxSockets: 2 * CONCURRENCY,
+    log: (message) => core.info(message)
+  })
+  const options: ApplyOptions = {
     projectKey: settings.projectKey,
     environmentKey: settings.environmentKey,
-    invalid,
-    skipped,
-    flags,
-    runUrl: runUrl()
+    variation: settings.variation,
+    dryRun: settings.dryRun,
+    comment: auditComment(pullRequest),
+    maxWriteAttempts: settings.maxAttempts,
+    concurrency: CONCURRENCY,
+    warn: (message) => core.warning(message)
   }
+  const pullRequestNumber = settings.prNumber ?? pullRequest?.number
   const commentKey = commentKeyOf(settings.projectKey, settings.environmentKey, settings.flagKeys)
-  const hasEntries = results.length + skipped.length > 0
-  await deliver(buildReport(input), {
-    reporting: settings,
-    github,
-    pullRequestNumber: settings.prNumber ?? pullRequest?.number,
-    commentKey: hasEntries ? commentKey : undefined
-  })
+  const wantsComment =
+    settings.comment && pullRequestNumber !== undefined && settings.githubToken !== ''
+  try {
+    let prefetched: ReturnType<typeof prefetchFlags> | undefined
+    const { results, skipped } = await readEntries(trigger, settings, pullRequest, github, () => {
+      // The entries parse: read the flags and look for the comment while GitHub checks who sent them.
+      prefetched ??= prefetchFlags(launchDarkly, settings.flagKeys, options)
+      if (wantsComment) void github.findComment(pullRequestNumber, commentKey)
+    })
+    const invalid: InvalidEntry[] = results.flatMap((r) => (r.ok ? [] : [r.invalid]))
+    const entries: Entry[] = results.flatMap((r) => (r.ok ? [r.entry] : []))
+
+    let flags: FlagResult[] = []
+    if (invalid.length > 0) {
+      core.info('Nothing was sent to LaunchDarkly: every entry must be valid first.')
+    } else if (entries.length === 0) {
+      core.notice(
+        'No entries to apply: list them in the targets input, or add a label such as expire-user:sandy@2030-06-10.'
+      )
+    } else {
+      flags = await applyAll(launchDarkly, settings.flagKeys, entries, options, prefetched)
+    }
+    const report = buildReport({
+      dryRun: settings.dryRun,
+      timeZone: settings.timeZone,
+      projectKey: settings.projectKey,
+      environmentKey: settings.environmentKey,
+      invalid,
+      skipped,
+      flags,
+      runUrl: runUrl()
+    })
+    const hasEntries = results.length + skipped.length > 0
+    await deliver(report, {
+      reporting: settings,
+      github,
+      pullRequestNumber,
+      commentKey: hasEntries ? commentKey : undefined
+    })
+  } finally {
+    launchDarkly.close()
+    await github.close()
+  }
 }
 
 interface ReadEntries {
@@ -106,11 +138,16 @@ interface ReadEntries {
   skipped: InvalidEntry[]
 }
 
+/**
+ * The entries of this run, each checked against the grammar and, for labels, against
+ * `required-permission`. `onParsed` is called once the entries parse, before GitHub is asked.
+ */
 async function readEntries(
   trigger: Trigger,
   settings: Settings,
   pullRequest: PullRequest | undefined,
-  github: GitHubSession
+  github: GitHubSession,
+  onParsed: () => void
 ): Promise<ReadEntries> {
   const now = Date.now()
   const context = { prefix: settings.labelPrefix, timeZone: settings.timeZone, now }
@@ -123,13 +160,16 @@ async function readEntries(
   if (trigger.kind === 'label') {
     const intent = trigger.action === 'unlabeled' ? 'cancel' : 'apply'
     const result = parseEntry(trigger.label, origin(trigger.label), { ...context, intent })
+    if (result.ok) onParsed()
     const verb = trigger.action === 'unlabeled' ? 'removed' : 'added'
     return {
       results: await applyGate([{ result, actor: pullRequest?.sender, verb }], gate),
       skipped: []
     }
   }
-  const results = parseTargets(settings.targets, { ...context, intent: 'apply' })
+  const results = rejectRepeatedKeys(
+    parseTargets(settings.targets, { ...context, intent: 'apply' })
+  )
   const skipped: InvalidEntry[] = []
   if (trigger.kind === 'pull-request' && pullRequest && REAPPLY_ACTIONS.has(trigger.action)) {
     // A rerun replays the event's old payload: act on the labels the PR has today.
@@ -152,42 +192,10 @@ async function readEntries(
       for (const item of fromLabels) item.actor = actors.get(item.label)
     }
     results.push(...(await applyGate(fromLabels, gate)))
+  } else if (results.length > 0 && results.every((r) => r.ok)) {
+    onParsed()
   }
   return { results: rejectRepeatedKeys(results), skipped }
-}
-
-async function sendToLaunchDarkly(
-  settings: Settings,
-  entries: Entry[],
-  pullRequest: PullRequest | undefined
-): Promise<FlagResult[]> {
-  const policy = {
-    ...DEFAULT_POLICY,
-    maxAttempts: settings.maxAttempts,
-    maxTotalWaitMs: settings.maxRetryWaitMs,
-    timeoutMs: settings.requestTimeoutMs
-  }
-  const client = new LaunchDarklyClient({
-    baseUri: settings.baseUri,
-    apiKey: settings.apiKey,
-    userAgent: USER_AGENT,
-    policy,
-    log: (message) => core.info(message)
-  })
-  try {
-    return await applyAll(client, settings.flagKeys, entries, {
-      projectKey: settings.projectKey,
-      environmentKey: settings.environmentKey,
-      variation: settings.variation,
-      dryRun: settings.dryRun,
-      comment: auditComment(pullRequest),
-      maxWriteAttempts: settings.maxAttempts,
-      concurrency: 4,
-      warn: (message) => core.warning(message)
-    })
-  } finally {
-    client.close()
-  }
 }
 
 /** What LaunchDarkly's audit log says about why the change was made. */
@@ -228,12 +236,16 @@ async function reportInvalidInputs(
     runUrl: runUrl()
   })
   const github = new GitHubSession(reporting.githubToken, (message) => core.warning(message))
-  await deliver(report, {
-    reporting,
-    github,
-    pullRequestNumber: reporting.prNumber ?? pullRequest?.number,
-    commentKey: reporting.commentKey
-  })
+  try {
+    await deliver(report, {
+      reporting,
+      github,
+      pullRequestNumber: reporting.prNumber ?? pullRequest?.number,
+      commentKey: reporting.commentKey
+    })
+  } finally {
+    await github.close()
+  }
 }
 
 interface Delivery {
@@ -248,9 +260,7 @@ async function deliver(report: Report, delivery: Delivery): Promise<void> {
   for (const line of logLines(report)) core.info(line)
   for (const error of report.errors.slice(0, 10)) core.error(error.message, { title: TITLE })
   const content = renderMarkdown(report, { title: TITLE })
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(`${content}\n\n${footer(report)}\n`, true).write()
-  }
+  core.appendSummary(`${content}\n\n${footer(report)}\n`)
   const values = report.fatal ? emptyOutputs() : outputs(report)
   const { pullRequestNumber, commentKey } = delivery
   if (delivery.reporting.comment && pullRequestNumber !== undefined && commentKey !== undefined) {
@@ -260,7 +270,7 @@ async function deliver(report: Report, delivery: Delivery): Promise<void> {
       core.info(`PR comment ${written.action}: ${written.url}`)
     }
   }
-  setOutputs(values)
+  core.setOutputs(values)
   if (report.fatal) {
     core.setFailed(report.fatal)
     return
@@ -280,8 +290,4 @@ export function emptyOutputs(): Record<string, string> {
     instructions: '[]',
     'comment-url': ''
   }
-}
-
-function setOutputs(values: Record<string, string>): void {
-  for (const [name, value] of Object.entries(values)) core.setOutput(name, value)
 }

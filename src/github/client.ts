@@ -1,12 +1,22 @@
 /**
- * The GitHub side: an Octokit with GitHub's own retry and throttling plugins, and the few calls
- * the action makes. Loaded only when a run needs GitHub (a comment, live labels, a permission).
+ * The GitHub side: Octokit's core with pagination, speaking through the shared node:http client,
+ * and the few calls the action makes. Loaded only when a run needs GitHub (a comment, live labels,
+ * a permission).
+ *
+ * Octokit's retry and throttling plugins schedule every request through Bottleneck, which costs
+ * 5-15 ms a request even when nothing fails. So a request is first sent plainly; when it fails
+ * in a way worth retrying (5xx, a dropped connection, a rate limit), it is sent again through an
+ * Octokit with both plugins (github/resilient.ts, loaded then), which wait and retry as they do.
  */
-import { getOctokit } from '@actions/github'
-import { retry } from '@octokit/plugin-retry'
-import { throttling } from '@octokit/plugin-throttling'
+import { Octokit as OctokitCore } from '@octokit/core'
+import { paginateRest } from '@octokit/plugin-paginate-rest'
+import { HttpClient } from '../http.js'
+import { USER_AGENT } from '../version.js'
+import { fetchOver } from './fetch.js'
 
-export type Octokit = ReturnType<typeof getOctokit>
+const PlainOctokit = OctokitCore.plugin(paginateRest)
+export type Octokit = InstanceType<typeof PlainOctokit>
+export type OctokitOptions = ConstructorParameters<typeof PlainOctokit>[0] & object
 
 export interface Repository {
   owner: string
@@ -17,39 +27,45 @@ export interface GitHubOptions {
   token: string
   baseUrl: string
   warn: (message: string) => void
-  /** Seconds between retries grow as retryAfterBaseValue × n²; tests shrink it. */
-  retryAfterBaseValue?: number
 }
 
-export function createOctokit(options: GitHubOptions): Octokit {
-  const onLimit =
-    (kind: string) =>
-    (
-      retryAfter: number,
-      request: { method: string; url: string },
-      _octokit: unknown,
-      retryCount: number
-    ): boolean => {
-      options.warn(
-        `GitHub ${kind} on ${request.method} ${request.url}; retrying in ${retryAfter} s`
-      )
-      return retryCount < 2
-    }
-  const settings = {
+const TIMEOUT_MS = 30_000
+
+/** What the plugins would retry: server errors, lost connections, rate limits. */
+export function worthRetrying(error: unknown): boolean {
+  const status = (error as { status?: number }).status
+  const message = error instanceof Error ? error.message : ''
+  if (status === undefined || status >= 500 || status === 429) return true
+  return status === 403 && /rate limit/i.test(message)
+}
+
+export function createOctokit(options: GitHubOptions): { octokit: Octokit; close: () => void } {
+  const http = new HttpClient(4)
+  const settings: OctokitOptions = {
+    auth: options.token,
     baseUrl: options.baseUrl,
-    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-    retry: { retries: 3, retryAfterBaseValue: options.retryAfterBaseValue ?? 1000 },
-    throttle: {
-      onRateLimit: onLimit('rate limit'),
-      onSecondaryRateLimit: onLimit('secondary rate limit')
-    }
+    userAgent: USER_AGENT,
+    request: { fetch: fetchOver(http, TIMEOUT_MS) },
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
   }
-  return getOctokit(options.token, settings, retry, throttling)
-}
-
-export function repositoryFrom(env: NodeJS.ProcessEnv = process.env): Repository | undefined {
-  const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/')
-  return owner && repo && extra === undefined ? { owner, repo } : undefined
+  const octokit = new PlainOctokit(settings)
+  let resilient: Promise<Octokit> | undefined
+  octokit.hook.wrap('request', async (request, endpoint) => {
+    try {
+      return await request(endpoint)
+    } catch (error) {
+      if (!worthRetrying(error)) throw error
+      resilient ??= import('./resilient.js').then((m) =>
+        m.createResilientOctokit(settings, options.warn)
+      )
+      // The same route and parameters, without this instance's own request hook and defaults.
+      const parameters: Record<string, unknown> = { ...endpoint }
+      for (const own of ['method', 'url', 'request', 'baseUrl', 'mediaType']) delete parameters[own]
+      const { method, url } = endpoint
+      return (await resilient).request(`${method} ${url}`, parameters)
+    }
+  })
+  return { octokit, close: () => http.close() }
 }
 
 /** The labels a pull request has now (not the event's snapshot), every page. */
@@ -58,19 +74,15 @@ export async function listLabels(
   where: Repository,
   issueNumber: number
 ): Promise<string[]> {
-  const labels = await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, {
-    ...where,
-    issue_number: issueNumber,
-    per_page: 100
-  })
+  const labels = await octokit.paginate<{ name: string }>(
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/labels',
+    {
+      ...where,
+      issue_number: issueNumber,
+      per_page: 100
+    }
+  )
   return labels.map((label) => label.name)
-}
-
-/** What GitHub says went wrong, in one line. */
-export function describeGitHubError(error: unknown): string {
-  const status = (error as { status?: number }).status
-  const message = error instanceof Error ? error.message : String(error)
-  return status ? `${status} ${message}` : message
 }
 
 /** The repository role of a user: admin, maintain, write, triage, read, or none. */
@@ -80,10 +92,13 @@ export async function permissionOf(
   login: string
 ): Promise<{ permission?: string; role_name?: string }> {
   try {
-    const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
-      ...where,
-      username: login
-    })
+    const { data } = await octokit.request(
+      'GET /repos/{owner}/{repo}/collaborators/{username}/permission',
+      {
+        ...where,
+        username: login
+      }
+    )
     return data
   } catch (error) {
     if ((error as { status?: number }).status === 404) return { permission: 'none' }
@@ -97,15 +112,26 @@ export async function labelActors(
   where: Repository,
   issueNumber: number
 ): Promise<Map<string, string>> {
-  const events = await octokit.paginate(octokit.rest.issues.listEvents, {
+  const events = await octokit.paginate<{
+    event: string
+    actor?: { login?: string } | null
+    label?: { name?: string }
+  }>('GET /repos/{owner}/{repo}/issues/{issue_number}/events', {
     ...where,
     issue_number: issueNumber,
     per_page: 100
   })
   const actors = new Map<string, string>()
   for (const event of events) {
-    const name = (event as { label?: { name?: string } }).label?.name
+    const name = event.label?.name
     if (event.event === 'labeled' && name && event.actor?.login) actors.set(name, event.actor.login)
   }
   return actors
+}
+
+/** What GitHub says went wrong, in one line. */
+export function describeGitHubError(error: unknown): string {
+  const status = (error as { status?: number }).status
+  const message = error instanceof Error ? error.message : String(error)
+  return status ? `${status} ${message}` : message
 }

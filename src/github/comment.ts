@@ -20,7 +20,7 @@ export interface CommentResult {
  */
 export type Author = { kind: 'bot' } | { kind: 'user'; login: string }
 
-interface ListedComment {
+export interface ListedComment {
   id: number
   body?: string
   html_url: string
@@ -51,13 +51,14 @@ function digestIn(body: string | undefined): string | undefined {
 export async function authorOf(octokit: Octokit, token: string): Promise<Author> {
   if (token.startsWith('ghs_')) return { kind: 'bot' }
   try {
-    const { data } = await octokit.rest.users.getAuthenticated()
+    const { data } = await octokit.request('GET /user')
     return data.type === 'Bot' ? { kind: 'bot' } : { kind: 'user', login: data.login }
   } catch {
     return { kind: 'bot' }
   }
 }
 
+/** The report comment already on the PR, if any: the first with the marker by our author. */
 export async function findComment(
   octokit: Octokit,
   where: Repository,
@@ -65,11 +66,14 @@ export async function findComment(
   marker: string,
   author: Author
 ): Promise<ListedComment | undefined> {
-  const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-    ...where,
-    issue_number: issueNumber,
-    per_page: 100
-  })
+  const pages = octokit.paginate.iterator(
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    {
+      ...where,
+      issue_number: issueNumber,
+      per_page: 100
+    }
+  )
   for await (const page of pages) {
     const found = (page.data as ListedComment[]).find(
       (c) =>
@@ -81,32 +85,35 @@ export async function findComment(
   return undefined
 }
 
-export async function upsertComment(
+/** Creates the comment, updates it in place, or leaves it when its content is the same. */
+export async function writeComment(
   octokit: Octokit,
   where: Repository,
   issueNumber: number,
-  marker: string,
-  content: string,
-  footer: string,
-  author: Author
+  existing: ListedComment | undefined,
+  body: string
 ): Promise<CommentResult> {
-  const body = composeBody(marker, content, footer)
-  const existing = await findComment(octokit, where, issueNumber, marker, author)
   if (existing && digestIn(existing.body) === digestIn(body)) {
     return { url: existing.html_url, action: 'unchanged' }
   }
   if (existing) {
-    const { data } = await octokit.rest.issues.updateComment({
-      ...where,
-      comment_id: existing.id,
-      body
-    })
-    return { url: data.html_url, action: 'updated' }
+    const { data } = await octokit.request(
+      'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+      {
+        ...where,
+        comment_id: existing.id,
+        body
+      }
+    )
+    return { url: (data as { html_url: string }).html_url, action: 'updated' }
   }
-  const { data } = await octokit.rest.issues.createComment({
-    ...where,
-    issue_number: issueNumber,
-    body
-  })
-  return { url: data.html_url, action: 'created' }
+  const { data } = await octokit.request(
+    'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    {
+      ...where,
+      issue_number: issueNumber,
+      body
+    }
+  )
+  return { url: (data as { html_url: string }).html_url, action: 'created' }
 }

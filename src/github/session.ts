@@ -1,21 +1,26 @@
 /**
- * The run's connection to GitHub, opened on first use: Octokit and its plugins are a large part
- * of the bundle, and most runs that need them need them once.
+ * The run's connection to GitHub, opened on first use: Octokit and its plugins are loaded only by
+ * runs that talk to GitHub. The report comment is looked for early, so that the lookup overlaps
+ * LaunchDarkly's work, and written at the end.
  */
 import { permissionFrom, type Permission } from '../permission.js'
-import { renderMarkdown, footer, type Report } from '../report.js'
+import { footer, renderMarkdown, type Report } from '../report.js'
 import { TITLE } from '../version.js'
-import type { CommentResult } from './comment.js'
 import type { Octokit, Repository } from './client.js'
+import type { CommentResult, ListedComment } from './comment.js'
 
-type Loaded = {
+interface Loaded {
   octokit: Octokit
+  close: () => void
   client: typeof import('./client.js')
   comment: typeof import('./comment.js')
 }
 
+type Lookup = { ok: true; existing: ListedComment | undefined } | { ok: false; error: unknown }
+
 export class GitHubSession {
   private loaded: Promise<Loaded> | undefined
+  private readonly lookups = new Map<string, Promise<Lookup>>()
 
   constructor(
     private readonly token: string,
@@ -26,14 +31,19 @@ export class GitHubSession {
   private load(): Promise<Loaded> {
     this.loaded ??= (async () => {
       const [client, comment] = await Promise.all([import('./client.js'), import('./comment.js')])
-      const octokit = client.createOctokit({
+      const { octokit, close } = client.createOctokit({
         token: this.token,
         baseUrl: this.env.GITHUB_API_URL ?? 'https://api.github.com',
         warn: this.warn
       })
-      return { octokit, client, comment }
+      return { octokit, close, client, comment }
     })()
     return this.loaded
+  }
+
+  /** Closes the connections, so the process can exit at once. */
+  async close(): Promise<void> {
+    if (this.loaded) (await this.loaded).close()
   }
 
   private repository(): Repository {
@@ -79,6 +89,32 @@ export class GitHubSession {
     }
   }
 
+  /** Starts looking for the PR's report comment (once per PR and key); never rejects. */
+  findComment(pullRequestNumber: number, key: string): Promise<Lookup> {
+    const id = `${pullRequestNumber} ${key}`
+    let lookup = this.lookups.get(id)
+    if (!lookup) {
+      lookup = (async (): Promise<Lookup> => {
+        try {
+          const { octokit, comment } = await this.load()
+          const author = await comment.authorOf(octokit, this.token)
+          const existing = await comment.findComment(
+            octokit,
+            this.repository(),
+            pullRequestNumber,
+            comment.markerFor(key),
+            author
+          )
+          return { ok: true, existing }
+        } catch (error) {
+          return { ok: false, error }
+        }
+      })()
+      this.lookups.set(id, lookup)
+    }
+    return lookup
+  }
+
   /**
    * Creates or updates the PR's report comment. A comment that cannot be written is a warning,
    * never a failure: the LaunchDarkly work is done and the job summary has the report.
@@ -92,26 +128,25 @@ export class GitHubSession {
       this.warn('No github-token, so no PR comment; the report is in the job summary.')
       return undefined
     }
+    const lookup = await this.findComment(pullRequestNumber, key)
     const { octokit, client, comment } = await this.load()
-    const marker = comment.markerFor(key)
-    const foot = footer(report)
-    const room = comment.MAX_COMMENT_LENGTH - marker.length - foot.length - 100
-    const content = renderMarkdown(report, {
-      title: TITLE,
-      maxLength: room,
-      overflowHint: 'the job summary of the workflow run has every row'
-    })
     try {
-      const where = this.repository()
-      const author = await comment.authorOf(octokit, this.token)
-      return await comment.upsertComment(
+      if (!lookup.ok) throw lookup.error
+      const marker = comment.markerFor(key)
+      const foot = footer(report)
+      const room = comment.MAX_COMMENT_LENGTH - marker.length - foot.length - 100
+      const content = renderMarkdown(report, {
+        title: TITLE,
+        maxLength: room,
+        overflowHint: 'the job summary of the workflow run has every row'
+      })
+      const body = comment.composeBody(marker, content, foot)
+      return await comment.writeComment(
         octokit,
-        where,
+        this.repository(),
         pullRequestNumber,
-        marker,
-        content,
-        foot,
-        author
+        lookup.existing,
+        body
       )
     } catch (error) {
       const detail = client.describeGitHubError(error)

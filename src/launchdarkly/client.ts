@@ -4,9 +4,9 @@
  * answer with the zod schemas, retries what is safe to retry, and turns every failure into one
  * sentence that says what to check. It never writes the token anywhere but the header.
  */
-import http from 'node:http'
-import https from 'node:https'
+import type { IncomingHttpHeaders } from 'node:http'
 import type { z } from 'zod'
+import { header, HttpClient, TimeoutError, type HttpResponse } from '../http.js'
 import {
   errorBodySchema,
   expiringGetSchema,
@@ -20,7 +20,6 @@ import { describeFailure, retryDelay, type Failure, type RetryPolicy } from './r
 
 export const API_VERSION = '20240415'
 export const SEMANTIC_PATCH = 'application/json; domain-model=launchdarkly.semanticpatch'
-const MAX_BODY_BYTES = 16 * 1024 * 1024
 
 export interface FlagRef {
   projectKey: string
@@ -64,11 +63,7 @@ export class UncertainWriteError extends Error {
   }
 }
 
-interface Exchange {
-  status: number
-  headers: http.IncomingHttpHeaders
-  text: string
-}
+type Exchange = HttpResponse
 
 interface Call<S extends z.ZodType> {
   method: 'GET' | 'PATCH'
@@ -85,7 +80,7 @@ const sleeper = (ms: number): Promise<void> => new Promise((resolve) => setTimeo
 export class LaunchDarklyClient {
   /** Requests sent, retries included; read by the tests and the benchmark. */
   requestCount = 0
-  private readonly agent: http.Agent
+  private readonly http: HttpClient
   private readonly base: URL
   /** What the last answers said is left of the rate limit until its reset. */
   private budget: { remaining: number; reset: number } | undefined
@@ -93,12 +88,11 @@ export class LaunchDarklyClient {
 
   constructor(private readonly options: ClientOptions) {
     this.base = new URL(options.baseUri)
-    const Agent = this.base.protocol === 'https:' ? https.Agent : http.Agent
-    this.agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 8 })
+    this.http = new HttpClient(options.maxSockets ?? 8)
   }
 
   close(): void {
-    this.agent.destroy()
+    this.http.close()
   }
 
   async getFlag(ref: FlagRef): Promise<Flag> {
@@ -238,7 +232,7 @@ export class LaunchDarklyClient {
     }
   }
 
-  private noteBudget(headers: http.IncomingHttpHeaders): void {
+  private noteBudget(headers: IncomingHttpHeaders): void {
     const left = ['x-ratelimit-global-remaining', 'x-ratelimit-route-remaining']
       .map((name) => header(headers, name))
       .filter((value): value is string => value !== undefined && /^\d+$/.test(value.trim()))
@@ -259,64 +253,21 @@ export class LaunchDarklyClient {
 
   private exchange(call: Call<z.ZodType>): Promise<Exchange> {
     const url = new URL(this.base.pathname.replace(/\/$/, '') + call.path, this.base)
-    const payload = call.body === undefined ? undefined : Buffer.from(JSON.stringify(call.body))
-    const headers: http.OutgoingHttpHeaders = {
+    const headers: Record<string, string> = {
       Authorization: this.options.apiKey,
       Accept: 'application/json',
       'LD-API-Version': API_VERSION,
       'User-Agent': this.options.userAgent
     }
-    if (payload) {
-      headers['Content-Type'] = SEMANTIC_PATCH
-      headers['Content-Length'] = payload.length
-    }
-    const transport = url.protocol === 'https:' ? https : http
+    if (call.body) headers['Content-Type'] = SEMANTIC_PATCH
     this.requestCount++
-    return new Promise<Exchange>((resolve, reject) => {
-      const request = transport.request(url, { method: call.method, headers, agent: this.agent })
-      const timer = setTimeout(
-        () => request.destroy(new TimeoutError()),
-        this.options.policy.timeoutMs
-      )
-      request.on('error', (error) => {
-        clearTimeout(timer)
-        reject(error)
-      })
-      request.on('response', (response) => {
-        const chunks: Buffer[] = []
-        let size = 0
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length
-          if (size > MAX_BODY_BYTES) request.destroy(new Error('response too large'))
-          else chunks.push(chunk)
-        })
-        response.on('error', (error) => {
-          clearTimeout(timer)
-          reject(error)
-        })
-        response.on('end', () => {
-          clearTimeout(timer)
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            text: Buffer.concat(chunks).toString('utf8')
-          })
-        })
-      })
-      request.end(payload)
+    return this.http.request(url, {
+      method: call.method,
+      headers,
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      timeoutMs: this.options.policy.timeoutMs
     })
   }
-}
-
-class TimeoutError extends Error {
-  constructor() {
-    super('timeout')
-  }
-}
-
-function header(headers: http.IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name]
-  return Array.isArray(value) ? value[0] : value
 }
 
 function flagPath({ projectKey, flagKey }: FlagRef): string {

@@ -1,0 +1,361 @@
+/**
+ * `npm run bench`: how fast the bundled action is, each figure as a ratio against a baseline
+ * measured in the same run (these machines are shared and noisy), written to BENCHMARKS.md.
+ *
+ *   1. an unrelated-label event against `node -e 0`
+ *   2. a labeled event end to end (plan, PATCH, comment) against `node -e 0`
+ *   3. requests made against the minimum, for 1, 10 and 100 flags
+ *   4. 10,000 instructions (100 entries x 100 flags) with 50 ms of latency per request and a rate
+ *      limit: wall time against the ideal for the action's concurrency, and peak memory
+ *   5. bundle size, and what takes the space
+ */
+import { spawn } from 'node:child_process'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { join } from 'node:path'
+import {
+  flagWithTargets,
+  PROJECT,
+  seedFlags,
+  startSandboxes,
+  type Sandboxes
+} from '../sandbox/fixtures.ts'
+import { runAction, type ActionRun, type RunOptions } from '../sandbox/runner.ts'
+import { pullRequestPayload } from '../sandbox/webhooks.ts'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const RUNS = Number(process.env.BENCH_RUNS ?? 15)
+/** The action's flag concurrency (src/main.ts) and the per-PATCH batch it was measured with. */
+const CONCURRENCY = 4
+const LATENCY_MS = 50
+const RATE_LIMIT = { limit: 100, windowMs: 1000 }
+const MAXRSS_HOOK = join(ROOT, 'scripts', 'maxrss-hook.mjs')
+
+interface Stats {
+  median: number
+  min: number
+  max: number
+}
+
+function stats(values: number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  const median =
+    sorted.length % 2
+      ? (sorted[mid] as number)
+      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+  return { median, min: sorted[0] as number, max: sorted[sorted.length - 1] as number }
+}
+
+const ms = (value: number): string => `${value.toFixed(1)} ms`
+const range = (s: Stats): string => `${ms(s.median)} (min ${ms(s.min)}, max ${ms(s.max)})`
+
+function baseline(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' })
+    child.on('error', reject)
+    child.on('close', () => resolve(performance.now() - started))
+  })
+}
+
+async function timedRun(sandboxes: Sandboxes, options: Partial<RunOptions>): Promise<ActionRun> {
+  const result = await runAction({
+    ...options,
+    inputs: { ...sandboxes.inputs(), ...options.inputs },
+    env: { ...sandboxes.env(), ...options.env }
+  })
+  if (result.code !== 0) throw new Error(`the action failed:\n${result.stdout}\n${result.stderr}`)
+  return result
+}
+
+function reset(sandboxes: Sandboxes): void {
+  sandboxes.github.reset()
+  seedFlags(sandboxes.launchDarkly)
+  sandboxes.launchDarkly.requests.length = 0
+}
+
+async function startUp(): Promise<{ unrelated: Stats; labeled: Stats; node: Stats }> {
+  const sandboxes = await startSandboxes()
+  const times = { unrelated: [] as number[], labeled: [] as number[], node: [] as number[] }
+  try {
+    // One warm-up of each, then interleaved rounds so that noise hits all three alike.
+    for (let round = -1; round < RUNS; round++) {
+      const node = await baseline()
+      reset(sandboxes)
+      const unrelated = await timedRun(sandboxes, {
+        eventName: 'pull_request',
+        payload: pullRequestPayload('labeled', 'bug')
+      })
+      reset(sandboxes)
+      const labeled = await timedRun(sandboxes, {
+        eventName: 'pull_request',
+        payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-06-10')
+      })
+      if (
+        sandboxes.launchDarkly.countRequests('PATCH') !== 1 ||
+        sandboxes.github.countWrites() !== 1
+      ) {
+        throw new Error('the labeled run did not PATCH and comment')
+      }
+      if (round < 0) continue
+      times.node.push(node)
+      times.unrelated.push(unrelated.ms)
+      times.labeled.push(labeled.ms)
+    }
+  } finally {
+    await sandboxes.close()
+  }
+  return {
+    unrelated: stats(times.unrelated),
+    labeled: stats(times.labeled),
+    node: stats(times.node)
+  }
+}
+
+interface RequestCount {
+  flags: number
+  launchDarkly: number
+  github: number
+  githubWithoutGate: number
+  minimum: { launchDarkly: number; github: number }
+}
+
+async function requestCounts(): Promise<RequestCount[]> {
+  const sandboxes = await startSandboxes()
+  const rows: RequestCount[] = []
+  try {
+    for (const flags of [1, 10, 100]) {
+      const keys = Array.from({ length: flags }, (_, i) => `flag-${i}`)
+      const count = async (inputs: Record<string, string>): Promise<[number, number]> => {
+        sandboxes.github.reset()
+        sandboxes.launchDarkly.requests.length = 0
+        for (const key of keys)
+          sandboxes.launchDarkly.addFlag(PROJECT, flagWithTargets(key, ['sandy']))
+        await timedRun(sandboxes, {
+          eventName: 'pull_request',
+          payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-06-10'),
+          inputs: { 'flag-key': keys.join(','), ...inputs }
+        })
+        return [sandboxes.launchDarkly.countRequests(), sandboxes.github.requests.length]
+      }
+      const [launchDarkly, github] = await count({})
+      const [, githubWithoutGate] = await count({ 'required-permission': 'none' })
+      rows.push({
+        flags,
+        launchDarkly,
+        github,
+        githubWithoutGate,
+        minimum: { launchDarkly: 3 * flags, github: 2 }
+      })
+    }
+  } finally {
+    await sandboxes.close()
+  }
+  return rows
+}
+
+interface Bulk {
+  wallMs: Stats
+  idealMs: number
+  latencyBoundMs: number
+  rateBoundMs: number
+  startupMs: number
+  peakRssMb: number
+  requests: number
+  rateLimited: number
+  scheduled: number
+}
+
+async function bulk(): Promise<Bulk> {
+  const flags = 100
+  const users = Array.from(
+    { length: 100 },
+    (_, i) => `user-${String(i).padStart(3, '0')}@example.com`
+  )
+  const keys = Array.from({ length: flags }, (_, i) => `bulk-${i}`)
+  const walls: number[] = []
+  let peakRssMb = 0
+  let last = { requests: 0, rateLimited: 0, scheduled: 0 }
+  for (let round = 0; round < 3; round++) {
+    const sandboxes = await startSandboxes({ latencyMs: LATENCY_MS, rateLimit: RATE_LIMIT })
+    for (const key of keys) sandboxes.launchDarkly.addFlag(PROJECT, flagWithTargets(key, users))
+    const rssFile = join(os.tmpdir(), `maxrss-${process.pid}-${round}`)
+    try {
+      const result = await timedRun(sandboxes, {
+        eventName: 'schedule',
+        inputs: {
+          'flag-key': keys.join('\n'),
+          targets: users.map((u) => `${u}@2030-06-10`).join('\n')
+        },
+        env: { NODE_OPTIONS: `--import=${MAXRSS_HOOK}`, MAXRSS_FILE: rssFile }
+      })
+      walls.push(result.ms)
+      peakRssMb = Math.max(peakRssMb, Number(readFileSync(rssFile, 'utf8')) / 1024)
+      const { launchDarkly } = sandboxes
+      last = {
+        requests: launchDarkly.countRequests(),
+        rateLimited: launchDarkly.rateLimited,
+        scheduled: keys.reduce(
+          (n, key) => n + launchDarkly.expiring(PROJECT, key, 'production').length,
+          0
+        )
+      }
+      if (result.outputs['successful-instructions'] !== String(flags * users.length)) {
+        throw new Error(
+          `lost entries: ${result.outputs['successful-instructions']} of ${flags * users.length}`
+        )
+      }
+    } finally {
+      await sandboxes.close()
+    }
+  }
+  // Per flag, two reads in parallel then one PATCH: two round trips; CONCURRENCY flags at a time.
+  const latencyBoundMs = Math.ceil(flags / CONCURRENCY) * 2 * LATENCY_MS
+  // Every request counts against the limit: the last window opens after (windows - 1) full ones.
+  const rateBoundMs =
+    (Math.ceil((3 * flags) / RATE_LIMIT.limit) - 1) * RATE_LIMIT.windowMs + LATENCY_MS
+  const startupMs = (await startUp1()).median
+  const idealMs = Math.max(latencyBoundMs, rateBoundMs) + startupMs
+  return {
+    wallMs: stats(walls),
+    idealMs,
+    latencyBoundMs,
+    rateBoundMs,
+    startupMs,
+    peakRssMb,
+    ...last
+  }
+}
+
+/** The action's own fixed cost: a run that reads one flag without latency, no PATCH. */
+async function startUp1(): Promise<Stats> {
+  const sandboxes = await startSandboxes()
+  const times: number[] = []
+  try {
+    for (let i = 0; i < 5; i++) {
+      reset(sandboxes)
+      times.push(
+        (
+          await timedRun(sandboxes, {
+            eventName: 'schedule',
+            inputs: { targets: 'sandy@2030-06-10', 'dry-run': 'true' }
+          })
+        ).ms
+      )
+    }
+  } finally {
+    await sandboxes.close()
+  }
+  return stats(times)
+}
+
+interface BundleReport {
+  files: { name: string; bytes: number; loadedFor: string }[]
+  packages: { name: string; bytes: number }[]
+  total: number
+}
+
+function bundle(): BundleReport {
+  const dist = join(ROOT, 'dist')
+  const chunks = readdirSync(dist).filter((f) => f.endsWith('.js'))
+  const packages = new Map<string, number>()
+  const files = chunks.map((name) => {
+    const map = JSON.parse(readFileSync(join(dist, `${name}.map`), 'utf8')) as {
+      sources: string[]
+      sourcesContent?: string[]
+    }
+    const owners = new Set<string>()
+    map.sources.forEach((source, i) => {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)
+      const owner = match
+        ? (match[1] as string)
+        : source.includes('/src/') || source.startsWith('src/')
+          ? '(this action)'
+          : '(bundler runtime)'
+      owners.add(owner)
+      packages.set(
+        owner,
+        (packages.get(owner) ?? 0) + Buffer.byteLength(map.sourcesContent?.[i] ?? '')
+      )
+    })
+    const list = [...owners].filter((o) => !o.startsWith('(bundler'))
+    return {
+      name,
+      bytes: statSync(join(dist, name)).size,
+      loadedFor: list.slice(0, 6).join(', ') + (list.length > 6 ? ', …' : '')
+    }
+  })
+  files.sort((a, b) => b.bytes - a.bytes)
+  return {
+    files,
+    packages: [...packages]
+      .map(([name, bytes]) => ({ name, bytes }))
+      .sort((a, b) => b.bytes - a.bytes),
+    total: files.reduce((n, f) => n + f.bytes, 0)
+  }
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`
+
+async function main(): Promise<void> {
+  const nodeVersion = await new Promise<string>((resolve) => {
+    const child = spawn(process.execPath, ['--version'])
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.on('close', () => resolve(out.trim()))
+  })
+  console.log(`Benchmarking dist/index.js on Node ${nodeVersion}, ${RUNS} runs each…`)
+  const start = await startUp()
+  const requests = await requestCounts()
+  const heavy = await bulk()
+  const size = bundle()
+
+  const unrelatedRatio = start.unrelated.median / start.node.median
+  const labeledRatio = start.labeled.median / start.node.median
+  const bulkRatio = heavy.wallMs.median / heavy.idealMs
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${nodeVersion} (the \`node\` devDependency, the runner's \`node24\`). Whole processes, wall time; each figure is a ratio against a baseline from the same run, as the machine is shared and noisy. Medians of ${RUNS} interleaved runs, after one warm-up.`,
+    '',
+    '| # | measure | result | baseline | ratio | budget |',
+    '|---|---|---|---|---|---|',
+    `| 1 | unrelated-label event | ${range(start.unrelated)} | \`node -e 0\`: ${range(start.node)} | **${unrelatedRatio.toFixed(2)}×** | ≤ 1.5× ${unrelatedRatio <= 1.5 ? '✅' : '❌'} |`,
+    `| 2 | labeled event: read flag and targets, PATCH, permission check, comment | ${range(start.labeled)} | \`node -e 0\`: ${range(start.node)} | **${labeledRatio.toFixed(2)}×** | ≤ 3.5× ${labeledRatio <= 3.5 ? '✅' : '❌'} |`,
+    ...requests.map(
+      (r) =>
+        `| 3 | requests, labeled event, ${r.flags} flag${r.flags === 1 ? '' : 's'} | LaunchDarkly ${r.launchDarkly}, GitHub ${r.github} (${r.githubWithoutGate} with \`required-permission: none\`) | minimum: LaunchDarkly ${r.minimum.launchDarkly}, GitHub ${r.minimum.github} | ${(r.launchDarkly / r.minimum.launchDarkly).toFixed(2)}× / ${(r.githubWithoutGate / r.minimum.github).toFixed(2)}× | = minimum ${r.launchDarkly === r.minimum.launchDarkly && r.githubWithoutGate === r.minimum.github ? '✅' : '❌'} |`
+    ),
+    `| 4 | 10,000 instructions (100 entries × 100 flags), ${LATENCY_MS} ms latency per request, limit ${RATE_LIMIT.limit} requests per ${RATE_LIMIT.windowMs / 1000} s | ${range(heavy.wallMs)}; ${heavy.requests} requests, ${heavy.rateLimited} answered 429, ${heavy.scheduled} of 10,000 scheduled | ideal ${ms(heavy.idealMs)} | **${bulkRatio.toFixed(2)}×** | ≤ 1.25× ${bulkRatio <= 1.25 && heavy.scheduled === 10_000 ? '✅' : '❌'} |`,
+    `| 4 | peak memory (max RSS) of that run | ${heavy.peakRssMb.toFixed(1)} MB | | | < 150 MB ${heavy.peakRssMb < 150 ? '✅' : '❌'} |`,
+    `| 5 | bundle, all chunks | ${kb(size.total)} in ${size.files.length} files (+ source maps) | | | |`,
+    '',
+    `Ideal for row 4: the action works on ${CONCURRENCY} flags at a time, each needing two round trips (the flag and its targets read in parallel, then one PATCH): ${ms(heavy.latencyBoundMs)} of latency; the ${3 * 100} requests need ${Math.ceil(300 / RATE_LIMIT.limit)} rate-limit windows, so the last cannot start before ${ms(heavy.rateBoundMs)}; ideal = the larger, plus the action's own fixed cost (a one-flag dry run without latency, ${ms(heavy.startupMs)}).`,
+    '',
+    "Row 3: the minimum is, per flag, one GET of the flag, one GET of its expiring targets and one PATCH; per PR, one read and one write of the comment. The default `required-permission: write` adds one GitHub request: the sender's permission, read in parallel with LaunchDarkly.",
+    '',
+    '## What the bundle holds',
+    '',
+    'Chunks, and what each is loaded for (an unrelated label loads `index.js` only):',
+    '',
+    '| file | size | holds |',
+    '|---|---|---|',
+    ...size.files.map(
+      (f) => `| \`dist/${f.name}\` | ${kb(f.bytes)} | ${f.loadedFor || 'bundler runtime'} |`
+    ),
+    '',
+    'Source size by package (from the source maps):',
+    '',
+    '| package | source |',
+    '|---|---|',
+    ...size.packages.slice(0, 12).map((p) => `| ${p.name} | ${kb(p.bytes)} |`),
+    ''
+  ]
+  const text = lines.join('\n')
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), text)
+  console.log(`\n${text}`)
+}
+
+await main()
