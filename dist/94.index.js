@@ -269,7 +269,8 @@ class LaunchDarklyClient {
     base;
     /** What the last answers said is left of the rate limit until its reset. */
     budget;
-    inFlight = 0;
+    /** Requests sent so far, for matching a rate-limit count to the requests sent after it. */
+    sent = 0;
     constructor(options) {
         this.options = options;
         this.base = new URL(options.baseUri);
@@ -340,19 +341,17 @@ class LaunchDarklyClient {
     /** One request: the parsed value, or the failure to retry. Throws when retrying cannot help. */
     async attempt(call) {
         let response;
-        this.inFlight++;
+        const sequence = this.sent++;
         try {
             response = await this.exchange(call);
         }
         catch (error) {
-            this.inFlight--;
             if (error instanceof http/* TimeoutError */.MU)
                 return { kind: 'timeout' };
             const code = error.code ?? error.message;
             return { kind: 'network', code };
         }
-        this.inFlight--;
-        this.noteBudget(response.headers);
+        this.noteBudget(response.headers, sequence);
         const { status } = response;
         if (status === 429) {
             return {
@@ -400,7 +399,7 @@ class LaunchDarklyClient {
             await sleep(Math.min(budget.reset - now(), this.options.policy.maxRateLimitWaitMs));
         }
     }
-    noteBudget(headers) {
+    noteBudget(headers, sequence) {
         const left = ['x-ratelimit-global-remaining', 'x-ratelimit-route-remaining']
             .map((name) => (0,http/* header */.wx)(headers, name))
             .filter((value) => value !== undefined && /^\d+$/.test(value.trim()))
@@ -410,8 +409,8 @@ class LaunchDarklyClient {
             return;
         const now = (this.options.now ?? Date.now)();
         const clampedReset = Math.min(reset, now + this.options.policy.maxRateLimitWaitMs);
-        // Requests still in flight may not be counted in this answer yet: assume they were not.
-        const remaining = Math.max(0, Math.min(...left) - this.inFlight);
+        // The count was taken when this request arrived: the ones sent after it may not be in it.
+        const remaining = Math.max(0, Math.min(...left) - (this.sent - sequence - 1));
         // Answers to concurrent requests arrive out of order: within a window, the lowest count wins.
         if (this.budget && this.budget.reset === clampedReset) {
             this.budget.remaining = Math.min(this.budget.remaining, remaining);

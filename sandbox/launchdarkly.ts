@@ -49,6 +49,8 @@ export interface RecordedRequest {
   body: unknown
   /** What the sandbox answered. */
   status: number
+  /** When it arrived (Date.now()). */
+  at: number
 }
 
 export type FaultResponse =
@@ -209,12 +211,15 @@ export class LaunchDarklySandbox {
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
       body: raw === '' ? undefined : safeJson(raw),
-      status: 0
+      status: 0,
+      at: Date.now()
     }
     this.requests.push(record)
     const fault = this.takeFault(record)
     // A slow answer: the request is processed (a PATCH is applied) and the answer comes late.
     const slow = fault?.kind === 'delay' ? fault.ms : 0
+    // Counted when the request arrives, as a server would, not when the (delayed) answer leaves.
+    let rateLimitHeaders: Record<string, string> = {}
     const send = async (
       status: number,
       body: unknown,
@@ -226,7 +231,7 @@ export class LaunchDarklySandbox {
       if (res.destroyed) return
       res.writeHead(status, {
         'Content-Type': 'application/json',
-        ...this.rateHeaders(),
+        ...rateLimitHeaders,
         ...headers
       })
       res.end(body === undefined ? '' : JSON.stringify(body))
@@ -246,7 +251,9 @@ export class LaunchDarklySandbox {
 
     const route = this.route(record)
     if (!route) return send(404, { code: 'not_found', message: 'Unknown route' })
-    if (this.options.rateLimit && this.overLimit(this.options.rateLimit)) {
+    const overLimit = this.options.rateLimit ? this.overLimit(this.options.rateLimit) : false
+    rateLimitHeaders = this.rateHeaders()
+    if (overLimit) {
       this.rateLimited++
       return this.answer(send, route.operationId, 429, {
         code: 'rate_limited',

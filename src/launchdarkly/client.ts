@@ -84,7 +84,8 @@ export class LaunchDarklyClient {
   private readonly base: URL
   /** What the last answers said is left of the rate limit until its reset. */
   private budget: { remaining: number; reset: number } | undefined
-  private inFlight = 0
+  /** Requests sent so far, for matching a rate-limit count to the requests sent after it. */
+  private sent = 0
 
   constructor(private readonly options: ClientOptions) {
     this.base = new URL(options.baseUri)
@@ -171,17 +172,15 @@ export class LaunchDarklyClient {
     call: Call<S>
   ): Promise<{ value: z.output<S> } | Failure> {
     let response: Exchange
-    this.inFlight++
+    const sequence = this.sent++
     try {
       response = await this.exchange(call)
     } catch (error) {
-      this.inFlight--
       if (error instanceof TimeoutError) return { kind: 'timeout' }
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message
       return { kind: 'network', code }
     }
-    this.inFlight--
-    this.noteBudget(response.headers)
+    this.noteBudget(response.headers, sequence)
     const { status } = response
     if (status === 429) {
       return {
@@ -232,7 +231,7 @@ export class LaunchDarklyClient {
     }
   }
 
-  private noteBudget(headers: IncomingHttpHeaders): void {
+  private noteBudget(headers: IncomingHttpHeaders, sequence: number): void {
     const left = ['x-ratelimit-global-remaining', 'x-ratelimit-route-remaining']
       .map((name) => header(headers, name))
       .filter((value): value is string => value !== undefined && /^\d+$/.test(value.trim()))
@@ -241,8 +240,8 @@ export class LaunchDarklyClient {
     if (left.length === 0 || !Number.isFinite(reset)) return
     const now = (this.options.now ?? Date.now)()
     const clampedReset = Math.min(reset, now + this.options.policy.maxRateLimitWaitMs)
-    // Requests still in flight may not be counted in this answer yet: assume they were not.
-    const remaining = Math.max(0, Math.min(...left) - this.inFlight)
+    // The count was taken when this request arrived: the ones sent after it may not be in it.
+    const remaining = Math.max(0, Math.min(...left) - (this.sent - sequence - 1))
     // Answers to concurrent requests arrive out of order: within a window, the lowest count wins.
     if (this.budget && this.budget.reset === clampedReset) {
       this.budget.remaining = Math.min(this.budget.remaining, remaining)
