@@ -112,6 +112,7 @@ describe('a labeled pull request', () => {
       {
         flagKey: 'checkout',
         environmentKey: ENVIRONMENT,
+        request: 1,
         instructionIndex: 0,
         instruction: {
           kind: 'addExpireUserTargetDate',
@@ -398,6 +399,7 @@ describe("LaunchDarkly's answers", () => {
         origin: 'targets line 2',
         userKey: 'carol',
         instructionIndex: 1,
+        request: 1,
         message: `user carol is not individually targeted on variation ${DISABLED}`
       }
     ])
@@ -415,6 +417,34 @@ describe("LaunchDarkly's answers", () => {
     expect(result.stdout).toMatch(
       /::warning::1 problem; see the log and the job summary\. \(fail-on-error is false/
     )
+  })
+
+  it("splits a flag's instructions into PATCHes of batch-size, in entry order, mapping errors per PATCH", async () => {
+    const targets = ['sandy', 'bob', 'carol', 'nobody-but-forced', 'dora']
+      .map((u) => `${u}@2030-06-10`)
+      .join('\n')
+    const result = await run({ inputs: { targets, 'batch-size': '2', variation: 'Enabled' } })
+    expect(result.code).toBe(1)
+    expect(
+      patches().map((p) =>
+        (p.body as { instructions: { userKey: string }[] }).instructions.map((i) => i.userKey)
+      )
+    ).toEqual([['sandy', 'bob'], ['carol', 'nobody-but-forced'], ['dora']])
+    expect(result.outputs).toMatchObject({
+      'total-instructions': '5',
+      'successful-instructions': '3',
+      'failed-instructions': '2'
+    })
+    const errors = json(result.outputs.errors) as {
+      userKey: string
+      request: number
+      instructionIndex: number
+    }[]
+    expect(errors.map((e) => [e.userKey, e.request, e.instructionIndex])).toEqual([
+      ['nobody-but-forced', 2, 1],
+      ['dora', 3, 0]
+    ])
+    expect(result.summary).toMatch(/instruction 1 of request 2 → targets line 4/)
   })
 
   it('derives the counters when LaunchDarkly leaves them out', async () => {

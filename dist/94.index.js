@@ -724,20 +724,26 @@ async function applyFlag(client, ref, entries, options, state) {
         return result;
     }
     const pending = plan.filter((p) => p.instruction);
-    result.instructions = pending.map((p, instructionIndex) => ({
+    const batches = [];
+    for (let i = 0; i < pending.length; i += options.batchSize)
+        batches.push(pending.slice(i, i + options.batchSize));
+    result.instructions = batches.flatMap((batch, b) => batch.map((p, instructionIndex) => ({
         flagKey: ref.flagKey,
         environmentKey: ref.environmentKey,
+        request: b + 1,
         instructionIndex,
         instruction: p.instruction
-    }));
+    })));
     const outcomes = new Map(plan.map((p) => [p, settled(p)]));
-    if (!options.dryRun && pending.length > 0) {
-        await write(client, ref, flag, pending, outcomes, result, options);
+    if (!options.dryRun) {
+        for (const [b, batch] of batches.entries()) {
+            await write(client, ref, flag, batch, b + 1, outcomes, result, options);
+        }
     }
     result.entries = plan.map((p) => outcomes.get(p));
     return result;
 }
-async function write(client, ref, flag, pending, outcomes, result, options) {
+async function write(client, ref, flag, pending, request, outcomes, result, options) {
     // Each element pairs the entry as first planned (for the report) with its current instruction.
     let toSend = pending.map((original) => ({ original, current: original }));
     const fail = (items, message) => {
@@ -761,7 +767,8 @@ async function write(client, ref, flag, pending, outcomes, result, options) {
                     planned: target.original,
                     outcome: 'failed',
                     message: error.message,
-                    instructionIndex: error.instructionIndex
+                    instructionIndex: error.instructionIndex,
+                    request
                 });
             }
             const reported = response.failedInstructions;
@@ -934,6 +941,7 @@ function buildReport(input) {
             origin: invalid.origin,
             userKey: null,
             instructionIndex: null,
+            request: null,
             message: `${describeOrigin(invalid)}: ${invalid.reason}`
         });
     }
@@ -979,6 +987,7 @@ function buildReport(input) {
                 origin: entry.origin,
                 userKey: entry.userKey,
                 instructionIndex: result.instructionIndex ?? null,
+                request: result.request ?? null,
                 message: result.message ?? 'failed'
             });
         }
@@ -990,6 +999,7 @@ function buildReport(input) {
                 origin: null,
                 userKey: null,
                 instructionIndex: null,
+                request: null,
                 message
             });
         }
@@ -1112,7 +1122,7 @@ function renderMarkdown(report, options) {
     const sections = [];
     const errors = report.errors.filter((e) => e.instructionIndex !== null);
     if (errors.length > 0) {
-        const items = errors.map((e) => `- flag ${code(e.flagKey ?? '', false)}, instruction ${e.instructionIndex} → ${markdown_text(e.origin ?? '')} ${code(e.entry ?? '', false)}: ${markdown_text(e.message)}`);
+        const items = errors.map((e) => `- flag ${code(e.flagKey ?? '', false)}, instruction ${e.instructionIndex}${e.request !== null && e.request > 1 ? ` of request ${e.request}` : ''} → ${markdown_text(e.origin ?? '')} ${code(e.entry ?? '', false)}: ${markdown_text(e.message)}`);
         sections.push(['### LaunchDarkly errors', ...items].join('\n'));
     }
     const other = report.errors.filter((e) => e.instructionIndex === null && e.entry === null);
@@ -1498,7 +1508,8 @@ const schema = schemas/* object */.Ikc({
     }),
     'max-attempts': integer(1, 10, 'attempts'),
     'max-retry-wait': integer(0, 600, 'seconds'),
-    'request-timeout': integer(1, 300, 'seconds')
+    'request-timeout': integer(1, 300, 'seconds'),
+    'batch-size': integer(1, 1000, 'instructions')
 });
 const DEFAULTS = {
     'dry-run': 'false',
@@ -1507,7 +1518,8 @@ const DEFAULTS = {
     'required-permission': 'write',
     'max-attempts': '5',
     'max-retry-wait': '120',
-    'request-timeout': '30'
+    'request-timeout': '30',
+    'batch-size': '100'
 };
 /** Which sticky comment a step writes: one per project, environment and set of flags. */
 function commentKeyOf(projectKey, environmentKey, flagKeys) {
@@ -1567,7 +1579,8 @@ function readSettings() {
         requiredPermission: v['required-permission'],
         maxAttempts: v['max-attempts'],
         maxRetryWaitMs: v['max-retry-wait'] * 1000,
-        requestTimeoutMs: v['request-timeout'] * 1000
+        requestTimeoutMs: v['request-timeout'] * 1000,
+        batchSize: v['batch-size']
     };
 }
 
@@ -1642,6 +1655,7 @@ async function execute(event) {
         dryRun: settings.dryRun,
         comment: auditComment(pullRequest),
         maxWriteAttempts: settings.maxAttempts,
+        batchSize: settings.batchSize,
         concurrency: CONCURRENCY,
         warn: (message) => warning(message)
     };

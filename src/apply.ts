@@ -23,11 +23,16 @@ export interface EntryResult {
   message?: string
   /** The raw `instructionIndex` LaunchDarkly reported for this entry's instruction. */
   instructionIndex?: number
+  /** Which of the flag's PATCH requests carried it, from 1. */
+  request?: number
 }
 
 export interface SentInstruction {
   flagKey: string
   environmentKey: string
+  /** Which of the flag's PATCH requests carries it, from 1 (see batchSize). */
+  request: number
+  /** Its index in that request's instructions, as LaunchDarkly's errors count. */
   instructionIndex: number
   instruction: Instruction
 }
@@ -51,6 +56,8 @@ export interface ApplyOptions {
   comment: string
   /** How many times a PATCH whose fate was lost may be checked and sent again. */
   maxWriteAttempts: number
+  /** The most instructions in one PATCH; a flag that needs more gets several, in entry order. */
+  batchSize: number
   concurrency: number
   warn: (message: string) => void
 }
@@ -152,15 +159,23 @@ export async function applyFlag(
   }
 
   const pending = plan.filter((p) => p.instruction)
-  result.instructions = pending.map((p, instructionIndex) => ({
-    flagKey: ref.flagKey,
-    environmentKey: ref.environmentKey,
-    instructionIndex,
-    instruction: p.instruction as Instruction
-  }))
+  const batches: PlannedEntry[][] = []
+  for (let i = 0; i < pending.length; i += options.batchSize)
+    batches.push(pending.slice(i, i + options.batchSize))
+  result.instructions = batches.flatMap((batch, b) =>
+    batch.map((p, instructionIndex) => ({
+      flagKey: ref.flagKey,
+      environmentKey: ref.environmentKey,
+      request: b + 1,
+      instructionIndex,
+      instruction: p.instruction as Instruction
+    }))
+  )
   const outcomes = new Map<PlannedEntry, EntryResult>(plan.map((p) => [p, settled(p)]))
-  if (!options.dryRun && pending.length > 0) {
-    await write(client, ref, flag, pending, outcomes, result, options)
+  if (!options.dryRun) {
+    for (const [b, batch] of batches.entries()) {
+      await write(client, ref, flag, batch, b + 1, outcomes, result, options)
+    }
   }
   result.entries = plan.map((p) => outcomes.get(p) as EntryResult)
   return result
@@ -171,6 +186,7 @@ async function write(
   ref: FlagRef,
   flag: Flag,
   pending: PlannedEntry[],
+  request: number,
   outcomes: Map<PlannedEntry, EntryResult>,
   result: FlagResult,
   options: ApplyOptions
@@ -201,7 +217,8 @@ async function write(
           planned: target.original,
           outcome: 'failed',
           message: error.message,
-          instructionIndex: error.instructionIndex
+          instructionIndex: error.instructionIndex,
+          request
         })
       }
       const reported = response.failedInstructions

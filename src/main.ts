@@ -83,6 +83,7 @@ async function execute(event: RawEvent): Promise<void> {
     dryRun: settings.dryRun,
     comment: auditComment(pullRequest),
     maxWriteAttempts: settings.maxAttempts,
+    batchSize: settings.batchSize,
     concurrency: CONCURRENCY,
     warn: (message) => core.warning(message)
   }

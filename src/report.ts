@@ -30,6 +30,8 @@ export interface ErrorItem {
   userKey: string | null
   /** LaunchDarkly's raw index into the PATCH's instructions; null when none was sent. */
   instructionIndex: number | null
+  /** Which of the flag's PATCH requests it was in, from 1; null when none was sent. */
+  request: number | null
   message: string
 }
 
@@ -87,6 +89,7 @@ export function buildReport(input: ReportInput): Report {
       origin: invalid.origin,
       userKey: null,
       instructionIndex: null,
+      request: null,
       message: `${describeOrigin(invalid)}: ${invalid.reason}`
     })
   }
@@ -131,6 +134,7 @@ export function buildReport(input: ReportInput): Report {
         origin: entry.origin,
         userKey: entry.userKey,
         instructionIndex: result.instructionIndex ?? null,
+        request: result.request ?? null,
         message: result.message ?? 'failed'
       })
     }
@@ -142,6 +146,7 @@ export function buildReport(input: ReportInput): Report {
         origin: null,
         userKey: null,
         instructionIndex: null,
+        request: null,
         message
       })
     }
@@ -287,7 +292,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   if (errors.length > 0) {
     const items = errors.map(
       (e) =>
-        `- flag ${code(e.flagKey ?? '', false)}, instruction ${e.instructionIndex} → ${text(e.origin ?? '')} ${code(e.entry ?? '', false)}: ${text(e.message)}`
+        `- flag ${code(e.flagKey ?? '', false)}, instruction ${e.instructionIndex}${e.request !== null && e.request > 1 ? ` of request ${e.request}` : ''} → ${text(e.origin ?? '')} ${code(e.entry ?? '', false)}: ${text(e.message)}`
     )
     sections.push(['### LaunchDarkly errors', ...items].join('\n'))
   }

@@ -27,6 +27,7 @@ export interface Settings {
   maxAttempts: number
   maxRetryWaitMs: number
   requestTimeoutMs: number
+  batchSize: number
 }
 
 export const DEFAULT_BASE_URI = 'https://app.launchdarkly.com'
@@ -143,7 +144,8 @@ const schema = z.object({
   }),
   'max-attempts': integer(1, 10, 'attempts'),
   'max-retry-wait': integer(0, 600, 'seconds'),
-  'request-timeout': integer(1, 300, 'seconds')
+  'request-timeout': integer(1, 300, 'seconds'),
+  'batch-size': integer(1, 1000, 'instructions')
 })
 
 type InputName = keyof z.input<typeof schema>
@@ -155,7 +157,8 @@ const DEFAULTS: Partial<Record<InputName, string>> = {
   'required-permission': 'write',
   'max-attempts': '5',
   'max-retry-wait': '120',
-  'request-timeout': '30'
+  'request-timeout': '30',
+  'batch-size': '100'
 }
 
 /** What reporting needs, read leniently so that a run with bad inputs can still report. */
@@ -237,6 +240,7 @@ export function readSettings(): Settings {
     requiredPermission: v['required-permission'],
     maxAttempts: v['max-attempts'],
     maxRetryWaitMs: v['max-retry-wait'] * 1000,
-    requestTimeoutMs: v['request-timeout'] * 1000
+    requestTimeoutMs: v['request-timeout'] * 1000,
+    batchSize: v['batch-size']
   }
 }
