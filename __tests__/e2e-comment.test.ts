@@ -9,11 +9,10 @@ import {
   GITHUB_TOKEN,
   PROJECT,
   registerRunnerToken,
-  seedFlags,
   startSandboxes,
   type Sandboxes
 } from '../sandbox/fixtures.ts'
-import { runAction, type ActionRun, type RunOptions } from '../sandbox/runner.ts'
+import type { ActionRun, RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
 import { scanAfterEach } from './helpers/secrets.ts'
 
@@ -29,21 +28,13 @@ beforeAll(async () => {
 })
 afterAll(() => sandboxes.close())
 beforeEach(() => {
-  sandboxes.github.reset()
-  seedFlags(sandboxes.launchDarkly)
-  sandboxes.launchDarkly.requests.length = 0
+  sandboxes.reset()
 })
 afterEach(() => {
   expect(sandboxes.launchDarkly.violations).toEqual([])
 })
 
-function run(options: Partial<RunOptions>): Promise<ActionRun> {
-  return runAction({
-    ...options,
-    inputs: { ...sandboxes.inputs(), ...options.inputs },
-    env: { ...sandboxes.env(), ...options.env }
-  })
-}
+const run = (options: Partial<RunOptions>): Promise<ActionRun> => sandboxes.run(options)
 const labeled = (label: string, extra: Partial<RunOptions> = {}) =>
   run({ eventName: 'pull_request', payload: pullRequestPayload('labeled', label), ...extra })
 const comments = () => sandboxes.github.commentsOn(REPO, prNumber)

@@ -40,16 +40,8 @@ afterAll(async () => {
   await sandboxes.close()
 })
 beforeEach(() => {
-  sandboxes.github.reset()
-  seedFlags(sandbox)
-  sandbox.requests.length = 0
-  sandbox.faults.length = 0
-  run = (options) =>
-    runAction({
-      ...options,
-      inputs: { ...sandboxes.inputs(), ...options.inputs },
-      env: { ...sandboxes.env(), ...options.env }
-    })
+  sandboxes.reset()
+  run = sandboxes.run
 })
 afterEach(() => {
   expect(sandbox.violations).toEqual([])

@@ -39,26 +39,15 @@ beforeAll(async () => {
 })
 afterAll(() => sandboxes.close())
 beforeEach(() => {
-  sandboxes.github.reset()
-  seedFlags(sandboxes.launchDarkly)
-  sandboxes.launchDarkly.requests.length = 0
-  sandboxes.launchDarkly.faults.length = 0
+  sandboxes.reset()
 })
 afterEach(() => {
   expect(sandboxes.launchDarkly.violations).toEqual([])
 })
 
 function run(options: Partial<RunOptions> = {}): Promise<ActionRun> {
-  return runAction({
-    ...options,
-    inputs: {
-      ...sandboxes.inputs(),
-      'request-timeout': '1',
-      targets: 'sandy@2030-06-10\nbob@2030-06-10',
-      ...options.inputs
-    },
-    env: { ...sandboxes.env(), ...options.env }
-  })
+  const defaults = { 'request-timeout': '1', targets: 'sandy@2030-06-10\nbob@2030-06-10' }
+  return sandboxes.run({ ...options, inputs: { ...defaults, ...options.inputs } })
 }
 const inject = (fault: Omit<Fault, 'times'> & { times?: number }) =>
   sandboxes.launchDarkly.faults.push({ times: 1, ...fault })

@@ -9,11 +9,10 @@ import {
   PROJECT,
   REPOSITORY,
   registerRunnerToken,
-  seedFlags,
   startSandboxes,
   type Sandboxes
 } from '../sandbox/fixtures.ts'
-import { runAction, type ActionRun, type RunOptions } from '../sandbox/runner.ts'
+import type { ActionRun, RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
 import { scanAfterEach } from './helpers/secrets.ts'
 
@@ -29,9 +28,7 @@ beforeAll(async () => {
 })
 afterAll(() => sandboxes.close())
 beforeEach(() => {
-  sandboxes.github.reset()
-  seedFlags(sandboxes.launchDarkly)
-  sandboxes.launchDarkly.requests.length = 0
+  sandboxes.reset()
 })
 afterEach(() => {
   expect(sandboxes.launchDarkly.violations).toEqual([])
@@ -47,13 +44,7 @@ function labelEvent(
   ;(payload.sender as { login: string }).login = sender
   return run({ eventName: 'pull_request_target', payload, inputs })
 }
-function run(options: Partial<RunOptions>): Promise<ActionRun> {
-  return runAction({
-    ...options,
-    inputs: { ...sandboxes.inputs(), ...options.inputs },
-    env: { ...sandboxes.env(), ...options.env }
-  })
-}
+const run = (options: Partial<RunOptions>): Promise<ActionRun> => sandboxes.run(options)
 // The flags are read while GitHub is asked about the sender; a refused label writes nothing.
 const writes = () => sandboxes.launchDarkly.requests.filter((r) => r.method !== 'GET')
 const permissionLookups = () =>

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@je
 import fc from 'fast-check'
 import { formatEntry, parseEntry, parseTargets, type GrammarContext } from '../src/grammar.js'
 import { LATEST_MS, parseWhen } from '../src/when.js'
-import { seedFlags, startSandboxes, type Sandboxes } from '../sandbox/fixtures.ts'
-import { runAction, type ActionRun, type RunOptions } from '../sandbox/runner.ts'
+import { startSandboxes, type Sandboxes } from '../sandbox/fixtures.ts'
+import type { ActionRun, RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
 import { scanAfterEach } from './helpers/secrets.ts'
 
@@ -240,16 +240,9 @@ describe('hostile input, end to end', () => {
   })
   afterAll(() => sandboxes.close())
   beforeEach(() => {
-    sandboxes.github.reset()
-    seedFlags(sandboxes.launchDarkly)
-    sandboxes.launchDarkly.requests.length = 0
+    sandboxes.reset()
   })
-  const run = (options: Partial<RunOptions>): Promise<ActionRun> =>
-    runAction({
-      ...options,
-      inputs: { ...sandboxes.inputs(), ...options.inputs },
-      env: { ...sandboxes.env(), ...options.env }
-    })
+  const run = (options: Partial<RunOptions>): Promise<ActionRun> => sandboxes.run(options)
 
   it('refuses every bad targets line at once, naming each line, and sends nothing', async () => {
     // The first line is valid, so the repeated user on the last line is a repeat.

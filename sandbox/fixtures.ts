@@ -2,6 +2,7 @@
  * The flags the tests, the demo and the benchmark start from.
  */
 import { startGitHubSandbox, type GitHubSandbox } from './github.ts'
+import { runAction, type ActionRun, type RunOptions } from './runner.ts'
 import {
   startLaunchDarklySandbox,
   type LaunchDarklySandbox,
@@ -66,6 +67,10 @@ export interface Sandboxes {
   inputs: () => Record<string, string>
   /** Environment for a run against these sandboxes. */
   env: () => Record<string, string>
+  /** Runs the bundled action against these sandboxes; options' inputs and env win. */
+  run: (options?: Partial<RunOptions>) => Promise<ActionRun>
+  /** Between tests: the seeded flags again, no requests, faults, comments or labels. */
+  reset: () => void
   close: () => Promise<void>
 }
 
@@ -80,6 +85,18 @@ export async function startSandboxes(options: Partial<SandboxOptions> = {}): Pro
     github,
     inputs: () => ({ ...baseInputs(launchDarkly), 'github-token': GITHUB_TOKEN }),
     env: () => ({ GITHUB_API_URL: github.url }),
+    run: (options = {}) =>
+      runAction({
+        ...options,
+        inputs: { ...baseInputs(launchDarkly), 'github-token': GITHUB_TOKEN, ...options.inputs },
+        env: { GITHUB_API_URL: github.url, ...options.env }
+      }),
+    reset: () => {
+      github.reset()
+      seedFlags(launchDarkly)
+      launchDarkly.requests.length = 0
+      launchDarkly.faults.length = 0
+    },
     close: async () => {
       await Promise.all([launchDarkly.close(), github.close()])
     }

@@ -6,7 +6,7 @@
  * Plain erasable TypeScript: Node 24 runs it directly.
  */
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { listen, shutDown } from './server.ts'
 
 export interface Identity {
   login: string
@@ -78,14 +78,12 @@ export class GitHubSandbox {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    this.url = await listen(this.server)
     return this
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections()
-    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+  close(): Promise<void> {
+    return shutDown(this.server)
   }
 
   /** Forgets requests, faults, comments, labels and their events; keeps tokens and permissions. */

@@ -9,7 +9,7 @@
  */
 import http from 'node:http'
 import { randomUUID } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
+import { listen, shutDown } from './server.ts'
 import { Contract } from './contract.ts'
 
 export interface SandboxVariation {
@@ -127,14 +127,12 @@ export class LaunchDarklySandbox {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    this.url = await listen(this.server)
     return this
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections()
-    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+  close(): Promise<void> {
+    return shutDown(this.server)
   }
 
   private now(): number {

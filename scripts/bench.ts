@@ -13,14 +13,8 @@ import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
-import {
-  flagWithTargets,
-  PROJECT,
-  seedFlags,
-  startSandboxes,
-  type Sandboxes
-} from '../sandbox/fixtures.ts'
-import { runAction, type ActionRun, type RunOptions } from '../sandbox/runner.ts'
+import { flagWithTargets, PROJECT, startSandboxes, type Sandboxes } from '../sandbox/fixtures.ts'
+import type { ActionRun, RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
 
 const ROOT = new URL('..', import.meta.url).pathname
@@ -60,19 +54,9 @@ function baseline(): Promise<number> {
 }
 
 async function timedRun(sandboxes: Sandboxes, options: Partial<RunOptions>): Promise<ActionRun> {
-  const result = await runAction({
-    ...options,
-    inputs: { ...sandboxes.inputs(), ...options.inputs },
-    env: { ...sandboxes.env(), ...options.env }
-  })
+  const result = await sandboxes.run(options)
   if (result.code !== 0) throw new Error(`the action failed:\n${result.stdout}\n${result.stderr}`)
   return result
-}
-
-function reset(sandboxes: Sandboxes): void {
-  sandboxes.github.reset()
-  seedFlags(sandboxes.launchDarkly)
-  sandboxes.launchDarkly.requests.length = 0
 }
 
 async function startUp(): Promise<{ unrelated: Stats; labeled: Stats; node: Stats }> {
@@ -82,12 +66,12 @@ async function startUp(): Promise<{ unrelated: Stats; labeled: Stats; node: Stat
     // One warm-up of each, then interleaved rounds so that noise hits all three alike.
     for (let round = -1; round < RUNS; round++) {
       const node = await baseline()
-      reset(sandboxes)
+      sandboxes.reset()
       const unrelated = await timedRun(sandboxes, {
         eventName: 'pull_request',
         payload: pullRequestPayload('labeled', 'bug')
       })
-      reset(sandboxes)
+      sandboxes.reset()
       const labeled = await timedRun(sandboxes, {
         eventName: 'pull_request',
         payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-06-10')
@@ -266,7 +250,7 @@ async function startUp1(): Promise<Stats> {
   const times: number[] = []
   try {
     for (let i = 0; i < 5; i++) {
-      reset(sandboxes)
+      sandboxes.reset()
       times.push(
         (
           await timedRun(sandboxes, {

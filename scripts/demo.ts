@@ -9,7 +9,7 @@ import {
   seedFlags,
   startSandboxes
 } from '../sandbox/fixtures.ts'
-import { runAction, type ActionRun, type RunOptions } from '../sandbox/runner.ts'
+import type { ActionRun, RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
 
 const bold = (s: string): string => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
@@ -44,11 +44,7 @@ async function scenario(
   console.log(`\n${bold(`━━ ${title}`)}`)
   const ldBefore = launchDarkly.requests.length
   const githubBefore = github.requests.length
-  const result = await runAction({
-    ...options,
-    inputs: { ...sandboxes.inputs(), ...options.inputs },
-    env: { ...sandboxes.env(), ...options.env }
-  })
+  const result = await sandboxes.run(options)
   console.log(bold('\n  Requests to LaunchDarkly:'))
   for (const request of launchDarkly.requests.slice(ldBefore)) {
     console.log(

@@ -15,7 +15,6 @@ import {
   seedFlags,
   startSandboxes
 } from '../sandbox/fixtures.ts'
-import { runAction } from '../sandbox/runner.ts'
 
 const sandboxes = await startSandboxes()
 seedFlags(sandboxes.launchDarkly)
@@ -36,16 +35,14 @@ sandboxes.launchDarkly.schedule(
   disabled,
   Date.parse('2030-12-24T00:00:00Z')
 )
-await runAction({
+await sandboxes.run({
   eventName: 'workflow_dispatch',
   inputs: {
-    ...sandboxes.inputs(),
     'pr-number': '2',
     timezone: 'Europe/Berlin',
     targets:
       'sandy@2030-06-10\nbob@2030-07-01T09:00:00+02:00\ndora@never\nsandy@example.com@+2w\nnobody@2030-06-10'
-  },
-  env: sandboxes.env()
+  }
 })
 const body = sandboxes.github.commentsOn('Codertocat/Hello-World', 2)[0]?.body ?? ''
 await sandboxes.close()
