@@ -263,8 +263,6 @@ class UncertainWriteError extends Error {
 const sleeper = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 class LaunchDarklyClient {
     options;
-    /** Requests sent, retries included; read by the tests and the benchmark. */
-    requestCount = 0;
     http;
     base;
     /** What the last answers said is left of the rate limit until its reset. */
@@ -429,7 +427,6 @@ class LaunchDarklyClient {
         };
         if (call.body)
             headers['Content-Type'] = SEMANTIC_PATCH;
-        this.requestCount++;
         return this.http.request(url, {
             method: call.method,
             headers,
@@ -706,7 +703,7 @@ async function applyAll(client, flagKeys, entries, options, prefetched = new Map
     return results;
 }
 async function applyFlag(client, ref, entries, options, state) {
-    const result = { ref, entries: [], instructions: [], unmatchedErrors: [], patches: 0 };
+    const result = { ref, entries: [], instructions: [], unmatchedErrors: [] };
     let flag;
     let plan;
     try {
@@ -752,7 +749,6 @@ async function write(client, ref, flag, pending, request, outcomes, result, opti
     };
     for (let attempt = 1; toSend.length > 0; attempt++) {
         try {
-            result.patches++;
             const response = await client.patchExpiringUserTargets(ref, {
                 comment: options.comment,
                 instructions: toSend.map((s) => s.current.instruction)

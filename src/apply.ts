@@ -44,8 +44,6 @@ export interface FlagResult {
   instructions: SentInstruction[]
   /** LaunchDarkly errors that point at no instruction we sent. */
   unmatchedErrors: string[]
-  /** Whole PATCH bodies sent, replays included. */
-  patches: number
 }
 
 export interface ApplyOptions {
@@ -141,7 +139,7 @@ export async function applyFlag(
   options: ApplyOptions,
   state: Promise<FlagState>
 ): Promise<FlagResult> {
-  const result: FlagResult = { ref, entries: [], instructions: [], unmatchedErrors: [], patches: 0 }
+  const result: FlagResult = { ref, entries: [], instructions: [], unmatchedErrors: [] }
   let flag: Flag
   let plan: PlannedEntry[]
   try {
@@ -200,7 +198,6 @@ async function write(
 
   for (let attempt = 1; toSend.length > 0; attempt++) {
     try {
-      result.patches++
       const response = await client.patchExpiringUserTargets(ref, {
         comment: options.comment,
         instructions: toSend.map((s) => s.current.instruction as Instruction)

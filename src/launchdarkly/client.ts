@@ -78,8 +78,6 @@ interface Call<S extends z.ZodType> {
 const sleeper = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 export class LaunchDarklyClient {
-  /** Requests sent, retries included; read by the tests and the benchmark. */
-  requestCount = 0
   private readonly http: HttpClient
   private readonly base: URL
   /** What the last answers said is left of the rate limit until its reset. */
@@ -259,7 +257,6 @@ export class LaunchDarklyClient {
       'User-Agent': this.options.userAgent
     }
     if (call.body) headers['Content-Type'] = SEMANTIC_PATCH
-    this.requestCount++
     return this.http.request(url, {
       method: call.method,
       headers,
