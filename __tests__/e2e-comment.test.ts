@@ -123,10 +123,10 @@ describe('the sticky comment', () => {
     const body = comments()[0]?.body ?? ''
     expect(body).toMatch(/\*\*2 instructions: 1 succeeded, 1 failed\*\*/)
     expect(body).toMatch(
-      /\| Flag \| User \| Variation \| Removal \(UTC\) \| Removal \(`Europe\/Berlin`\) \| Outcome \| Details \|/
+      /\| Flag \| Environment \| User \| Variation \| Removal \(UTC\) \| Removal \(`Europe\/Berlin`\) \| Outcome \| Details \|/
     )
     expect(body).toMatch(
-      /\| `checkout` \| `dora` \| `Disabled` \| 2030-06-09 22:00 UTC \| 2030-06-10 00:00 \(UTC\+02:00\) \| 🟢 scheduled \|/
+      /\| `checkout` \| `production` \| `dora` \| `Disabled` \| 2030-06-09 22:00 UTC \| 2030-06-10 00:00 \(UTC\+02:00\) \| 🟢 scheduled \|/
     )
     expect(body).toMatch(
       /- flag `checkout`, instruction 1 → targets line 2 `carol@2030-06-10`: user carol is not individually targeted/
@@ -153,7 +153,7 @@ describe('the sticky comment', () => {
       (m) => (m[1]?.match(/<t[dh]/g) ?? []).length
     )
     expect(cellsPerRow).toHaveLength(3)
-    expect(new Set(cellsPerRow)).toEqual(new Set([6]))
+    expect(new Set(cellsPerRow)).toEqual(new Set([7]))
     expect(second).toContain('<code>a|b</code>')
     expect(second).toContain('<code>`tick`</code>')
     // An invalid entry's message quotes "@octocat" without mentioning anyone.

@@ -118,7 +118,7 @@ describe('a labeled pull request', () => {
       /scheduled "sandy" \(label "expire-user:sandy@2030-06-10"\) flag checkout on "Enabled" at 2030-06-10 00:00 UTC/
     )
     expect(result.summary).toMatch(
-      /\| `checkout` \| `sandy` \| `Enabled` \| 2030-06-10 00:00 UTC \| 🟢 scheduled \|/
+      /\| `checkout` \| `production` \| `sandy` \| `Enabled` \| 2030-06-10 00:00 UTC \| 🟢 scheduled \|/
     )
   })
 

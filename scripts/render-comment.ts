@@ -48,7 +48,7 @@ const body = sandboxes.github.commentsOn('Codertocat/Hello-World', 2)[0]?.body ?
 await sandboxes.close()
 
 const css = `body{font-family:-apple-system,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;font-size:14px;line-height:1.5;color:#1f2328;margin:0;padding:16px;background:#fff}
-.box{border:1px solid #d1d9e0;border-radius:6px;max-width:1040px}.head{background:#f6f8fa;border-bottom:1px solid #d1d9e0;padding:8px 16px;color:#59636e}
+.box{border:1px solid #d1d9e0;border-radius:6px;max-width:1260px}.head{background:#f6f8fa;border-bottom:1px solid #d1d9e0;padding:8px 16px;color:#59636e}
 .body{padding:8px 16px 16px}h2{font-size:1.5em;border-bottom:1px solid #d1d9e0;padding-bottom:.3em;margin:16px 0}
 table{border-collapse:collapse;display:block;overflow:auto}th,td{border:1px solid #d1d9e0;padding:6px 13px}th{font-weight:600}tr:nth-child(2n){background:#f6f8fa}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:85%;background:rgba(129,139,152,.12);border-radius:6px;padding:.2em .4em}a{color:#0969da;text-decoration:none}sub{color:#59636e}`
@@ -69,7 +69,7 @@ execFileSync(
     '--disable-sync',
     '--hide-scrollbars',
     `--user-data-dir=${join(dir, 'profile')}`,
-    '--window-size=1080,600',
+    '--window-size=1300,640',
     `--screenshot=${out}`,
     `file://${join(dir, 'comment.html')}`
   ],

@@ -268,12 +268,13 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     `**${verdict(report)}** · project ${code(report.projectKey, false)} · environment ${code(report.environmentKey, false)}`
   )
   const zoned = report.timeZone !== 'UTC'
-  const header = ['Flag', 'User', 'Variation', 'Removal (UTC)']
+  const header = ['Flag', 'Environment', 'User', 'Variation', 'Removal (UTC)']
   if (zoned) header.push(`Removal (${code(report.timeZone)})`)
   header.push('Outcome', 'Details')
   const renderRow = (row: Row): string[] => {
     const cells = [
       row.flagKey === undefined ? '*all*' : code(row.flagKey),
+      code(row.environmentKey),
       row.userKey === undefined ? code(row.source) : code(row.userKey),
       row.variation === undefined ? '' : code(row.variation),
       row.removalMs === undefined ? '' : formatUtc(row.removalMs)
