@@ -184,7 +184,6 @@ function rejectRepeatedKeys(results) {
 }
 
 
-
 /***/ }),
 
 /***/ 407:
@@ -283,7 +282,7 @@ function isObject(value) {
 /* harmony export */   Oc: () => (/* binding */ parseWhen),
 /* harmony export */   ay: () => (/* binding */ formatUtc)
 /* harmony export */ });
-/* unused harmony exports LATEST_MS, VALID_WHEN, isCalendarDate, offsetAt, zonedMidnight */
+/* unused harmony exports LATEST_MS, isCalendarDate, offsetAt, zonedMidnight */
 /**
  * The `<when>` part of an entry: a date, a date-time, an offset from now, or `never`.
  * Pure: the current time and the time zone are passed in.

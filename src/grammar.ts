@@ -2,7 +2,7 @@
  * The entry grammar shared by labels and the `targets` input: `<prefix><userKey>@<when>`.
  * The user key is everything between the prefix and the LAST `@`, so email keys work.
  */
-import { parseWhen, VALID_WHEN, type When, type WhenContext } from './when.js'
+import { parseWhen, type When, type WhenContext } from './when.js'
 
 export interface Entry {
   userKey: string
@@ -168,5 +168,3 @@ export function rejectRepeatedKeys(results: EntryResult[]): EntryResult[] {
     return { ok: false, invalid: { source, origin, reason } }
   })
 }
-
-export { VALID_WHEN }

@@ -19,7 +19,7 @@ const UNIT_MS: Record<string, number> = { h: HOUR, d: 24 * HOUR, w: 7 * 24 * HOU
 /** 9999-12-31T23:59:59.999Z: the last instant a four-digit year can write. */
 export const LATEST_MS = 253_402_300_799_999
 
-export const VALID_WHEN =
+const VALID_WHEN =
   'a date YYYY-MM-DD, a date-time with Z or an offset (2030-06-10T09:00:00Z, 2030-06-10T09:00+02:00), +N followed by h, d or w (+36h, +7d, +2w), or never'
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
