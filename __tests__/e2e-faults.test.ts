@@ -358,6 +358,27 @@ describe('GitHub faults', () => {
   })
 })
 
+describe('GitHub answers that do not match its API', () => {
+  it('turn into a warning naming the field, not a crash', async () => {
+    sandboxes.github.faults.push({
+      method: 'GET',
+      path: '/comments',
+      times: 1,
+      status: 200,
+      body: { comments: [] }
+    })
+    const result = await run({
+      eventName: 'pull_request',
+      payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-06-10')
+    })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(
+      /::warning::Could not write the PR comment \(an answer that does not match GitHub's API \(body: /
+    )
+    expect(result.stderr).toBe('')
+  })
+})
+
 describe('the secret scan', () => {
   it('finds a token wherever a run could leave it', () => {
     const runs = [

@@ -16,11 +16,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(115);
 /**
  * One sticky report comment per pull request: found again by its hidden marker (on every page of
  * comments, written by the same kind of author), updated in place, and left alone when its content
  * would not change.
  */
+
 
 /** GitHub refuses comment bodies over this many characters. */
 const MAX_COMMENT_LENGTH = 65_536;
@@ -46,7 +48,8 @@ async function authorOf(octokit, token) {
         return { kind: 'bot' };
     try {
         const { data } = await octokit.request('GET /user');
-        return data.type === 'Bot' ? { kind: 'bot' } : { kind: 'user', login: data.login };
+        const user = _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .authenticatedSchema */ .Zz.parse(data);
+        return user.type === 'Bot' ? { kind: 'bot' } : { kind: 'user', login: user.login };
     }
     catch {
         return { kind: 'bot' };
@@ -60,7 +63,9 @@ async function findComment(octokit, where, issueNumber, marker, author) {
         per_page: 100
     });
     for await (const page of pages) {
-        const found = page.data.find((c) => c.body?.startsWith(marker) &&
+        const found = _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .commentsSchema */ .cX
+            .parse(page.data)
+            .find((c) => c.body?.startsWith(marker) &&
             (author.kind === 'user' ? c.user?.login === author.login : c.user?.type === 'Bot'));
         if (found)
             return found;
@@ -78,15 +83,54 @@ async function writeComment(octokit, where, issueNumber, existing, body) {
             comment_id: existing.id,
             body
         });
-        return { url: data.html_url, action: 'updated' };
+        return { url: _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .commentSchema */ .X3.parse(data).html_url, action: 'updated' };
     }
     const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
         ...where,
         issue_number: issueNumber,
         body
     });
-    return { url: data.html_url, action: 'created' };
+    return { url: _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .commentSchema */ .X3.parse(data).html_url, action: 'created' };
 }
+
+
+/***/ }),
+
+/***/ 115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ eventsSchema),
+/* harmony export */   Pr: () => (/* binding */ labelsSchema),
+/* harmony export */   V0: () => (/* binding */ permissionSchema),
+/* harmony export */   X3: () => (/* binding */ commentSchema),
+/* harmony export */   Zz: () => (/* binding */ authenticatedSchema),
+/* harmony export */   cX: () => (/* binding */ commentsSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(491);
+/**
+ * zod schemas for the parts of GitHub's answers the action reads, checked once where they arrive.
+ */
+
+const user = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), type: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() });
+const labelsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }));
+const permissionSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    permission: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    role_name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional()
+});
+const eventsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    event: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    actor: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }).nullable().optional(),
+    label: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }).optional()
+}));
+const commentSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(),
+    body: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    html_url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    user: user.nullable()
+});
+const commentsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(commentSchema);
+const authenticatedSchema = user;
 
 
 /***/ })

@@ -20,6 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
 var dist_src = __webpack_require__(730);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/errors.js
+var errors = __webpack_require__(961);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 var dist_bundle = __webpack_require__(779);
 // EXTERNAL MODULE: ./src/http.ts
@@ -78,6 +80,8 @@ function fetchOver(client, timeoutMs) {
     };
 }
 
+// EXTERNAL MODULE: ./src/github/schemas.ts
+var schemas = __webpack_require__(115);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
  * The GitHub side: Octokit's core with pagination, speaking through the shared node:http client,
@@ -89,6 +93,8 @@ function fetchOver(client, timeoutMs) {
  * in a way worth retrying (5xx, a dropped connection, a rate limit), it is sent again through an
  * Octokit with both plugins (github/resilient.ts, loaded then), which wait and retry as they do.
  */
+
+
 
 
 
@@ -140,7 +146,7 @@ async function listLabels(octokit, where, issueNumber) {
         issue_number: issueNumber,
         per_page: 100
     });
-    return labels.map((label) => label.name);
+    return schemas/* labelsSchema */.Pr.parse(labels).map((label) => label.name);
 }
 /** The repository role of a user: admin, maintain, write, triage, read, or none. */
 async function permissionOf(octokit, where, login) {
@@ -149,7 +155,7 @@ async function permissionOf(octokit, where, login) {
             ...where,
             username: login
         });
-        return data;
+        return schemas/* permissionSchema */.V0.parse(data);
     }
     catch (error) {
         if (error.status === 404)
@@ -165,7 +171,7 @@ async function labelActors(octokit, where, issueNumber) {
         per_page: 100
     });
     const actors = new Map();
-    for (const event of events) {
+    for (const event of schemas/* eventsSchema */.DG.parse(events)) {
         const name = event.label?.name;
         if (event.event === 'labeled' && name && event.actor?.login)
             actors.set(name, event.actor.login);
@@ -175,9 +181,52 @@ async function labelActors(octokit, where, issueNumber) {
 /** What GitHub says went wrong, in one line. */
 function describeGitHubError(error) {
     const status = error.status;
+    if (error instanceof errors/* ZodError */.G) {
+        const issue = error.issues[0];
+        return `an answer that does not match GitHub's API (${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'})`;
+    }
     const message = error instanceof Error ? error.message : String(error);
     return status ? `${status} ${message}` : message;
 }
+
+
+/***/ }),
+
+/***/ 115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ eventsSchema),
+/* harmony export */   Pr: () => (/* binding */ labelsSchema),
+/* harmony export */   V0: () => (/* binding */ permissionSchema),
+/* harmony export */   X3: () => (/* binding */ commentSchema),
+/* harmony export */   Zz: () => (/* binding */ authenticatedSchema),
+/* harmony export */   cX: () => (/* binding */ commentsSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(491);
+/**
+ * zod schemas for the parts of GitHub's answers the action reads, checked once where they arrive.
+ */
+
+const user = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), type: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() });
+const labelsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }));
+const permissionSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    permission: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    role_name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional()
+});
+const eventsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    event: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    actor: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }).nullable().optional(),
+    label: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }).optional()
+}));
+const commentSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(),
+    body: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    html_url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    user: user.nullable()
+});
+const commentsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(commentSchema);
+const authenticatedSchema = user;
 
 
 /***/ })

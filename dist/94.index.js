@@ -118,8 +118,8 @@ var core = __webpack_require__(532);
 
 // EXTERNAL MODULE: ./src/http.ts
 var http = __webpack_require__(803);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
+var schemas = __webpack_require__(491);
 ;// CONCATENATED MODULE: ./src/launchdarkly/schemas.ts
 /**
  * zod schemas for the parts of LaunchDarkly's responses the action reads, after the published

@@ -218,7 +218,7 @@ if (trigger.kind === 'unrelated-label') {
     }
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(94)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(491), __nccwpck_require__.e(94)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94));
     await run(event);
 }
 

@@ -9,10 +9,12 @@
  * Octokit with both plugins (github/resilient.ts, loaded then), which wait and retry as they do.
  */
 import { Octokit as OctokitCore } from '@octokit/core'
+import { ZodError } from 'zod'
 import { paginateRest } from '@octokit/plugin-paginate-rest'
 import { HttpClient } from '../http.js'
 import { USER_AGENT } from '../version.js'
 import { fetchOver } from './fetch.js'
+import { eventsSchema, labelsSchema, permissionSchema } from './schemas.js'
 
 const PlainOctokit = OctokitCore.plugin(paginateRest)
 export type Octokit = InstanceType<typeof PlainOctokit>
@@ -74,15 +76,12 @@ export async function listLabels(
   where: Repository,
   issueNumber: number
 ): Promise<string[]> {
-  const labels = await octokit.paginate<{ name: string }>(
-    'GET /repos/{owner}/{repo}/issues/{issue_number}/labels',
-    {
-      ...where,
-      issue_number: issueNumber,
-      per_page: 100
-    }
-  )
-  return labels.map((label) => label.name)
+  const labels = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+    ...where,
+    issue_number: issueNumber,
+    per_page: 100
+  })
+  return labelsSchema.parse(labels).map((label) => label.name)
 }
 
 /** The repository role of a user: admin, maintain, write, triage, read, or none. */
@@ -99,7 +98,7 @@ export async function permissionOf(
         username: login
       }
     )
-    return data
+    return permissionSchema.parse(data)
   } catch (error) {
     if ((error as { status?: number }).status === 404) return { permission: 'none' }
     throw error
@@ -112,17 +111,13 @@ export async function labelActors(
   where: Repository,
   issueNumber: number
 ): Promise<Map<string, string>> {
-  const events = await octokit.paginate<{
-    event: string
-    actor?: { login?: string } | null
-    label?: { name?: string }
-  }>('GET /repos/{owner}/{repo}/issues/{issue_number}/events', {
+  const events = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/events', {
     ...where,
     issue_number: issueNumber,
     per_page: 100
   })
   const actors = new Map<string, string>()
-  for (const event of events) {
+  for (const event of eventsSchema.parse(events)) {
     const name = event.label?.name
     if (event.event === 'labeled' && name && event.actor?.login) actors.set(name, event.actor.login)
   }
@@ -132,6 +127,10 @@ export async function labelActors(
 /** What GitHub says went wrong, in one line. */
 export function describeGitHubError(error: unknown): string {
   const status = (error as { status?: number }).status
+  if (error instanceof ZodError) {
+    const issue = error.issues[0]
+    return `an answer that does not match GitHub's API (${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'})`
+  }
   const message = error instanceof Error ? error.message : String(error)
   return status ? `${status} ${message}` : message
 }

@@ -5,6 +5,12 @@
  */
 import { createHash } from 'node:crypto'
 import type { Octokit, Repository } from './client.js'
+import {
+  authenticatedSchema,
+  commentSchema,
+  commentsSchema,
+  type ListedComment
+} from './schemas.js'
 
 /** GitHub refuses comment bodies over this many characters. */
 export const MAX_COMMENT_LENGTH = 65_536
@@ -19,13 +25,6 @@ export interface CommentResult {
  * since such tokens cannot ask who they are; with a personal token, that user's.
  */
 export type Author = { kind: 'bot' } | { kind: 'user'; login: string }
-
-export interface ListedComment {
-  id: number
-  body?: string
-  html_url: string
-  user: { login: string; type: string } | null
-}
 
 export function markerFor(key: string): string {
   return `<!-- launchdarkly-expiring-targets ${key} -->`
@@ -52,7 +51,8 @@ export async function authorOf(octokit: Octokit, token: string): Promise<Author>
   if (token.startsWith('ghs_')) return { kind: 'bot' }
   try {
     const { data } = await octokit.request('GET /user')
-    return data.type === 'Bot' ? { kind: 'bot' } : { kind: 'user', login: data.login }
+    const user = authenticatedSchema.parse(data)
+    return user.type === 'Bot' ? { kind: 'bot' } : { kind: 'user', login: user.login }
   } catch {
     return { kind: 'bot' }
   }
@@ -75,11 +75,13 @@ export async function findComment(
     }
   )
   for await (const page of pages) {
-    const found = (page.data as ListedComment[]).find(
-      (c) =>
-        c.body?.startsWith(marker) &&
-        (author.kind === 'user' ? c.user?.login === author.login : c.user?.type === 'Bot')
-    )
+    const found = commentsSchema
+      .parse(page.data)
+      .find(
+        (c) =>
+          c.body?.startsWith(marker) &&
+          (author.kind === 'user' ? c.user?.login === author.login : c.user?.type === 'Bot')
+      )
     if (found) return found
   }
   return undefined
@@ -105,7 +107,7 @@ export async function writeComment(
         body
       }
     )
-    return { url: (data as { html_url: string }).html_url, action: 'updated' }
+    return { url: commentSchema.parse(data).html_url, action: 'updated' }
   }
   const { data } = await octokit.request(
     'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
@@ -115,5 +117,5 @@ export async function writeComment(
       body
     }
   )
-  return { url: (data as { html_url: string }).html_url, action: 'created' }
+  return { url: commentSchema.parse(data).html_url, action: 'created' }
 }

@@ -7,7 +7,8 @@ import { permissionFrom, type Permission } from '../permission.js'
 import { footer, renderMarkdown, type Report } from '../report.js'
 import { TITLE } from '../version.js'
 import type { Octokit, Repository } from './client.js'
-import type { CommentResult, ListedComment } from './comment.js'
+import type { CommentResult } from './comment.js'
+import type { ListedComment } from './schemas.js'
 
 interface Loaded {
   octokit: Octokit
