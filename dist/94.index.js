@@ -14,8 +14,9 @@ export const modules = {
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * One small HTTP client for both APIs, over node:http and node:https with keep-alive agents.
- * Node's global fetch costs ~30-50 ms on first use and the undici package ~60 ms to load; this
- * costs neither, and loads TLS only when a URL needs it.
+ * Measured on Node 24: the undici package costs ~60 ms to load and the global fetch ~30 ms on
+ * first use; node:http ~20 ms (it loads Node's internal undici). TLS is loaded only when a URL
+ * needs it.
  */
 
 class TimeoutError extends Error {
