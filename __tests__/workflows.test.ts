@@ -43,6 +43,16 @@ describe('GitHub Actions schemas', () => {
   })
 })
 
+describe("the project's own CI workflow", () => {
+  it('validates, and runs .ci/run', () => {
+    const file = join(ROOT, '.github', 'workflows', 'ci.yml')
+    const result = validate(file)
+    expect(result.output).toBe('')
+    expect(result.ok).toBe(true)
+    expect(readFileSync(file, 'utf8')).toMatch(/run: bash \.ci\/run/)
+  })
+})
+
 describe('the examples', () => {
   it('cover a workflow step, PR labels and a schedule', () => {
     expect(examples.sort()).toEqual([
