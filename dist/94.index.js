@@ -817,6 +817,8 @@ function errorMessage(error) {
 
 // EXTERNAL MODULE: ./src/event.ts
 var src_event = __webpack_require__(807);
+// EXTERNAL MODULE: ./src/outputs.ts
+var outputs = __webpack_require__(729);
 ;// CONCATENATED MODULE: ./src/permission.ts
 /**
  * Who may change targeting through a label. Anyone with triage access can add a label; the
@@ -1027,7 +1029,7 @@ function describeOrigin(entry) {
         ? entry.origin
         : `${entry.origin} "${entry.source}"`;
 }
-function outputs(report) {
+function report_outputs(report) {
     return {
         'total-instructions': String(report.totals.totalInstructions),
         'successful-instructions': String(report.totals.successfulInstructions),
@@ -1090,6 +1092,8 @@ function logLines(report) {
     });
     return [...lines, verdict(report)];
 }
+/** LaunchDarkly errors listed under the table; the `errors` output has all of them. */
+const MAX_LISTED_ERRORS = 50;
 function renderMarkdown(report, options) {
     const head = [`## ${options.title}`];
     if (report.dryRun)
@@ -1120,31 +1124,33 @@ function renderMarkdown(report, options) {
     const sections = [];
     const errors = report.errors.filter((e) => e.instructionIndex !== null);
     if (errors.length > 0) {
-        const items = errors.map((e) => `- flag ${code(e.flagKey ?? '', false)}, instruction ${e.instructionIndex}${e.request !== null && e.request > 1 ? ` of request ${e.request}` : ''} → ${markdown_text(e.origin ?? '')} ${code(e.entry ?? '', false)}: ${markdown_text(e.message)}`);
+        const items = errors
+            .slice(0, MAX_LISTED_ERRORS)
+            .map((e) => `- flag ${code(e.flagKey ?? '', false)}, instruction ${e.instructionIndex}${e.request !== null && e.request > 1 ? ` of request ${e.request}` : ''} → ${markdown_text(e.origin ?? '')} ${code(e.entry ?? '', false)}: ${markdown_text(e.message)}`);
+        if (errors.length > MAX_LISTED_ERRORS) {
+            items.push(`- … and ${errors.length - MAX_LISTED_ERRORS} more in the step's \`errors\` output`);
+        }
         sections.push(['### LaunchDarkly errors', ...items].join('\n'));
     }
     const other = report.errors.filter((e) => e.instructionIndex === null && e.entry === null);
     if (other.length > 0)
         sections.push(['### Other errors', ...other.map((e) => `- ${markdown_text(e.message)}`)].join('\n'));
-    const tail = sections;
-    const fixed = [...head, ...tail].join('\n\n').length + 200;
-    const budget = (options.maxLength ?? Infinity) - fixed;
-    const lines = [];
+    // Rows fill what the heading, the error list and a margin leave of maxLength.
+    const budget = (options.maxLength ?? Infinity) - [...head, ...sections].join('\n\n').length - 200;
+    const rows = [];
     let used = 0;
-    let shown = 0;
     for (const row of report.rows) {
-        const line = `| ${renderRow(row).join(' | ')} |`;
-        if (used + line.length + 1 > budget)
+        const cells = renderRow(row);
+        used += cells.join(' | ').length + 5;
+        if (used > budget)
             break;
-        lines.push(line);
-        used += line.length + 1;
-        shown++;
+        rows.push(cells);
     }
-    let rowsTable = table(header, []) + (lines.length ? `\n${lines.join('\n')}` : '');
-    if (shown < report.rows.length) {
-        rowsTable += `\n\n*${report.rows.length - shown} more rows left out to fit; ${options.overflowHint ?? 'see the job summary'}.*`;
+    let rowsTable = table(header, rows);
+    if (rows.length < report.rows.length) {
+        rowsTable += `\n\n*${report.rows.length - rows.length} more rows left out to fit; ${options.overflowHint ?? 'see the job summary'}.*`;
     }
-    return [...head, rowsTable, ...tail].join('\n\n');
+    return [...head, rowsTable, ...sections].join('\n\n');
 }
 /** The run link: it changes every run, so the comment keeps it out of its digest. */
 function footer(report) {
@@ -1428,8 +1434,7 @@ const bool = schemas/* string */.YjP().transform((value, ctx) => {
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
-const baseUri = schemas/* string */.YjP().transform((value, ctx) => {
-    const text = value === '' ? DEFAULT_BASE_URI : value;
+const baseUri = schemas/* string */.YjP().transform((text, ctx) => {
     let url;
     try {
         url = new URL(text);
@@ -1463,13 +1468,17 @@ const apiKey = schemas/* string */.YjP()
     .refine((v) => !/\s/.test(v), {
     message: 'contains white space; check how the secret was stored'
 });
+/** A comma- or newline-separated list, trimmed, without blanks or repeats. */
+function splitList(value) {
+    return [
+        ...new Set(value
+            .split(/[,\n]/)
+            .map((v) => v.trim())
+            .filter(Boolean))
+    ];
+}
 const flagKeys = schemas/* string */.YjP()
-    .transform((value) => [
-    ...new Set(value
-        .split(/[,\n]/)
-        .map((v) => v.trim())
-        .filter(Boolean))
-])
+    .transform(splitList)
     .pipe(schemas/* array */.YOg(key).min(1, 'is required: one or more flag keys, comma- or newline-separated'));
 function integer(min, max, unit) {
     return schemas/* string */.YjP()
@@ -1489,12 +1498,9 @@ const schema = schemas/* object */.Ikc({
     variation: schemas/* string */.YjP().transform((v) => (v === '' ? undefined : v)),
     targets: schemas/* string */.YjP(),
     'label-prefix': schemas/* string */.YjP()
-        .transform((v) => (v === '' ? src_trigger/* DEFAULT_PREFIX */.Nf : v))
-        .pipe(schemas/* string */.YjP()
         .max(40, 'is longer than 40 characters')
-        .regex(/^[^\s@,]+$/, 'must have no white space, "@" or ","')),
+        .regex(/^[^\s@,]+$/, 'must have no white space, "@" or ","'),
     timezone: schemas/* string */.YjP()
-        .transform((v) => (v === '' ? 'UTC' : v))
         .refine(src_when/* isValidTimeZone */.Aq, { message: 'is not an IANA time zone, e.g. UTC, Europe/Berlin' }),
     'dry-run': bool,
     comment: bool,
@@ -1509,7 +1515,13 @@ const schema = schemas/* object */.Ikc({
     'request-timeout': integer(1, 300, 'seconds'),
     'batch-size': integer(1, 1000, 'instructions')
 });
-const DEFAULTS = {
+/** Every input the action reads; action.yml must declare exactly these (a test checks). */
+const INPUT_NAMES = Object.keys(schema.shape);
+/** action.yml's defaults, for runs that do not get them from the runner (a test checks both agree). */
+const INPUT_DEFAULTS = {
+    'base-uri': DEFAULT_BASE_URI,
+    'label-prefix': src_trigger/* DEFAULT_PREFIX */.Nf,
+    timezone: 'UTC',
     'dry-run': 'false',
     comment: 'true',
     'fail-on-error': 'true',
@@ -1537,9 +1549,9 @@ class SettingsError extends Error {
 /** Reads every input, masks the secrets, and returns the settings or throws SettingsError. */
 function readSettings() {
     const raw = {};
-    for (const name of Object.keys(schema.shape)) {
+    for (const name of INPUT_NAMES) {
         const value = getInput(name, { trimWhitespace: name !== 'targets' });
-        raw[name] = value === '' ? (DEFAULTS[name] ?? '') : value;
+        raw[name] = value === '' ? (INPUT_DEFAULTS[name] ?? '') : value;
     }
     for (const secret of [raw['api-key'], raw['github-token']])
         if (secret)
@@ -1552,10 +1564,7 @@ function readSettings() {
             githubToken: raw['github-token'],
             failOnError: raw['fail-on-error'] !== 'false',
             apiKeyMissing: raw['api-key'] === '',
-            commentKey: commentKeyOf(raw['project-key'], raw['environment-key'], raw['flag-key']
-                .split(/[,\n]/)
-                .map((v) => v.trim())
-                .filter(Boolean))
+            commentKey: commentKeyOf(raw['project-key'], raw['environment-key'], splitList(raw['flag-key']))
         });
     }
     const v = parsed.data;
@@ -1588,6 +1597,7 @@ function readSettings() {
  * comment, outputs. Work that does not depend on other work runs at the same time: the flag reads,
  * the label sender's permission and the search for the PR comment.
  */
+
 
 
 
@@ -1807,7 +1817,7 @@ async function deliver(report, delivery) {
         workflow_commands_error(error.message, { title: version/* TITLE */.ly });
     const content = renderMarkdown(report, { title: version/* TITLE */.ly });
     appendSummary(`${content}\n\n${footer(report)}\n`);
-    const values = report.fatal ? emptyOutputs() : outputs(report);
+    const values = report.fatal ? emptyOutputs() : report_outputs(report);
     const { pullRequestNumber, commentKey } = delivery;
     if (delivery.reporting.comment && pullRequestNumber !== undefined && commentKey !== undefined) {
         const written = await delivery.github.comment(pullRequestNumber, commentKey, report);
@@ -1830,14 +1840,7 @@ async function deliver(report, delivery) {
         warning(`${summary} (fail-on-error is false, so the step passes)`);
 }
 function emptyOutputs() {
-    return {
-        'total-instructions': '0',
-        'successful-instructions': '0',
-        'failed-instructions': '0',
-        errors: '[]',
-        instructions: '[]',
-        'comment-url': ''
-    };
+    return { ...outputs/* EMPTY_OUTPUTS */.J };
 }
 
 

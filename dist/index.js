@@ -193,7 +193,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _event_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(807);
-/* harmony import */ var _trigger_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(523);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(729);
+/* harmony import */ var _trigger_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(523);
 /**
  * Entry point. Decides before loading anything heavy: an event for an unrelated label (the most
  * common run) exits here, so it costs little more than Node's own start-up.
@@ -201,12 +202,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
 let event;
 let trigger = { kind: 'other' };
-const prefix = process.env['INPUT_LABEL-PREFIX']?.trim() || _trigger_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_PREFIX */ .Nf;
+const prefix = process.env['INPUT_LABEL-PREFIX']?.trim() || _trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_PREFIX */ .Nf;
 try {
     event = (0,_event_js__WEBPACK_IMPORTED_MODULE_1__/* .readRawEvent */ .z)();
-    trigger = (0,_trigger_js__WEBPACK_IMPORTED_MODULE_2__/* .classify */ .L8)(event.name, event.payload, prefix);
+    trigger = (0,_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(event.name, event.payload, prefix);
 }
 catch {
     // main.ts reads the event again and reports the problem properly.
@@ -214,7 +216,8 @@ catch {
 if (trigger.kind === 'unrelated-label') {
     process.stdout.write(`Label ${JSON.stringify(trigger.label)} does not start with ${JSON.stringify(prefix)}: nothing to do.\n`);
     if (process.env.GITHUB_OUTPUT) {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_OUTPUT, 'total-instructions=0\nsuccessful-instructions=0\nfailed-instructions=0\nerrors=[]\ninstructions=[]\ncomment-url=\n');
+        const lines = Object.entries(_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_OUTPUTS */ .J).map(([name, value]) => `${name}=${value}\n`);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_OUTPUT, lines.join(''));
     }
 }
 else {
@@ -224,6 +227,28 @@ else {
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ EMPTY_OUTPUTS)
+/* harmony export */ });
+/**
+ * The step's outputs when nothing was sent: no imports, so that index.ts can write them on an
+ * unrelated label without loading anything else.
+ */
+const EMPTY_OUTPUTS = {
+    'total-instructions': '0',
+    'successful-instructions': '0',
+    'failed-instructions': '0',
+    errors: '[]',
+    instructions: '[]',
+    'comment-url': ''
+};
+
 
 /***/ }),
 

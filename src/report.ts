@@ -249,6 +249,9 @@ export function logLines(report: Report): string[] {
   return [...lines, verdict(report)]
 }
 
+/** LaunchDarkly errors listed under the table; the `errors` output has all of them. */
+const MAX_LISTED_ERRORS = 50
+
 export interface MarkdownOptions {
   title: string
   /** The body must stay under this many characters; rows past it are left out. */
@@ -291,34 +294,38 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   const sections: string[] = []
   const errors = report.errors.filter((e) => e.instructionIndex !== null)
   if (errors.length > 0) {
-    const items = errors.map(
-      (e) =>
-        `- flag ${code(e.flagKey ?? '', false)}, instruction ${e.instructionIndex}${e.request !== null && e.request > 1 ? ` of request ${e.request}` : ''} → ${text(e.origin ?? '')} ${code(e.entry ?? '', false)}: ${text(e.message)}`
-    )
+    const items = errors
+      .slice(0, MAX_LISTED_ERRORS)
+      .map(
+        (e) =>
+          `- flag ${code(e.flagKey ?? '', false)}, instruction ${e.instructionIndex}${e.request !== null && e.request > 1 ? ` of request ${e.request}` : ''} → ${text(e.origin ?? '')} ${code(e.entry ?? '', false)}: ${text(e.message)}`
+      )
+    if (errors.length > MAX_LISTED_ERRORS) {
+      items.push(
+        `- … and ${errors.length - MAX_LISTED_ERRORS} more in the step's \`errors\` output`
+      )
+    }
     sections.push(['### LaunchDarkly errors', ...items].join('\n'))
   }
   const other = report.errors.filter((e) => e.instructionIndex === null && e.entry === null)
   if (other.length > 0)
     sections.push(['### Other errors', ...other.map((e) => `- ${text(e.message)}`)].join('\n'))
 
-  const tail = sections
-  const fixed = [...head, ...tail].join('\n\n').length + 200
-  const budget = (options.maxLength ?? Infinity) - fixed
-  const lines: string[] = []
+  // Rows fill what the heading, the error list and a margin leave of maxLength.
+  const budget = (options.maxLength ?? Infinity) - [...head, ...sections].join('\n\n').length - 200
+  const rows: string[][] = []
   let used = 0
-  let shown = 0
   for (const row of report.rows) {
-    const line = `| ${renderRow(row).join(' | ')} |`
-    if (used + line.length + 1 > budget) break
-    lines.push(line)
-    used += line.length + 1
-    shown++
+    const cells = renderRow(row)
+    used += cells.join(' | ').length + 5
+    if (used > budget) break
+    rows.push(cells)
   }
-  let rowsTable = table(header, []) + (lines.length ? `\n${lines.join('\n')}` : '')
-  if (shown < report.rows.length) {
-    rowsTable += `\n\n*${report.rows.length - shown} more rows left out to fit; ${options.overflowHint ?? 'see the job summary'}.*`
+  let rowsTable = table(header, rows)
+  if (rows.length < report.rows.length) {
+    rowsTable += `\n\n*${report.rows.length - rows.length} more rows left out to fit; ${options.overflowHint ?? 'see the job summary'}.*`
   }
-  return [...head, rowsTable, ...tail].join('\n\n')
+  return [...head, rowsTable, ...sections].join('\n\n')
 }
 
 /** The run link: it changes every run, so the comment keeps it out of its digest. */
