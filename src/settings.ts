@@ -51,8 +51,7 @@ function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
 }
 
-const baseUri = z.string().transform((value, ctx) => {
-  const text = value === '' ? DEFAULT_BASE_URI : value
+const baseUri = z.string().transform((text, ctx) => {
   let url: URL
   try {
     url = new URL(text)
@@ -88,16 +87,21 @@ const apiKey = z
     message: 'contains white space; check how the secret was stored'
   })
 
-const flagKeys = z
-  .string()
-  .transform((value) => [
+/** A comma- or newline-separated list, trimmed, without blanks or repeats. */
+function splitList(value: string): string[] {
+  return [
     ...new Set(
       value
         .split(/[,\n]/)
         .map((v) => v.trim())
         .filter(Boolean)
     )
-  ])
+  ]
+}
+
+const flagKeys = z
+  .string()
+  .transform(splitList)
   .pipe(z.array(key).min(1, 'is required: one or more flag keys, comma- or newline-separated'))
 
 function integer(min: number, max: number, unit: string) {
@@ -123,16 +127,10 @@ const schema = z.object({
   targets: z.string(),
   'label-prefix': z
     .string()
-    .transform((v) => (v === '' ? DEFAULT_PREFIX : v))
-    .pipe(
-      z
-        .string()
-        .max(40, 'is longer than 40 characters')
-        .regex(/^[^\s@,]+$/, 'must have no white space, "@" or ","')
-    ),
+    .max(40, 'is longer than 40 characters')
+    .regex(/^[^\s@,]+$/, 'must have no white space, "@" or ","'),
   timezone: z
     .string()
-    .transform((v) => (v === '' ? 'UTC' : v))
     .refine(isValidTimeZone, { message: 'is not an IANA time zone, e.g. UTC, Europe/Berlin' }),
   'dry-run': bool,
   comment: bool,
@@ -150,7 +148,14 @@ const schema = z.object({
 
 type InputName = keyof z.input<typeof schema>
 
-const DEFAULTS: Partial<Record<InputName, string>> = {
+/** Every input the action reads; action.yml must declare exactly these (a test checks). */
+export const INPUT_NAMES = Object.keys(schema.shape) as InputName[]
+
+/** action.yml's defaults, for runs that do not get them from the runner (a test checks both agree). */
+export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = {
+  'base-uri': DEFAULT_BASE_URI,
+  'label-prefix': DEFAULT_PREFIX,
+  timezone: 'UTC',
   'dry-run': 'false',
   comment: 'true',
   'fail-on-error': 'true',
@@ -194,9 +199,9 @@ export class SettingsError extends Error {
 /** Reads every input, masks the secrets, and returns the settings or throws SettingsError. */
 export function readSettings(): Settings {
   const raw = {} as Record<InputName, string>
-  for (const name of Object.keys(schema.shape) as InputName[]) {
+  for (const name of INPUT_NAMES) {
     const value = core.getInput(name, { trimWhitespace: name !== 'targets' })
-    raw[name] = value === '' ? (DEFAULTS[name] ?? '') : value
+    raw[name] = value === '' ? (INPUT_DEFAULTS[name] ?? '') : value
   }
   for (const secret of [raw['api-key'], raw['github-token']]) if (secret) core.setSecret(secret)
 
@@ -213,10 +218,7 @@ export function readSettings(): Settings {
         commentKey: commentKeyOf(
           raw['project-key'],
           raw['environment-key'],
-          raw['flag-key']
-            .split(/[,\n]/)
-            .map((v) => v.trim())
-            .filter(Boolean)
+          splitList(raw['flag-key'])
         )
       }
     )
