@@ -4,6 +4,7 @@
  */
 import { appendFileSync } from 'node:fs'
 import { readRawEvent, type RawEvent } from './event.js'
+import { EMPTY_OUTPUTS } from './outputs.js'
 import { classify, DEFAULT_PREFIX, type Trigger } from './trigger.js'
 
 let event: RawEvent | undefined
@@ -21,10 +22,8 @@ if (trigger.kind === 'unrelated-label') {
     `Label ${JSON.stringify(trigger.label)} does not start with ${JSON.stringify(prefix)}: nothing to do.\n`
   )
   if (process.env.GITHUB_OUTPUT) {
-    appendFileSync(
-      process.env.GITHUB_OUTPUT,
-      'total-instructions=0\nsuccessful-instructions=0\nfailed-instructions=0\nerrors=[]\ninstructions=[]\ncomment-url=\n'
-    )
+    const lines = Object.entries(EMPTY_OUTPUTS).map(([name, value]) => `${name}=${value}\n`)
+    appendFileSync(process.env.GITHUB_OUTPUT, lines.join(''))
   }
 } else {
   const { run } = await import('./main.js')

@@ -6,6 +6,7 @@
 import './zod.js'
 import { applyAll, prefetchFlags, type ApplyOptions, type FlagResult } from './apply.js'
 import { readRawEvent, runUrl, type RawEvent } from './event.js'
+import { EMPTY_OUTPUTS } from './outputs.js'
 import { applyGate, type Gate, type Gated } from './gate.js'
 import { GitHubSession } from './github/session.js'
 import {
@@ -283,12 +284,5 @@ async function deliver(report: Report, delivery: Delivery): Promise<void> {
 }
 
 export function emptyOutputs(): Record<string, string> {
-  return {
-    'total-instructions': '0',
-    'successful-instructions': '0',
-    'failed-instructions': '0',
-    errors: '[]',
-    instructions: '[]',
-    'comment-url': ''
-  }
+  return { ...EMPTY_OUTPUTS }
 }
