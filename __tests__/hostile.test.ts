@@ -3,7 +3,16 @@
  * and says what would be valid, and nothing reaches LaunchDarkly. Plus property-based tests of the
  * grammar with fast-check.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  jest
+} from '@jest/globals'
 import fc from 'fast-check'
 import { formatEntry, parseEntry, parseTargets, type GrammarContext } from '../src/grammar.js'
 import { LATEST_MS, parseWhen } from '../src/when.js'
@@ -241,6 +250,9 @@ describe('hostile input, end to end', () => {
   afterAll(() => sandboxes.close())
   beforeEach(() => {
     sandboxes.reset()
+  })
+  afterEach(() => {
+    expect(sandboxes.launchDarkly.violations).toEqual([])
   })
   const run = (options: Partial<RunOptions>): Promise<ActionRun> => sandboxes.run(options)
 

@@ -63,8 +63,6 @@ export class UncertainWriteError extends Error {
   }
 }
 
-type Exchange = HttpResponse
-
 interface Call<S extends z.ZodType> {
   method: 'GET' | 'PATCH'
   path: string
@@ -169,7 +167,7 @@ export class LaunchDarklyClient {
   private async attempt<S extends z.ZodType>(
     call: Call<S>
   ): Promise<{ value: z.output<S> } | Failure> {
-    let response: Exchange
+    let response: HttpResponse
     const sequence = this.sent++
     try {
       response = await this.exchange(call)
@@ -248,7 +246,7 @@ export class LaunchDarklyClient {
     }
   }
 
-  private exchange(call: Call<z.ZodType>): Promise<Exchange> {
+  private exchange(call: Call<z.ZodType>): Promise<HttpResponse> {
     const url = new URL(this.base.pathname.replace(/\/$/, '') + call.path, this.base)
     const headers: Record<string, string> = {
       Authorization: this.options.apiKey,
@@ -275,7 +273,7 @@ function expiringPath(ref: FlagRef): string {
 }
 
 /** One sentence for a 4xx (or an unexpected 1xx/3xx): what failed, and what to check. */
-function rejection(call: Call<z.ZodType>, response: Exchange, baseUri: string): string {
+function rejection(call: Call<z.ZodType>, response: HttpResponse, baseUri: string): string {
   const { status } = response
   const { projectKey, flagKey, environmentKey } = call.ref
   let said = `HTTP ${status}`
