@@ -70,13 +70,26 @@ describe('the examples', () => {
     }
   })
 
-  it('run PR labels on pull_request_target without checking out the PR, one run per PR at a time', () => {
+  it('run PR labels on pull_request_target without checking out the PR, one job per PR at a time', () => {
     const text = readFileSync(join(ROOT, 'examples', 'pull-request-labels.yml'), 'utf8')
     expect(text).toMatch(/pull_request_target:\n {4}types: \[labeled, unlabeled/)
     expect(text).not.toMatch(/actions\/checkout/)
+    // On the job, not the workflow: a job skipped by its if: never joins the group.
+    expect(text).not.toMatch(/^concurrency:/m)
     expect(text).toMatch(
-      /concurrency:\n {2}group: [^\n]*\$\{\{ github\.event\.pull_request\.number \}\}/
+      /^ {4}concurrency:\n {6}group: [^\n]*\$\{\{ github\.event\.pull_request\.number \}\}/m
     )
     expect(text).toMatch(/pull-requests: write/)
+  })
+
+  it('skip label events for labels without the prefix at job level, with the default prefix', () => {
+    const text = readFileSync(join(ROOT, 'examples', 'pull-request-labels.yml'), 'utf8')
+    const condition = /^ {4}if: >-\n((?: {6}\S[^\n]*\n)+)/m.exec(text)?.[1]?.replace(/\s+/g, ' ')
+    expect(condition?.trim()).toBe(
+      "(github.event.action != 'labeled' && github.event.action != 'unlabeled') || " +
+        "startsWith(github.event.label.name, 'expire-user:')"
+    )
+    const action = readFileSync(join(ROOT, 'action.yml'), 'utf8')
+    expect(action).toMatch(/label-prefix:\n(?: {4}[^\n]*\n)*? {4}default: 'expire-user:'\n/)
   })
 })
