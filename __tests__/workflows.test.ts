@@ -92,4 +92,15 @@ describe('the examples', () => {
     const action = readFileSync(join(ROOT, 'action.yml'), 'utf8')
     expect(action).toMatch(/label-prefix:\n(?: {4}[^\n]*\n)*? {4}default: 'expire-user:'\n/)
   })
+
+  it('schedule with the default base-uri and a lease longer than the weekly cron', () => {
+    const text = readFileSync(join(ROOT, 'examples', 'scheduled-cleanup.yml'), 'utf8')
+    expect(text).toMatch(/cron: '0 6 \* \* 1'/)
+    expect(text).not.toMatch(/^\s*base-uri:/m)
+    const leases = [...text.matchAll(/^ {12}[\w.-]+@\+(\d+)([hdw])$/gm)].map(
+      ([, n, unit]) => Number(n) * { h: 1, d: 24, w: 168 }[unit as 'h' | 'd' | 'w']
+    )
+    expect(leases.length).toBeGreaterThan(0)
+    for (const hours of leases) expect(hours).toBeGreaterThan(7 * 24)
+  })
 })
