@@ -24,6 +24,7 @@ import {
 import type { Fault, FaultResponse } from '../sandbox/launchdarkly.ts'
 import { runAction, type ActionRun, type RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
+import { GITHUB_RETRY_BASE_VARIABLE } from '../src/github/session.js'
 import { leaksIn, scanAfterEach } from './helpers/secrets.ts'
 
 jest.setTimeout(30_000)
@@ -262,6 +263,19 @@ describe('refusals are not retried', () => {
     )
     expect(errors[0]?.message).toMatch(hint)
   })
+
+  it('ends a sibling read still under way quietly, without a retry', async () => {
+    inject({
+      method: 'GET',
+      path: FLAG_PATH,
+      response: { kind: 'status', status: 401, body: { code: 'unauthorized', message: 'no' } }
+    })
+    inject({ method: 'GET', path: EXPIRING_PATH, response: { kind: 'delay', ms: 500 } })
+    const result = await run()
+    expect(result.code).toBe(1)
+    expect(result.stdout).not.toMatch(/attempt \d+ of \d+/)
+    expect(requests('GET', EXPIRING_PATH)).toHaveLength(1)
+  })
 })
 
 describe('exactly-once writes', () => {
@@ -320,10 +334,12 @@ describe('exactly-once writes', () => {
 })
 
 describe('GitHub faults', () => {
+  // The retry plugin waits 1, 4 and 9 s by default; 20, 80 and 180 ms here.
   const labeled = () =>
     run({
       eventName: 'pull_request',
-      payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-06-10')
+      payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-06-10'),
+      env: { [GITHUB_RETRY_BASE_VARIABLE]: '20' }
     })
 
   it('retries a failed comment write (Octokit retry plugin)', async () => {
@@ -354,6 +370,9 @@ describe('GitHub faults', () => {
     sandboxes.github.faults.push({ path: '/comments', times: 100, status: 502 })
     const result = await labeled()
     expect(result.code).toBe(0)
+    // Looking for the comment fails: the first try and the plugin's three retries.
+    const tries = sandboxes.github.requests.filter((r) => r.path.endsWith('/comments'))
+    expect(tries.map((r) => `${r.method} ${r.status}`)).toEqual(Array(4).fill('GET 502'))
     expect(scheduled().map((i) => i.userKey)).toEqual(['sandy'])
     expect(result.stdout).toMatch(/::warning::Could not write the PR comment \(502/)
   })

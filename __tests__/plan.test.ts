@@ -71,6 +71,20 @@ describe('planning one flag', () => {
     expect(p?.instruction).toBeUndefined()
   })
 
+  it('leaves a removal that differs only within the minute (a relative time planned again)', () => {
+    const scheduledAt = T1 + 12_345
+    const [again] = plan(
+      [entry('sandy', { kind: 'at', epochMs: T1 + 48_000 })],
+      [item('sandy', scheduledAt)]
+    )
+    expect(again?.action).toBe('unchanged')
+    const [nextMinute] = plan(
+      [entry('sandy', { kind: 'at', epochMs: T1 + 60_000 })],
+      [item('sandy', scheduledAt)]
+    )
+    expect(nextMinute?.action).toBe('move')
+  })
+
   it("moves a removal scheduled at another time, with the item's version", () => {
     const [p] = plan([entry('sandy', { kind: 'at', epochMs: T2 })], [item('sandy', T1, 'v-on', 7)])
     expect(p?.action).toBe('move')

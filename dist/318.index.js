@@ -2,7 +2,7 @@ export const id = 318;
 export const ids = [318];
 export const modules = {
 
-/***/ 318:
+/***/ 7318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -14,9 +14,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   markerFor: () => (/* binding */ markerFor),
 /* harmony export */   writeComment: () => (/* binding */ writeComment)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(115);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2115);
 /**
  * One sticky report comment per pull request: found again by its hidden marker (on every page of
  * comments, written by the same kind of author), updated in place, and left alone when its content
@@ -47,7 +47,7 @@ async function authorOf(octokit, token) {
     if (token.startsWith('ghs_'))
         return { kind: 'bot' };
     try {
-        const { data } = await octokit.request('GET /user');
+        const { data } = await octokit.rest.users.getAuthenticated();
         const user = _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .authenticatedSchema */ .Zz.parse(data);
         return user.type === 'Bot' ? { kind: 'bot' } : { kind: 'user', login: user.login };
     }
@@ -57,7 +57,7 @@ async function authorOf(octokit, token) {
 }
 /** The report comment already on the PR, if any: the first with the marker by our author. */
 async function findComment(octokit, where, issueNumber, marker, author) {
-    const pages = octokit.paginate.iterator('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
         ...where,
         issue_number: issueNumber,
         per_page: 100
@@ -78,14 +78,14 @@ async function writeComment(octokit, where, issueNumber, existing, body) {
         return { url: existing.html_url, action: 'unchanged' };
     }
     if (existing) {
-        const { data } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+        const { data } = await octokit.rest.issues.updateComment({
             ...where,
             comment_id: existing.id,
             body
         });
         return { url: _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .commentSchema */ .X3.parse(data).html_url, action: 'updated' };
     }
-    const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    const { data } = await octokit.rest.issues.createComment({
         ...where,
         issue_number: issueNumber,
         body
@@ -96,7 +96,7 @@ async function writeComment(octokit, where, issueNumber, existing, body) {
 
 /***/ }),
 
-/***/ 115:
+/***/ 2115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -107,7 +107,7 @@ async function writeComment(octokit, where, issueNumber, existing, body) {
 /* harmony export */   Zz: () => (/* binding */ authenticatedSchema),
 /* harmony export */   cX: () => (/* binding */ commentsSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(491);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5491);
 /**
  * zod schemas for the parts of GitHub's answers the action reads, checked once where they arrive.
  */

@@ -4,6 +4,7 @@
  */
 import { appendFileSync } from 'node:fs'
 import { readRawEvent, type RawEvent } from './event.js'
+import { neutralise } from './neutralise.js'
 import { EMPTY_OUTPUTS } from './outputs.js'
 import { classify, DEFAULT_PREFIX, type Trigger } from './trigger.js'
 
@@ -19,7 +20,9 @@ try {
 
 if (trigger.kind === 'unrelated-label') {
   process.stdout.write(
-    `Label ${JSON.stringify(trigger.label)} does not start with ${JSON.stringify(prefix)}: nothing to do.\n`
+    neutralise(
+      `Label ${JSON.stringify(trigger.label)} does not start with ${JSON.stringify(prefix)}: nothing to do.\n`
+    )
   )
   if (process.env.GITHUB_OUTPUT) {
     const lines = Object.entries(EMPTY_OUTPUTS).map(([name, value]) => `${name}=${value}\n`)

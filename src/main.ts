@@ -30,7 +30,8 @@ import {
 } from './settings.js'
 import { classify, relatesToPrefix, type Trigger } from './trigger.js'
 import { TITLE, USER_AGENT } from './version.js'
-import * as core from './workflow-commands.js'
+import * as core from '@actions/core'
+import * as log from './log.js'
 
 /** Pull request actions on which every expiry label the PR has now is applied again. */
 const REAPPLY_ACTIONS = new Set(['opened', 'reopened', 'synchronize'])
@@ -41,7 +42,7 @@ export async function run(event?: RawEvent): Promise<void> {
   try {
     await execute(event ?? readRawEvent())
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error))
+    log.fail(error instanceof Error ? error.message : String(error))
   }
 }
 
@@ -57,13 +58,13 @@ async function execute(event: RawEvent): Promise<void> {
   }
   const trigger = classify(event.name, event.payload, settings.labelPrefix)
   if (trigger.kind === 'unrelated-label') {
-    core.info(
+    log.info(
       `Label ${JSON.stringify(trigger.label)} does not start with ${JSON.stringify(settings.labelPrefix)}: nothing to do.`
     )
-    core.setOutputs(emptyOutputs())
+    setOutputs(emptyOutputs())
     return
   }
-  const github = new GitHubSession(settings.githubToken, (message) => core.warning(message))
+  const github = new GitHubSession(settings.githubToken, (message) => log.warning(message))
   const launchDarkly = new LaunchDarklyClient({
     baseUri: settings.baseUri,
     apiKey: settings.apiKey,
@@ -75,7 +76,7 @@ async function execute(event: RawEvent): Promise<void> {
       timeoutMs: settings.requestTimeoutMs
     },
     maxSockets: 2 * CONCURRENCY,
-    log: (message) => core.info(message)
+    log: (message) => log.info(message)
   })
   const options: ApplyOptions = {
     projectKey: settings.projectKey,
@@ -86,7 +87,7 @@ async function execute(event: RawEvent): Promise<void> {
     maxWriteAttempts: settings.maxAttempts,
     batchSize: settings.batchSize,
     concurrency: CONCURRENCY,
-    warn: (message) => core.warning(message)
+    warn: (message) => log.warning(message)
   }
   const pullRequestNumber = settings.prNumber ?? pullRequest?.number
   const commentKey = commentKeyOf(settings.projectKey, settings.environmentKey, settings.flagKeys)
@@ -104,9 +105,9 @@ async function execute(event: RawEvent): Promise<void> {
 
     let flags: FlagResult[] = []
     if (invalid.length > 0) {
-      core.info('Nothing was sent to LaunchDarkly: every entry must be valid first.')
+      log.info('Nothing was sent to LaunchDarkly: every entry must be valid first.')
     } else if (entries.length === 0) {
-      core.notice(
+      log.notice(
         'No entries to apply: list them in the targets input, or add a label such as expire-user:sandy@2030-06-10.'
       )
     } else {
@@ -131,7 +132,6 @@ async function execute(event: RawEvent): Promise<void> {
     })
   } finally {
     launchDarkly.close()
-    await github.close()
   }
 }
 
@@ -237,17 +237,13 @@ async function reportInvalidInputs(
     fatal,
     runUrl: runUrl()
   })
-  const github = new GitHubSession(reporting.githubToken, (message) => core.warning(message))
-  try {
-    await deliver(report, {
-      reporting,
-      github,
-      pullRequestNumber: reporting.prNumber ?? pullRequest?.number,
-      commentKey: reporting.commentKey
-    })
-  } finally {
-    await github.close()
-  }
+  const github = new GitHubSession(reporting.githubToken, (message) => log.warning(message))
+  await deliver(report, {
+    reporting,
+    github,
+    pullRequestNumber: reporting.prNumber ?? pullRequest?.number,
+    commentKey: reporting.commentKey
+  })
 }
 
 interface Delivery {
@@ -259,28 +255,35 @@ interface Delivery {
 }
 
 async function deliver(report: Report, delivery: Delivery): Promise<void> {
-  for (const line of logLines(report)) core.info(line)
-  for (const error of report.errors.slice(0, 10)) core.error(error.message, { title: TITLE })
+  for (const line of logLines(report)) log.info(line)
+  for (const error of report.errors.slice(0, 10)) log.error(error.message, { title: TITLE })
   const content = renderMarkdown(report, { title: TITLE })
-  core.appendSummary(`${content}\n\n${footer(report)}\n`)
+  // core.summary.write() throws where the runner gives no summary file (a local run).
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(`${content}\n\n${footer(report)}\n`).write()
+  }
   const values = report.fatal ? emptyOutputs() : outputs(report)
   const { pullRequestNumber, commentKey } = delivery
   if (delivery.reporting.comment && pullRequestNumber !== undefined && commentKey !== undefined) {
     const written = await delivery.github.comment(pullRequestNumber, commentKey, report)
     if (written) {
       values['comment-url'] = written.url
-      core.info(`PR comment ${written.action}: ${written.url}`)
+      log.info(`PR comment ${written.action}: ${written.url}`)
     }
   }
-  core.setOutputs(values)
+  setOutputs(values)
   if (report.fatal) {
-    core.setFailed(report.fatal)
+    log.fail(report.fatal)
     return
   }
   if (!report.failed) return
   const summary = `${report.errors.length} problem${report.errors.length === 1 ? '' : 's'}; see the log and the job summary.`
-  if (delivery.reporting.failOnError) core.setFailed(summary)
-  else core.warning(`${summary} (fail-on-error is false, so the step passes)`)
+  if (delivery.reporting.failOnError) log.fail(summary)
+  else log.warning(`${summary} (fail-on-error is false, so the step passes)`)
+}
+
+function setOutputs(values: Record<string, string>): void {
+  for (const [name, value] of Object.entries(values)) core.setOutput(name, value)
 }
 
 export function emptyOutputs(): Record<string, string> {

@@ -158,7 +158,10 @@ export function planFlag(
         }
       }
     }
-    if (item.expirationDate === removalMs && (item.variationId ?? variationId) === variationId) {
+    if (
+      sameMinute(item.expirationDate, removalMs) &&
+      (item.variationId ?? variationId) === variationId
+    ) {
       return { ...common, action: 'unchanged', reason: 'already scheduled at that time' }
     }
     return {
@@ -173,6 +176,11 @@ export function planFlag(
       }
     }
   })
+}
+
+/** Removal times are shown, and so compared, to the minute: a rerun of `+1w` moves nothing. */
+function sameMinute(a: number, b: number): boolean {
+  return Math.floor(a / 60_000) === Math.floor(b / 60_000)
 }
 
 function byId(flag: Flag, id: string): VariationRef {

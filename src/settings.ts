@@ -1,7 +1,7 @@
 /**
  * Action inputs -> one typed, validated Settings object. The only module that reads inputs.
  */
-import * as core from './workflow-commands.js'
+import * as core from '@actions/core'
 import { z } from 'zod'
 import { isValidTimeZone } from './when.js'
 import { DEFAULT_PREFIX } from './trigger.js'

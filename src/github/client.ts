@@ -1,24 +1,19 @@
 /**
- * The GitHub side: Octokit's core with pagination, speaking through the shared node:http client,
- * and the few calls the action makes. Loaded only when a run needs GitHub (a comment, live labels,
- * a permission).
- *
- * Octokit's retry and throttling plugins schedule every request through Bottleneck, which costs
- * 5-15 ms a request even when nothing fails. So a request is first sent plainly; when it fails
- * in a way worth retrying (5xx, a dropped connection, a rate limit), it is sent again through an
- * Octokit with both plugins (github/resilient.ts, loaded then), which wait and retry as they do.
+ * The GitHub side: @octokit/rest with the retry and throttling plugins, configured as
+ * @actions/github configures its own client (GITHUB_API_URL for GHES, the runner's proxy
+ * settings, its user agent), and the few calls the action makes. Loaded only when a run needs
+ * GitHub (a comment, live labels, a permission).
  */
-import { Octokit as OctokitCore } from '@octokit/core'
+import { defaults, getOctokitOptions } from '@actions/github/lib/utils'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+import { Octokit as RestOctokit } from '@octokit/rest'
 import { ZodError } from 'zod'
-import { paginateRest } from '@octokit/plugin-paginate-rest'
-import { HttpClient } from '../http.js'
 import { USER_AGENT } from '../version.js'
-import { fetchOver } from './fetch.js'
 import { eventsSchema, labelsSchema, permissionSchema } from './schemas.js'
 
-const PlainOctokit = OctokitCore.plugin(paginateRest)
-export type Octokit = InstanceType<typeof PlainOctokit>
-export type OctokitOptions = ConstructorParameters<typeof PlainOctokit>[0] & object
+const GitHubOctokit = RestOctokit.plugin(retry, throttling)
+export type Octokit = InstanceType<typeof GitHubOctokit>
 
 export interface Repository {
   owner: string
@@ -29,45 +24,39 @@ export interface GitHubOptions {
   token: string
   baseUrl: string
   warn: (message: string) => void
+  /** The retry plugin's first wait, in milliseconds (it grows with the square of the attempt). */
+  retryBaseMs?: number
 }
 
-const TIMEOUT_MS = 30_000
+const RATE_LIMIT_RETRIES = 2
 
-/** What the plugins would retry: server errors, lost connections, rate limits. */
-export function worthRetrying(error: unknown): boolean {
-  const status = (error as { status?: number }).status
-  const message = error instanceof Error ? error.message : ''
-  if (status === undefined || status >= 500 || status === 429) return true
-  return status === 403 && /rate limit/i.test(message)
-}
-
-export function createOctokit(options: GitHubOptions): { octokit: Octokit; close: () => void } {
-  const http = new HttpClient(4)
-  const settings: OctokitOptions = {
-    auth: options.token,
-    baseUrl: options.baseUrl,
-    userAgent: USER_AGENT,
-    request: { fetch: fetchOver(http, TIMEOUT_MS) },
-    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
-  }
-  const octokit = new PlainOctokit(settings)
-  let resilient: Promise<Octokit> | undefined
-  octokit.hook.wrap('request', async (request, endpoint) => {
-    try {
-      return await request(endpoint)
-    } catch (error) {
-      if (!worthRetrying(error)) throw error
-      resilient ??= import('./resilient.js').then((m) =>
-        m.createResilientOctokit(settings, options.warn)
+export function createOctokit(options: GitHubOptions): Octokit {
+  const onLimit =
+    (kind: string) =>
+    (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _octokit: unknown,
+      retryCount: number
+    ): boolean => {
+      options.warn(
+        `GitHub ${kind} on ${request.method} ${request.url}; retrying in ${retryAfter} s`
       )
-      // The same route and parameters, without this instance's own request hook and defaults.
-      const parameters: Record<string, unknown> = { ...endpoint }
-      for (const own of ['method', 'url', 'request', 'baseUrl', 'mediaType']) delete parameters[own]
-      const { method, url } = endpoint
-      return (await resilient).request(`${method} ${url}`, parameters)
+      return retryCount < RATE_LIMIT_RETRIES
     }
-  })
-  return { octokit, close: () => http.close() }
+  return new GitHubOctokit(
+    getOctokitOptions(options.token, {
+      baseUrl: options.baseUrl,
+      request: defaults.request,
+      userAgent: USER_AGENT,
+      log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+      retry: { retries: 3, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
+      throttle: {
+        onRateLimit: onLimit('rate limit'),
+        onSecondaryRateLimit: onLimit('secondary rate limit')
+      }
+    })
+  )
 }
 
 /** The labels a pull request has now (not the event's snapshot), every page. */
@@ -76,7 +65,7 @@ export async function listLabels(
   where: Repository,
   issueNumber: number
 ): Promise<string[]> {
-  const labels = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+  const labels = await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, {
     ...where,
     issue_number: issueNumber,
     per_page: 100
@@ -91,13 +80,10 @@ export async function permissionOf(
   login: string
 ): Promise<{ permission?: string; role_name?: string }> {
   try {
-    const { data } = await octokit.request(
-      'GET /repos/{owner}/{repo}/collaborators/{username}/permission',
-      {
-        ...where,
-        username: login
-      }
-    )
+    const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+      ...where,
+      username: login
+    })
     return permissionSchema.parse(data)
   } catch (error) {
     if ((error as { status?: number }).status === 404) return { permission: 'none' }
@@ -111,7 +97,7 @@ export async function labelActors(
   where: Repository,
   issueNumber: number
 ): Promise<Map<string, string>> {
-  const events = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/events', {
+  const events = await octokit.paginate(octokit.rest.issues.listEvents, {
     ...where,
     issue_number: issueNumber,
     per_page: 100

@@ -50,7 +50,7 @@ function digestIn(body: string | undefined): string | undefined {
 export async function authorOf(octokit: Octokit, token: string): Promise<Author> {
   if (token.startsWith('ghs_')) return { kind: 'bot' }
   try {
-    const { data } = await octokit.request('GET /user')
+    const { data } = await octokit.rest.users.getAuthenticated()
     const user = authenticatedSchema.parse(data)
     return user.type === 'Bot' ? { kind: 'bot' } : { kind: 'user', login: user.login }
   } catch {
@@ -66,14 +66,11 @@ export async function findComment(
   marker: string,
   author: Author
 ): Promise<ListedComment | undefined> {
-  const pages = octokit.paginate.iterator(
-    'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
-    {
-      ...where,
-      issue_number: issueNumber,
-      per_page: 100
-    }
-  )
+  const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+    ...where,
+    issue_number: issueNumber,
+    per_page: 100
+  })
   for await (const page of pages) {
     const found = commentsSchema
       .parse(page.data)
@@ -99,23 +96,17 @@ export async function writeComment(
     return { url: existing.html_url, action: 'unchanged' }
   }
   if (existing) {
-    const { data } = await octokit.request(
-      'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
-      {
-        ...where,
-        comment_id: existing.id,
-        body
-      }
-    )
+    const { data } = await octokit.rest.issues.updateComment({
+      ...where,
+      comment_id: existing.id,
+      body
+    })
     return { url: commentSchema.parse(data).html_url, action: 'updated' }
   }
-  const { data } = await octokit.request(
-    'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
-    {
-      ...where,
-      issue_number: issueNumber,
-      body
-    }
-  )
+  const { data } = await octokit.rest.issues.createComment({
+    ...where,
+    issue_number: issueNumber,
+    body
+  })
   return { url: commentSchema.parse(data).html_url, action: 'created' }
 }

@@ -12,10 +12,12 @@ import type { ListedComment } from './schemas.js'
 
 interface Loaded {
   octokit: Octokit
-  close: () => void
   client: typeof import('./client.js')
   comment: typeof import('./comment.js')
 }
+
+/** Tests shorten the retry plugin's backoff with this variable; users have no need to. */
+export const GITHUB_RETRY_BASE_VARIABLE = 'EXPIRING_TARGETS_GITHUB_RETRY_BASE_MS'
 
 type Lookup = { ok: true; existing: ListedComment | undefined } | { ok: false; error: unknown }
 
@@ -32,19 +34,16 @@ export class GitHubSession {
   private load(): Promise<Loaded> {
     this.loaded ??= (async () => {
       const [client, comment] = await Promise.all([import('./client.js'), import('./comment.js')])
-      const { octokit, close } = client.createOctokit({
+      const retryBase = Number(this.env[GITHUB_RETRY_BASE_VARIABLE])
+      const octokit = client.createOctokit({
         token: this.token,
-        baseUrl: this.env.GITHUB_API_URL ?? 'https://api.github.com',
-        warn: this.warn
+        baseUrl: this.env.GITHUB_API_URL || 'https://api.github.com',
+        warn: this.warn,
+        retryBaseMs: Number.isFinite(retryBase) && retryBase > 0 ? retryBase : undefined
       })
-      return { octokit, close, client, comment }
+      return { octokit, client, comment }
     })()
     return this.loaded
-  }
-
-  /** Closes the connections, so the process can exit at once. */
-  async close(): Promise<void> {
-    if (this.loaded) (await this.loaded).close()
   }
 
   private repository(): Repository {

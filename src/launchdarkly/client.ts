@@ -1,12 +1,12 @@
 /**
- * A small client for the three LaunchDarkly endpoints the action uses. It speaks node:http(s)
- * directly with one keep-alive agent (global fetch costs ~50 ms on first use), validates every
+ * A small client for the three LaunchDarkly endpoints the action uses, over @actions/http-client
+ * (keep-alive, the runner's HTTPS_PROXY / HTTP_PROXY / NO_PROXY, redirects). It validates every
  * answer with the zod schemas, retries what is safe to retry, and turns every failure into one
  * sentence that says what to check. It never writes the token anywhere but the header.
  */
 import type { IncomingHttpHeaders } from 'node:http'
+import { HttpClient } from '@actions/http-client'
 import type { z } from 'zod'
-import { header, HttpClient, TimeoutError, type HttpResponse } from '../http.js'
 import {
   errorBodySchema,
   expiringGetSchema,
@@ -73,11 +73,26 @@ interface Call<S extends z.ZodType> {
   ref: FlagRef
 }
 
+interface HttpResponse {
+  status: number
+  headers: IncomingHttpHeaders
+  text: string
+}
+
+/** The request was cut off because the client was closed: the run is over, nothing to retry. */
+export class ClosedError extends Error {
+  constructor() {
+    super('the LaunchDarkly client was closed')
+    this.name = 'ClosedError'
+  }
+}
+
 const sleeper = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 export class LaunchDarklyClient {
   private readonly http: HttpClient
   private readonly base: URL
+  private closed = false
   /** What the last answers said is left of the rate limit until its reset. */
   private budget: { remaining: number; reset: number } | undefined
   /** Requests sent so far, for matching a rate-limit count to the requests sent after it. */
@@ -85,11 +100,19 @@ export class LaunchDarklyClient {
 
   constructor(private readonly options: ClientOptions) {
     this.base = new URL(options.baseUri)
-    this.http = new HttpClient(options.maxSockets ?? 8)
+    this.http = new HttpClient(options.userAgent, [], {
+      keepAlive: true,
+      maxSockets: options.maxSockets ?? 8,
+      socketTimeout: options.policy.timeoutMs,
+      allowRetries: false,
+      allowRedirects: true
+    })
   }
 
+  /** Ends the connections; requests still under way then fail quietly with ClosedError. */
   close(): void {
-    this.http.close()
+    this.closed = true
+    this.http.dispose()
   }
 
   async getFlag(ref: FlagRef): Promise<Flag> {
@@ -145,8 +168,10 @@ export class LaunchDarklyClient {
     let waited = 0
     for (let attempt = 1; ; attempt++) {
       await this.withinBudget(now, sleep)
+      if (this.closed) throw new ClosedError()
       const failure = await this.attempt(call)
       if (!('kind' in failure)) return failure.value
+      if (this.closed) throw new ClosedError()
       // A 429 applied nothing; anything else may have applied a write.
       if (call.method === 'PATCH' && failure.kind !== 'rate-limited') {
         throw new UncertainWriteError(failure)
@@ -172,7 +197,7 @@ export class LaunchDarklyClient {
     try {
       response = await this.exchange(call)
     } catch (error) {
-      if (error instanceof TimeoutError) return { kind: 'timeout' }
+      if (/^Request timeout/.test((error as Error).message)) return { kind: 'timeout' }
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message
       return { kind: 'network', code }
     }
@@ -246,21 +271,21 @@ export class LaunchDarklyClient {
     }
   }
 
-  private exchange(call: Call<z.ZodType>): Promise<HttpResponse> {
+  private async exchange(call: Call<z.ZodType>): Promise<HttpResponse> {
     const url = new URL(this.base.pathname.replace(/\/$/, '') + call.path, this.base)
     const headers: Record<string, string> = {
       Authorization: this.options.apiKey,
       Accept: 'application/json',
-      'LD-API-Version': API_VERSION,
-      'User-Agent': this.options.userAgent
+      'LD-API-Version': API_VERSION
     }
     if (call.body) headers['Content-Type'] = SEMANTIC_PATCH
-    return this.http.request(url, {
-      method: call.method,
-      headers,
-      body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      timeoutMs: this.options.policy.timeoutMs
-    })
+    const body = call.body === undefined ? null : JSON.stringify(call.body)
+    const response = await this.http.request(call.method, url.href, body, headers)
+    return {
+      status: response.message.statusCode ?? 0,
+      headers: response.message.headers,
+      text: await response.readBody()
+    }
   }
 }
 
@@ -295,7 +320,7 @@ function rejection(call: Call<z.ZodType>, response: HttpResponse, baseUri: strin
       return `${failed} Check project-key "${projectKey}", flag-key "${flagKey}" and environment-key "${environmentKey}", and that base-uri (${baseUri}) is the account's region.`
     default:
       if (status >= 300 && status < 400) {
-        return `${failed} It redirected the request; check that base-uri (${baseUri}) is the LaunchDarkly API host.`
+        return `${failed} It answered with a redirect that could not be followed; check that base-uri (${baseUri}) is the LaunchDarkly API host.`
       }
       return failed
   }
@@ -321,4 +346,9 @@ function giveUp(
     case 'bad-body':
       return `LaunchDarkly's answer to ${call.operation} did not match its published API (${failure.detail}) ${tries}. Check that base-uri (${baseUri}) is the LaunchDarkly API.`
   }
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name]
+  return Array.isArray(value) ? value.join(', ') : value
 }
