@@ -1,7 +1,7 @@
 /**
  * The flags the tests, the demo and the benchmark start from.
  */
-import { startGitHubSandbox, type GitHubSandbox } from './github.ts'
+import { startGitHubSandbox, type GitHubSandbox, type GitHubSandboxOptions } from './github.ts'
 import { runAction, type ActionRun, type RunOptions } from './runner.ts'
 import {
   startLaunchDarklySandbox,
@@ -74,9 +74,13 @@ export interface Sandboxes {
   close: () => Promise<void>
 }
 
-export async function startSandboxes(options: Partial<SandboxOptions> = {}): Promise<Sandboxes> {
+/** `options` go to the LaunchDarkly sandbox, `githubOptions` (TLS, a path prefix) to GitHub's. */
+export async function startSandboxes(
+  options: Partial<SandboxOptions> = {},
+  githubOptions: GitHubSandboxOptions = {}
+): Promise<Sandboxes> {
   const launchDarkly = await startLaunchDarklySandbox({ apiKey: API_KEY, ...options })
-  const github = await startGitHubSandbox()
+  const github = await startGitHubSandbox(githubOptions)
   registerRunnerToken(github)
   // The sender of the example webhook payloads maintains the repository.
   github.setPermission(REPOSITORY, 'Codertocat', 'admin')

@@ -1,12 +1,24 @@
 /**
  * An in-memory GitHub REST API for the endpoints the action uses: issue comments (paginated, with
  * Link headers), labels on an issue, a collaborator's permission and the authenticated user. It
- * records every request, knows which tokens may write, and can inject faults.
+ * records every request, knows which tokens may write, and can inject faults. It can serve HTTPS
+ * (`tls`) and, as GitHub Enterprise Server does, serve the API under a path prefix such as
+ * `/api/v3` (`pathPrefix`), answering 404 to any request without it.
  *
  * Plain erasable TypeScript: Node 24 runs it directly.
  */
-import http from 'node:http'
-import { listen, shutDown } from './server.ts'
+import type http from 'node:http'
+import { createServer, listen, shutDown, type TlsOption } from './server.ts'
+
+export interface GitHubSandboxOptions {
+  /** Serve HTTPS: true with the test-only certificate in sandbox/tls (see server.ts). */
+  tls?: TlsOption
+  /**
+   * Serve the API under this path, as GitHub Enterprise Server serves it under `/api/v3`: `url`
+   * ends with it, and a request whose path does not start with it gets a 404.
+   */
+  pathPrefix?: string
+}
 
 export interface Identity {
   login: string
@@ -27,7 +39,10 @@ export interface Comment {
 
 export interface RecordedGitHubRequest {
   method: string
+  /** As received, the path prefix (if any) included. */
   path: string
+  /** The Host header the client sent. */
+  host: string | undefined
   query: Record<string, string>
   token: string | undefined
   body: unknown
@@ -65,20 +80,29 @@ export class GitHubSandbox {
   >()
   /** "owner/repo" -> login -> permission (admin, maintain, write, triage, read, none) */
   readonly permissions = new Map<string, Map<string, string>>()
+  /** The API's base URL, path prefix included: what GITHUB_API_URL is set to. */
   url = ''
+  /** Scheme, host and port, without the path prefix. */
+  origin = ''
+  readonly pathPrefix: string
   private nextId = 1000
   private readonly server: http.Server
 
-  constructor() {
-    this.server = http.createServer((req, res) => {
+  constructor(options: GitHubSandboxOptions = {}) {
+    const prefix = options.pathPrefix ?? ''
+    if (prefix !== '' && !/^(\/[^/?#]+)+$/.test(prefix))
+      throw new Error(`pathPrefix must look like /api/v3, not ${JSON.stringify(prefix)}`)
+    this.pathPrefix = prefix
+    this.server = createServer((req, res) => {
       this.handle(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500).end()
       })
-    })
+    }, options.tls)
   }
 
   async start(): Promise<this> {
-    this.url = await listen(this.server)
+    this.origin = await listen(this.server)
+    this.url = this.origin + this.pathPrefix
     return this
   }
 
@@ -169,6 +193,7 @@ export class GitHubSandbox {
     const record: RecordedGitHubRequest = {
       method: req.method ?? '',
       path: url.pathname,
+      host: req.headers.host,
       query: Object.fromEntries(url.searchParams),
       token,
       body: raw ? (JSON.parse(raw) as unknown) : undefined,
@@ -180,6 +205,11 @@ export class GitHubSandbox {
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers })
       res.end(body === undefined ? '' : JSON.stringify(body))
     }
+    const prefix = this.pathPrefix
+    if (prefix && record.path !== prefix && !record.path.startsWith(`${prefix}/`))
+      return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' })
+    /** The route, without the prefix. */
+    const path = record.path.slice(prefix.length) || '/'
 
     const fault = this.faults.find(
       (f) =>
@@ -198,13 +228,13 @@ export class GitHubSandbox {
         message: 'Bad credentials',
         documentation_url: 'https://docs.github.com/rest'
       })
-    if (record.method === 'GET' && record.path === '/user') {
+    if (record.method === 'GET' && path === '/user') {
       if (identity.type === 'Bot')
         return send(403, { message: 'Resource not accessible by integration' })
       return send(200, { login: identity.login, type: identity.type })
     }
 
-    const match = REPO_PATH.exec(record.path)
+    const match = REPO_PATH.exec(path)
     if (!match) return send(404, { message: 'Not Found' })
     const [, owner, name, rest] = match as unknown as [string, string, string, string]
     const repo = `${owner}/${name}`
@@ -281,7 +311,11 @@ export class GitHubSandbox {
     return send(404, { message: 'Not Found' })
   }
 
-  /** GitHub's pagination: per_page (default 30, max 100), page, and a Link header. */
+  /**
+   * GitHub's pagination: per_page (default 30, max 100), page, and a Link header. The links name
+   * the host the client asked for, so a client that came through a proxy under another name
+   * follows them the same way.
+   */
   private page(
     record: RecordedGitHubRequest,
     send: (status: number, body: unknown, headers?: Record<string, string>) => void,
@@ -291,13 +325,14 @@ export class GitHubSandbox {
     const page = Math.max(1, Number(record.query.page ?? 1) || 1)
     const last = Math.max(1, Math.ceil(items.length / perPage))
     const links: string[] = []
+    const origin = record.host ? `${new URL(this.origin).protocol}//${record.host}` : this.origin
     const link = (p: number, rel: string): string => {
       const query = new URLSearchParams({
         ...record.query,
         per_page: String(perPage),
         page: String(p)
       })
-      return `<${this.url}${record.path}?${query.toString()}>; rel="${rel}"`
+      return `<${origin}${record.path}?${query.toString()}>; rel="${rel}"`
     }
     if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'))
     if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'))
@@ -309,6 +344,8 @@ export class GitHubSandbox {
   }
 }
 
-export async function startGitHubSandbox(): Promise<GitHubSandbox> {
-  return new GitHubSandbox().start()
+export async function startGitHubSandbox(
+  options: GitHubSandboxOptions = {}
+): Promise<GitHubSandbox> {
+  return new GitHubSandbox(options).start()
 }

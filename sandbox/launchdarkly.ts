@@ -7,9 +7,9 @@
  *
  * Plain erasable TypeScript: Node 24 runs it directly (`node sandbox/launchdarkly.ts`).
  */
-import http from 'node:http'
+import type http from 'node:http'
 import { randomUUID } from 'node:crypto'
-import { listen, shutDown } from './server.ts'
+import { createServer, listen, shutDown, type TlsOption } from './server.ts'
 import { Contract } from './contract.ts'
 
 export interface SandboxVariation {
@@ -82,6 +82,8 @@ export interface SandboxOptions {
   /** Leave the optional counters and errors out of PATCH answers. */
   omitCounters?: boolean
   now?: () => number
+  /** Serve HTTPS: true with the test-only certificate in sandbox/tls (see server.ts). */
+  tls?: TlsOption
 }
 
 interface FlagState {
@@ -115,7 +117,7 @@ export class LaunchDarklySandbox {
 
   constructor(options: SandboxOptions) {
     this.options = options
-    this.server = http.createServer((req, res) => {
+    this.server = createServer((req, res) => {
       this.inFlight++
       this.peakInFlight = Math.max(this.peakInFlight, this.inFlight)
       res.on('close', () => this.inFlight--)
@@ -123,7 +125,7 @@ export class LaunchDarklySandbox {
         this.violations.push(`sandbox crashed: ${String(error)}`)
         if (!res.headersSent) res.writeHead(500).end()
       })
-    })
+    }, options.tls)
   }
 
   async start(): Promise<this> {
