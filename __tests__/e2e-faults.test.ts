@@ -264,6 +264,19 @@ describe('refusals are not retried', () => {
     expect(errors[0]?.message).toMatch(hint)
   })
 
+  it('follows a redirect, as @actions/http-client does', async () => {
+    const location = `${sandboxes.launchDarkly.url}${FLAG_PATH}?env=${ENVIRONMENT}`
+    inject({
+      method: 'GET',
+      path: FLAG_PATH,
+      response: { kind: 'status', status: 307, headers: { Location: location } }
+    })
+    const result = await run()
+    expect(result.code).toBe(0)
+    expect(requests('GET', FLAG_PATH).map((r) => r.status)).toEqual([307, 200])
+    expectAppliedOnce(result)
+  })
+
   it('ends a sibling read still under way quietly, without a retry', async () => {
     inject({
       method: 'GET',

@@ -248,7 +248,7 @@ const WORD_JOINER = '\u2060';
 function neutralise(text) {
     return text
         .replace(/##\[/g, `#${WORD_JOINER}#[`)
-        .replace(/(^|[\r\n])(\s*):(?=:)/g, `$1$2:${WORD_JOINER}`);
+        .replace(/(^|[\r\n])([\s\u0085]*):(?=:)/g, `$1$2:${WORD_JOINER}`);
 }
 
 

@@ -9,5 +9,5 @@ const WORD_JOINER = '\u2060'
 export function neutralise(text: string): string {
   return text
     .replace(/##\[/g, `#${WORD_JOINER}#[`)
-    .replace(/(^|[\r\n])(\s*):(?=:)/g, `$1$2:${WORD_JOINER}`)
+    .replace(/(^|[\r\n])([\s\u0085]*):(?=:)/g, `$1$2:${WORD_JOINER}`)
 }
