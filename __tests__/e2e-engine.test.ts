@@ -389,6 +389,7 @@ describe("LaunchDarkly's answers", () => {
         environmentKey: ENVIRONMENT,
         entry: 'carol@2030-06-10',
         origin: 'targets line 2',
+        target: { kind: 'user', key: 'carol' },
         userKey: 'carol',
         instructionIndex: 1,
         request: 1,

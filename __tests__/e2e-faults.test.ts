@@ -24,7 +24,7 @@ import {
 import type { Fault, FaultResponse } from '../sandbox/launchdarkly.ts'
 import { runAction, type ActionRun, type RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
-import { GITHUB_RETRY_BASE_VARIABLE } from '../src/github/session.js'
+import { GITHUB_RETRY_BASE_VARIABLE } from '../src/context.js'
 import { leaksIn, scanAfterEach } from './helpers/secrets.ts'
 
 jest.setTimeout(30_000)

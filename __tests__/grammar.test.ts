@@ -4,9 +4,9 @@ import {
   parseEntry,
   parseTargets,
   rejectRepeatedKeys,
-  type EntryResult,
+  type ParseResult,
   type GrammarContext
-} from '../src/grammar.js'
+} from '../src/sources/grammar.js'
 
 const NOW = Date.parse('2026-11-28T12:00:00Z')
 const context: GrammarContext = {
@@ -29,25 +29,25 @@ const bad = (text: string, ctx: Partial<GrammarContext> = {}): string => {
 describe('the label grammar', () => {
   it('splits prefix, key and time', () => {
     const entry = ok('expire-user:sandy@2030-06-10')
-    expect(entry.userKey).toBe('sandy')
+    expect(entry.target.key).toBe('sandy')
     expect(entry.when).toEqual({ kind: 'at', epochMs: Date.parse('2030-06-10T00:00:00Z') })
     expect(entry.source).toBe('expire-user:sandy@2030-06-10')
   })
 
   it('takes the key up to the LAST @, so email keys work', () => {
-    expect(ok('expire-user:sandy@example.com@2030-06-10').userKey).toBe('sandy@example.com')
-    expect(ok('a@b@c@+1d').userKey).toBe('a@b@c')
+    expect(ok('expire-user:sandy@example.com@2030-06-10').target.key).toBe('sandy@example.com')
+    expect(ok('a@b@c@+1d').target.key).toBe('a@b@c')
   })
 
   it('makes the prefix optional in targets but exact when present', () => {
-    expect(ok('sandy@2030-06-10').userKey).toBe('sandy')
+    expect(ok('sandy@2030-06-10').target.key).toBe('sandy')
     expect(bad('Expire-User:sandy@2030-06-10')).toMatch(/exactly "expire-user:"/)
     expect(bad('expire\u2010user:sandy@2030-06-10')).toMatch(/look-alike of the prefix/)
     expect(bad('expire-user\uff1asandy@2030-06-10')).toMatch(/look-alike of the prefix/)
   })
 
   it('uses a custom prefix', () => {
-    expect(ok('qa-expiry/bob@+2w', { prefix: 'qa-expiry/' }).userKey).toBe('bob')
+    expect(ok('qa-expiry/bob@+2w', { prefix: 'qa-expiry/' }).target.key).toBe('bob')
   })
 
   it('reads never as a cancellation', () => {
@@ -56,7 +56,7 @@ describe('the label grammar', () => {
 
   it('only needs the key to cancel: a removed label whose date passed still cancels', () => {
     const entry = ok('expire-user:sandy@2020-01-01', { intent: 'cancel' })
-    expect(entry).toMatchObject({ userKey: 'sandy', when: { kind: 'never' } })
+    expect(entry).toMatchObject({ target: { kind: 'user', key: 'sandy' }, when: { kind: 'never' } })
     expect(bad('expire-user:@2020-01-01', { intent: 'cancel' })).toMatch(
       /user key before @ is empty/
     )
@@ -83,8 +83,8 @@ describe('the label grammar', () => {
   })
 
   it('accepts keys from other scripts that are not disguised Latin', () => {
-    expect(ok('сергей@2030-06-10').userKey).toBe('сергей')
-    expect(ok('用户42@2030-06-10').userKey).toBe('用户42')
+    expect(ok('сергей@2030-06-10').target.key).toBe('сергей')
+    expect(ok('用户42@2030-06-10').target.key).toBe('用户42')
   })
 
   it('shortens a long entry in messages', () => {
@@ -102,15 +102,15 @@ describe('the label grammar', () => {
     ]) {
       const entry = ok(text)
       const again = ok(formatEntry(entry, 'expire-user:'))
-      expect(again.userKey).toBe(entry.userKey)
+      expect(again.target.key).toBe(entry.target.key)
       expect(again.when).toEqual(entry.when)
     }
   })
 })
 
 describe('the targets input', () => {
-  const keys = (results: EntryResult[]) =>
-    results.map((r) => (r.ok ? r.entry.userKey : `!${r.invalid.origin}`))
+  const keys = (results: ParseResult[]) =>
+    results.map((r) => (r.ok ? r.entry.target.key : `!${r.invalid.origin}`))
 
   it('reads one entry per line, skipping blanks and comments, prefix optional', () => {
     const results = parseTargets(

@@ -14,8 +14,13 @@ import {
   jest
 } from '@jest/globals'
 import fc from 'fast-check'
-import { formatEntry, parseEntry, parseTargets, type GrammarContext } from '../src/grammar.js'
-import { LATEST_MS, parseWhen } from '../src/when.js'
+import {
+  formatEntry,
+  parseEntry,
+  parseTargets,
+  type GrammarContext
+} from '../src/sources/grammar.js'
+import { LATEST_MS, parseWhen } from '../src/sources/when.js'
 import { startSandboxes, type Sandboxes } from '../sandbox/fixtures.ts'
 import type { ActionRun, RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
@@ -216,11 +221,14 @@ describe('the grammar, property-based', () => {
     )
     fc.assert(
       fc.property(key, when, fc.boolean(), (userKey, w, withPrefix) => {
-        const text = formatEntry({ userKey, when: w }, withPrefix ? 'expire-user:' : '')
+        const text = formatEntry(
+          { target: { kind: 'user', key: userKey }, when: w },
+          withPrefix ? 'expire-user:' : ''
+        )
         const result = parseEntry(text, 'roundtrip', context)
         expect(
           result.ok
-            ? { userKey: result.entry.userKey, when: result.entry.when }
+            ? { userKey: result.entry.target.key, when: result.entry.when }
             : result.invalid.reason
         ).toEqual({
           userKey,

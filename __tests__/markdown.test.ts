@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { code, table, text } from '../src/markdown.js'
+import { code, table, text } from '../src/report/escape.js'
 
 describe('escaping user text for Markdown', () => {
   it('turns markup into character references that render as themselves', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Entry } from '../src/grammar.js'
+import type { Entry } from '../src/sources/grammar.js'
 import type { ExpiringItem, Flag } from '../src/launchdarkly/schemas.js'
-import { planFlag, resolveVariation } from '../src/plan.js'
+import { planFlag, resolveVariation } from '../src/engine/plan.js'
 
 const T1 = Date.parse('2030-06-10T00:00:00Z')
 const T2 = Date.parse('2031-01-01T00:00:00Z')
@@ -30,7 +30,7 @@ const flag: Flag = {
 }
 
 const entry = (userKey: string, when: Entry['when']): Entry => ({
-  userKey,
+  target: { kind: 'user', key: userKey },
   when,
   source: `${userKey}@…`,
   origin: 'test'
@@ -48,7 +48,7 @@ const plan = (entries: Entry[], items: ExpiringItem[] = [], variation?: string) 
 describe('planning one flag', () => {
   it('adds a removal when none is scheduled, on the variation the user is targeted on', () => {
     const [p] = plan([entry('sandy', { kind: 'at', epochMs: T1 })])
-    expect(p?.action).toBe('schedule')
+    expect(p?.outcome).toBe('scheduled')
     expect(p?.instruction).toEqual({
       kind: 'addExpireUserTargetDate',
       userKey: 'sandy',
@@ -62,12 +62,12 @@ describe('planning one flag', () => {
     expect(plan([entry('erin', { kind: 'at', epochMs: T1 })])[0]?.instruction).toMatchObject({
       variationId: 'v-blue'
     })
-    expect(plan([entry('org-1', { kind: 'at', epochMs: T1 })])[0]?.action).toBe('failed')
+    expect(plan([entry('org-1', { kind: 'at', epochMs: T1 })])[0]?.outcome).toBe('failed')
   })
 
   it('sends nothing for a removal already scheduled at that time on that variation', () => {
     const [p] = plan([entry('sandy', { kind: 'at', epochMs: T1 })], [item('sandy', T1)])
-    expect(p?.action).toBe('unchanged')
+    expect(p?.outcome).toBe('unchanged')
     expect(p?.instruction).toBeUndefined()
   })
 
@@ -77,17 +77,17 @@ describe('planning one flag', () => {
       [entry('sandy', { kind: 'at', epochMs: T1 + 48_000 })],
       [item('sandy', scheduledAt)]
     )
-    expect(again?.action).toBe('unchanged')
+    expect(again?.outcome).toBe('unchanged')
     const [nextMinute] = plan(
       [entry('sandy', { kind: 'at', epochMs: T1 + 60_000 })],
       [item('sandy', scheduledAt)]
     )
-    expect(nextMinute?.action).toBe('move')
+    expect(nextMinute?.outcome).toBe('moved')
   })
 
   it("moves a removal scheduled at another time, with the item's version", () => {
     const [p] = plan([entry('sandy', { kind: 'at', epochMs: T2 })], [item('sandy', T1, 'v-on', 7)])
-    expect(p?.action).toBe('move')
+    expect(p?.outcome).toBe('moved')
     expect(p?.currentMs).toBe(T1)
     expect(p?.instruction).toEqual({
       kind: 'updateExpireUserTargetDate',
@@ -106,7 +106,7 @@ describe('planning one flag', () => {
       variationId: 'v-off'
     })
     const [nothing] = plan([entry('dora', { kind: 'never' })])
-    expect(nothing?.action).toBe('unchanged')
+    expect(nothing?.outcome).toBe('unchanged')
     expect(nothing?.instruction).toBeUndefined()
   })
 
@@ -115,11 +115,11 @@ describe('planning one flag', () => {
       entry('nobody', { kind: 'at', epochMs: T1 }),
       entry('sandy', { kind: 'at', epochMs: T1 })
     ])
-    expect(nobody?.action).toBe('failed')
+    expect(nobody?.outcome).toBe('failed')
     expect(nobody?.reason).toMatch(
       /"nobody" is not individually targeted on flag "checkout" in "production"/
     )
-    expect(sandy?.action).toBe('schedule')
+    expect(sandy?.outcome).toBe('scheduled')
   })
 
   it('asks for the variation input when a user is targeted on several variations', () => {
@@ -137,7 +137,7 @@ describe('planning one flag', () => {
 
   it('keeps entry order', () => {
     const planned = plan(['bob', 'sandy', 'dora'].map((k) => entry(k, { kind: 'at', epochMs: T1 })))
-    expect(planned.map((p) => p.entry.userKey)).toEqual(['bob', 'sandy', 'dora'])
+    expect(planned.map((p) => p.entry.target.key)).toEqual(['bob', 'sandy', 'dora'])
   })
 
   it('fails every entry when the flag lacks the environment', () => {

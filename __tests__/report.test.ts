@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import type { FlagResult } from '../src/apply.js'
-import { buildReport, renderMarkdown } from '../src/report.js'
+import type { FlagResult } from '../src/engine/apply.js'
+import { renderMarkdown } from '../src/report/markdown.js'
+import { buildReport } from '../src/report/model.js'
 
 /** A flag whose `count` instructions LaunchDarkly all refused, each with a long message. */
 function refusedFlag(count: number): FlagResult {
@@ -15,12 +16,12 @@ function refusedFlag(count: number): FlagResult {
     return {
       planned: {
         entry: {
-          userKey,
+          target: { kind: 'user', key: userKey },
           when: { kind: 'at' as const, epochMs: 1 },
           source: `${userKey}@2030-06-10`,
           origin: `targets line ${i + 1}`
         },
-        action: 'schedule' as const,
+        outcome: 'scheduled' as const,
         instruction
       },
       outcome: 'failed' as const,

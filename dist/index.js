@@ -5,7 +5,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ runUrl),
 /* harmony export */   z: () => (/* binding */ readRawEvent)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
@@ -27,161 +26,6 @@ function readRawEvent(env = process.env) {
         throw new Error(`Could not read the event payload at GITHUB_EVENT_PATH: ${error.message}`, { cause: error });
     }
 }
-function runUrl(env = process.env) {
-    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = env;
-    if (!server || !repo || !id || !/^https?:\/\/[^\s()]+$/.test(server))
-        return undefined;
-    if (!/^[\w.-]+\/[\w.-]+$/.test(repo) || !/^\d+$/.test(id))
-        return undefined;
-    return `${server}/${repo}/actions/runs/${id}`;
-}
-
-
-/***/ }),
-
-/***/ 9802:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ad: () => (/* binding */ rejectRepeatedKeys),
-/* harmony export */   ER: () => (/* binding */ parseEntry),
-/* harmony export */   Sx: () => (/* binding */ parseTargets),
-/* harmony export */   qV: () => (/* binding */ skeleton)
-/* harmony export */ });
-/* unused harmony exports MAX_ENTRY_LENGTH, EXAMPLE, shorten, formatEntry */
-/* harmony import */ var _when_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9507);
-/**
- * The entry grammar shared by labels and the `targets` input: `<prefix><userKey>@<when>`.
- * The user key is everything between the prefix and the LAST `@`, so email keys work.
- */
-
-const MAX_ENTRY_LENGTH = 512;
-const SHOWN_LENGTH = 80;
-const EXAMPLE = 'sandy@2030-06-10';
-// Control characters (C0, DEL, C1) and invisible format characters (zero-width, bidi controls).
-const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
-const WHITESPACE = /\s/u;
-/** Characters that render like ASCII ones in common fonts; NFKC covers full-width forms. */
-const LOOK_ALIKES = {
-    '\u0430': 'a', '\u0435': 'e', '\u043e': 'o', '\u0440': 'p', '\u0441': 'c', '\u0443': 'y',
-    '\u0445': 'x', '\u0456': 'i', '\u0458': 'j', '\u0455': 's', '\u04bb': 'h', '\u0501': 'd',
-    '\u0410': 'A', '\u0412': 'B', '\u0415': 'E', '\u041a': 'K', '\u041c': 'M', '\u041d': 'H',
-    '\u041e': 'O', '\u0420': 'P', '\u0421': 'C', '\u0422': 'T', '\u0425': 'X', '\u0406': 'I',
-    '\u03bf': 'o', '\u03b1': 'a', '\u03b5': 'e', '\u03bd': 'v', '\u03c1': 'p', '\u0391': 'A',
-    '\u0392': 'B', '\u0395': 'E', '\u0397': 'H', '\u0399': 'I', '\u039a': 'K', '\u039c': 'M',
-    '\u039d': 'N', '\u039f': 'O', '\u03a1': 'P', '\u03a4': 'T', '\u03a7': 'X', '\u0131': 'i',
-    '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-',
-    '\u2212': '-', '\u2236': ':', '\ua789': ':', '\u02d0': ':', '\u0589': ':', '\u05c3': ':'
-}; // prettier-ignore
-/** An approximation of Unicode's confusable skeleton, enough to catch disguised prefixes. */
-function skeleton(text) {
-    let out = '';
-    for (const ch of text.normalize('NFKC'))
-        out += LOOK_ALIKES[ch] ?? ch;
-    return out.toLowerCase();
-}
-function describeCodePoint(ch) {
-    return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-function shorten(text) {
-    return text.length > SHOWN_LENGTH
-        ? `${text.slice(0, SHOWN_LENGTH)}… (${text.length} chars)`
-        : text;
-}
-function parseEntry(raw, origin, context) {
-    const source = shorten(raw.trim());
-    const invalid = (reason) => ({
-        ok: false,
-        invalid: { source, origin, reason }
-    });
-    if (raw.length > MAX_ENTRY_LENGTH) {
-        return invalid(`it is ${raw.length} characters long; an entry has at most ${MAX_ENTRY_LENGTH}`);
-    }
-    let text = raw.trim();
-    const hidden = INVISIBLE.exec(text);
-    if (hidden) {
-        return invalid(`it contains an invisible or control character (${describeCodePoint(hidden[0])}); retype it as plain text`);
-    }
-    const { prefix } = context;
-    if (text.startsWith(prefix)) {
-        text = text.slice(prefix.length);
-    }
-    else if (text.toLowerCase().startsWith(prefix.toLowerCase())) {
-        return invalid(`the prefix must be written exactly "${prefix}", in that case`);
-    }
-    else if (skeleton(text).startsWith(skeleton(prefix))) {
-        return invalid(`it starts with a look-alike of the prefix "${prefix}"; retype it in plain ASCII`);
-    }
-    const at = text.lastIndexOf('@');
-    if (at < 0) {
-        const lookAlike = /[\uff20\ufe6b]/.test(text) ? ' (it has a look-alike of @, not @ itself)' : '';
-        return invalid(`it has no @<when>${lookAlike}; write <user key>@<when>, as in ${EXAMPLE}`);
-    }
-    const userKey = text.slice(0, at);
-    const whenText = text.slice(at + 1);
-    const keyProblem = checkUserKey(userKey);
-    if (keyProblem)
-        return invalid(keyProblem);
-    if (context.intent === 'cancel') {
-        return { ok: true, entry: { userKey, when: { kind: 'never' }, source, origin } };
-    }
-    const when = (0,_when_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWhen */ .Oc)(whenText, { ...context, allowPast: context.intent === 'reapply' });
-    if (!when.ok)
-        return invalid(when.reason);
-    return { ok: true, entry: { userKey, when: when.when, source, origin } };
-}
-function checkUserKey(userKey) {
-    if (userKey === '')
-        return `the user key before @ is empty; write <user key>@<when>, as in ${EXAMPLE}`;
-    if (WHITESPACE.test(userKey)) {
-        return `the user key "${userKey}" contains white space; user keys have none (one entry per line)`;
-    }
-    if (userKey.includes(',')) {
-        return `the user key "${userKey}" contains a comma; put one entry per line instead of a list`;
-    }
-    if (/[a-z]/i.test(userKey)) {
-        const disguised = [...userKey].find((ch) => LOOK_ALIKES[ch] !== undefined);
-        if (disguised) {
-            return `the user key "${userKey}" mixes Latin letters with the look-alike ${describeCodePoint(disguised)}; retype it in plain text`;
-        }
-    }
-    return undefined;
-}
-/** The canonical text of an entry; `parseEntry(formatEntry(e))` gives `e` back. */
-function formatEntry(entry, prefix) {
-    const when = entry.when.kind === 'never' ? 'never' : new Date(entry.when.epochMs).toISOString();
-    return `${prefix}${entry.userKey}@${when}`;
-}
-/**
- * The `targets` input: one entry per line; blank lines and lines starting with `#` are ignored;
- * the prefix is optional.
- */
-function parseTargets(input, context) {
-    const results = [];
-    input.split(/\r\n|\n|\r/).forEach((line, index) => {
-        const trimmed = line.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        results.push(parseEntry(line, `targets line ${index + 1}`, context));
-    });
-    return results;
-}
-/** The same user twice would send conflicting instructions: every repeat is invalid. */
-function rejectRepeatedKeys(results) {
-    const first = new Map();
-    return results.map((result) => {
-        if (!result.ok)
-            return result;
-        const earlier = first.get(result.entry.userKey);
-        if (!earlier) {
-            first.set(result.entry.userKey, result.entry);
-            return result;
-        }
-        const { source, origin } = result.entry;
-        const reason = `user "${result.entry.userKey}" is already listed at ${earlier.origin}; list each user once`;
-        return { ok: false, invalid: { source, origin, reason } };
-    });
-}
 
 
 /***/ }),
@@ -194,7 +38,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _event_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(807);
 /* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5465);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7729);
+/* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5468);
 /* harmony import */ var _trigger_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2523);
 /**
  * Entry point. Decides before loading anything heavy: an event for an unrelated label (the most
@@ -216,15 +60,15 @@ catch {
     // main.ts reads the event again and reports the problem properly.
 }
 if (trigger.kind === 'unrelated-label') {
-    process.stdout.write((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .neutralise */ .$)(`Label ${JSON.stringify(trigger.label)} does not start with ${JSON.stringify(prefix)}: nothing to do.\n`));
+    process.stdout.write((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .neutralise */ .$)(`${(0,_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .unrelatedLabelMessage */ .MH)(trigger.label, prefix)}\n`));
     if (process.env.GITHUB_OUTPUT) {
-        const lines = Object.entries(_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_OUTPUTS */ .J).map(([name, value]) => `${name}=${value}\n`);
+        const lines = Object.entries(_report_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_OUTPUTS */ .Jd).map(([name, value]) => `${name}=${value}\n`);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_OUTPUT, lines.join(''));
     }
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(477), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3929));
-    await run(event);
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(91), __nccwpck_require__.e(196)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3196));
+    await run(event && { event, trigger });
 }
 
 __webpack_async_result__();
@@ -254,16 +98,15 @@ function neutralise(text) {
 
 /***/ }),
 
-/***/ 7729:
+/***/ 5468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ EMPTY_OUTPUTS)
+/* harmony export */   Jd: () => (/* binding */ EMPTY_OUTPUTS),
+/* harmony export */   Yz: () => (/* binding */ outputsOf)
 /* harmony export */ });
-/**
- * The step's outputs when nothing was sent: no imports, so that index.ts can write them on an
- * unrelated label without loading anything else.
- */
+/* unused harmony export OUTPUT_NAMES */
+/** The outputs of a run that sent nothing. */
 const EMPTY_OUTPUTS = {
     'total-instructions': '0',
     'successful-instructions': '0',
@@ -272,57 +115,188 @@ const EMPTY_OUTPUTS = {
     instructions: '[]',
     'comment-url': ''
 };
+const OUTPUT_NAMES = Object.keys(EMPTY_OUTPUTS);
+function outputsOf(report, commentUrl = '') {
+    if (report.fatal)
+        return { ...EMPTY_OUTPUTS, 'comment-url': commentUrl };
+    return {
+        'total-instructions': String(report.totals.totalInstructions),
+        'successful-instructions': String(report.totals.successfulInstructions),
+        'failed-instructions': String(report.totals.failedInstructions),
+        errors: JSON.stringify(report.errors),
+        instructions: JSON.stringify(report.instructions),
+        'comment-url': commentUrl
+    };
+}
 
 
 /***/ }),
 
-/***/ 2523:
+/***/ 4093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L8: () => (/* binding */ classify),
-/* harmony export */   Nf: () => (/* binding */ DEFAULT_PREFIX),
-/* harmony export */   m_: () => (/* binding */ PULL_REQUEST_EVENTS),
-/* harmony export */   wJ: () => (/* binding */ relatesToPrefix)
-/* harmony export */ });
-/* harmony import */ var _grammar_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9802);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ER: () => (/* binding */ parseEntry),
+  Sx: () => (/* binding */ parseTargets),
+  Ad: () => (/* binding */ rejectRepeatedKeys),
+  qV: () => (/* binding */ skeleton)
+});
+
+// UNUSED EXPORTS: EXAMPLE, MAX_ENTRY_LENGTH, formatEntry, shorten
+
+;// CONCATENATED MODULE: ./src/target.ts
+const USER_KIND = 'user';
+function userTarget(key) {
+    return { kind: USER_KIND, key };
+}
+/** A map key for a target. */
+function targetId(target) {
+    return `${target.kind}:${target.key}`;
+}
+
+// EXTERNAL MODULE: ./src/unicode.ts
+var unicode = __nccwpck_require__(228);
+// EXTERNAL MODULE: ./src/sources/when.ts
+var sources_when = __nccwpck_require__(3876);
+;// CONCATENATED MODULE: ./src/sources/grammar.ts
 /**
- * What the GitHub event asks of the action. Kept free of heavy imports: `index.ts` uses it to
- * leave at once on an unrelated label, before Octokit or zod are loaded. The parts of the
- * payload used later are validated with zod in `event.ts`.
+ * The entry grammar shared by labels and the `targets` input: `<prefix><key>@<when>`.
+ * The key is everything between the prefix and the LAST `@`, so email keys work.
  */
 
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
-const DEFAULT_PREFIX = 'expire-user:';
-/**
- * A label "relates" to the prefix when it starts with it, also in another case or with
- * look-alike characters: those reach the grammar, which explains what is wrong with them.
- */
-function relatesToPrefix(label, prefix) {
-    return (0,_grammar_js__WEBPACK_IMPORTED_MODULE_0__/* .skeleton */ .qV)(label.trim()).startsWith((0,_grammar_js__WEBPACK_IMPORTED_MODULE_0__/* .skeleton */ .qV)(prefix));
+
+
+const MAX_ENTRY_LENGTH = 512;
+const SHOWN_LENGTH = 80;
+const EXAMPLE = 'sandy@2030-06-10';
+const WHITESPACE = /\s/u;
+/** Characters that render like ASCII ones in common fonts; NFKC covers full-width forms. */
+const LOOK_ALIKES = {
+    '\u0430': 'a', '\u0435': 'e', '\u043e': 'o', '\u0440': 'p', '\u0441': 'c', '\u0443': 'y',
+    '\u0445': 'x', '\u0456': 'i', '\u0458': 'j', '\u0455': 's', '\u04bb': 'h', '\u0501': 'd',
+    '\u0410': 'A', '\u0412': 'B', '\u0415': 'E', '\u041a': 'K', '\u041c': 'M', '\u041d': 'H',
+    '\u041e': 'O', '\u0420': 'P', '\u0421': 'C', '\u0422': 'T', '\u0425': 'X', '\u0406': 'I',
+    '\u03bf': 'o', '\u03b1': 'a', '\u03b5': 'e', '\u03bd': 'v', '\u03c1': 'p', '\u0391': 'A',
+    '\u0392': 'B', '\u0395': 'E', '\u0397': 'H', '\u0399': 'I', '\u039a': 'K', '\u039c': 'M',
+    '\u039d': 'N', '\u039f': 'O', '\u03a1': 'P', '\u03a4': 'T', '\u03a7': 'X', '\u0131': 'i',
+    '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-',
+    '\u2212': '-', '\u2236': ':', '\ua789': ':', '\u02d0': ':', '\u0589': ':', '\u05c3': ':'
+}; // prettier-ignore
+/** An approximation of Unicode's confusable skeleton, enough to catch disguised prefixes. */
+function skeleton(text) {
+    let out = '';
+    for (const ch of text.normalize('NFKC'))
+        out += LOOK_ALIKES[ch] ?? ch;
+    return out.toLowerCase();
 }
-function classify(eventName, payload, prefix) {
-    if (!PULL_REQUEST_EVENTS.has(eventName) || !isObject(payload))
-        return { kind: 'other' };
-    const action = typeof payload.action === 'string' ? payload.action : '';
-    if (action === 'labeled' || action === 'unlabeled') {
-        const label = isObject(payload.label) ? payload.label.name : undefined;
-        if (typeof label !== 'string')
-            return { kind: 'unrelated-label', action, label: '' };
-        return relatesToPrefix(label, prefix)
-            ? { kind: 'label', action, label }
-            : { kind: 'unrelated-label', action, label };
+function shorten(text) {
+    return text.length > SHOWN_LENGTH
+        ? `${text.slice(0, SHOWN_LENGTH)}… (${text.length} chars)`
+        : text;
+}
+function parseEntry(raw, origin, context) {
+    const source = shorten(raw.trim());
+    const invalid = (reason) => ({
+        ok: false,
+        invalid: { source, origin, reason }
+    });
+    if (raw.length > MAX_ENTRY_LENGTH) {
+        return invalid(`it is ${raw.length} characters long; an entry has at most ${MAX_ENTRY_LENGTH}`);
     }
-    return { kind: 'pull-request', action };
+    let text = raw.trim();
+    const hidden = unicode/* INVISIBLE */.kH.exec(text);
+    if (hidden) {
+        return invalid(`it contains an invisible or control character (${(0,unicode/* describeCodePoint */.pk)(hidden[0])}); retype it as plain text`);
+    }
+    const { prefix } = context;
+    if (text.startsWith(prefix)) {
+        text = text.slice(prefix.length);
+    }
+    else if (text.toLowerCase().startsWith(prefix.toLowerCase())) {
+        return invalid(`the prefix must be written exactly "${prefix}", in that case`);
+    }
+    else if (skeleton(text).startsWith(skeleton(prefix))) {
+        return invalid(`it starts with a look-alike of the prefix "${prefix}"; retype it in plain ASCII`);
+    }
+    const at = text.lastIndexOf('@');
+    if (at < 0) {
+        const lookAlike = /[\uff20\ufe6b]/.test(text) ? ' (it has a look-alike of @, not @ itself)' : '';
+        return invalid(`it has no @<when>${lookAlike}; write <user key>@<when>, as in ${EXAMPLE}`);
+    }
+    const userKey = text.slice(0, at);
+    const whenText = text.slice(at + 1);
+    const keyProblem = checkUserKey(userKey);
+    if (keyProblem)
+        return invalid(keyProblem);
+    const target = userTarget(userKey);
+    if (context.intent === 'cancel') {
+        return { ok: true, entry: { target, when: { kind: 'never' }, source, origin } };
+    }
+    const when = (0,sources_when/* parseWhen */.Oc)(whenText, { ...context, allowPast: context.intent === 'reapply' });
+    if (!when.ok)
+        return invalid(when.reason);
+    return { ok: true, entry: { target, when: when.when, source, origin } };
 }
-function isObject(value) {
-    return typeof value === 'object' && value !== null;
+function checkUserKey(userKey) {
+    if (userKey === '')
+        return `the user key before @ is empty; write <user key>@<when>, as in ${EXAMPLE}`;
+    if (WHITESPACE.test(userKey)) {
+        return `the user key "${userKey}" contains white space; user keys have none (one entry per line)`;
+    }
+    if (userKey.includes(',')) {
+        return `the user key "${userKey}" contains a comma; put one entry per line instead of a list`;
+    }
+    if (/[a-z]/i.test(userKey)) {
+        const disguised = [...userKey].find((ch) => LOOK_ALIKES[ch] !== undefined);
+        if (disguised) {
+            return `the user key "${userKey}" mixes Latin letters with the look-alike ${(0,unicode/* describeCodePoint */.pk)(disguised)}; retype it in plain text`;
+        }
+    }
+    return undefined;
+}
+/** The canonical text of an entry; `parseEntry(formatEntry(e))` gives `e` back. */
+function formatEntry(entry, prefix) {
+    const when = entry.when.kind === 'never' ? 'never' : new Date(entry.when.epochMs).toISOString();
+    return `${prefix}${entry.target.key}@${when}`;
+}
+/**
+ * The `targets` input: one entry per line; blank lines and lines starting with `#` are ignored;
+ * the prefix is optional.
+ */
+function parseTargets(input, context) {
+    const results = [];
+    input.split(/\r\n|\n|\r/).forEach((line, index) => {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        results.push(parseEntry(line, `targets line ${index + 1}`, context));
+    });
+    return results;
+}
+/** The same user twice would send conflicting instructions: every repeat is invalid. */
+function rejectRepeatedKeys(results) {
+    const first = new Map();
+    return results.map((result) => {
+        if (!result.ok)
+            return result;
+        const id = targetId(result.entry.target);
+        const earlier = first.get(id);
+        if (!earlier) {
+            first.set(id, result.entry);
+            return result;
+        }
+        const { source, origin, target } = result.entry;
+        const reason = `${target.kind} "${target.key}" is already listed at ${earlier.origin}; list each ${target.kind} once`;
+        return { ok: false, invalid: { source, origin, reason } };
+    });
 }
 
 
 /***/ }),
 
-/***/ 9507:
+/***/ 3876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -514,6 +488,79 @@ function formatUtc(epochMs) {
         .toISOString()
         .replace('T', ' ')
         .replace(/:\d{2}\.\d{3}Z$/, ' UTC');
+}
+
+
+/***/ }),
+
+/***/ 2523:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L8: () => (/* binding */ classify),
+/* harmony export */   MH: () => (/* binding */ unrelatedLabelMessage),
+/* harmony export */   Nf: () => (/* binding */ DEFAULT_PREFIX),
+/* harmony export */   m_: () => (/* binding */ PULL_REQUEST_EVENTS),
+/* harmony export */   wJ: () => (/* binding */ relatesToPrefix)
+/* harmony export */ });
+/* harmony import */ var _sources_grammar_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4093);
+/**
+ * What the GitHub event asks of the action. Kept free of heavy imports: `index.ts` uses it to
+ * leave at once on an unrelated label, before Octokit or zod are loaded. The parts of the
+ * payload used later are validated with zod in `event.ts`.
+ */
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const DEFAULT_PREFIX = 'expire-user:';
+/**
+ * A label "relates" to the prefix when it starts with it, also in another case or with
+ * look-alike characters: those reach the grammar, which explains what is wrong with them.
+ */
+function relatesToPrefix(label, prefix) {
+    return (0,_sources_grammar_js__WEBPACK_IMPORTED_MODULE_0__/* .skeleton */ .qV)(label.trim()).startsWith((0,_sources_grammar_js__WEBPACK_IMPORTED_MODULE_0__/* .skeleton */ .qV)(prefix));
+}
+/** The whole of an unrelated label's run. */
+function unrelatedLabelMessage(label, prefix) {
+    return `Label ${JSON.stringify(label)} does not start with ${JSON.stringify(prefix)}: nothing to do.`;
+}
+function classify(eventName, payload, prefix) {
+    if (!PULL_REQUEST_EVENTS.has(eventName) || !isObject(payload))
+        return { kind: 'other' };
+    const action = typeof payload.action === 'string' ? payload.action : '';
+    if (action === 'labeled' || action === 'unlabeled') {
+        const label = isObject(payload.label) ? payload.label.name : undefined;
+        if (typeof label !== 'string')
+            return { kind: 'unrelated-label', action, label: '' };
+        return relatesToPrefix(label, prefix)
+            ? { kind: 'label', action, label }
+            : { kind: 'unrelated-label', action, label };
+    }
+    return { kind: 'pull-request', action };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null;
+}
+
+
+/***/ }),
+
+/***/ 228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   jQ: () => (/* binding */ showInvisible),
+/* harmony export */   kH: () => (/* binding */ INVISIBLE),
+/* harmony export */   pk: () => (/* binding */ describeCodePoint)
+/* harmony export */ });
+/** Characters that should never pass unseen: control (C0, DEL, C1) and invisible format ones. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+/** `U+200B` for a zero-width space. */
+function describeCodePoint(ch) {
+    return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+/** Every invisible character written as its code point, so that it shows. */
+function showInvisible(text) {
+    return text.replace(new RegExp(INVISIBLE.source, 'gu'), describeCodePoint);
 }
 
 

@@ -22,10 +22,3 @@ export function readRawEvent(env: NodeJS.ProcessEnv = process.env): RawEvent {
     )
   }
 }
-
-export function runUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = env
-  if (!server || !repo || !id || !/^https?:\/\/[^\s()]+$/.test(server)) return undefined
-  if (!/^[\w.-]+\/[\w.-]+$/.test(repo) || !/^\d+$/.test(id)) return undefined
-  return `${server}/${repo}/actions/runs/${id}`
-}

@@ -5,8 +5,8 @@
 import { appendFileSync } from 'node:fs'
 import { readRawEvent, type RawEvent } from './event.js'
 import { neutralise } from './neutralise.js'
-import { EMPTY_OUTPUTS } from './outputs.js'
-import { classify, DEFAULT_PREFIX, type Trigger } from './trigger.js'
+import { EMPTY_OUTPUTS } from './report/outputs.js'
+import { classify, DEFAULT_PREFIX, unrelatedLabelMessage, type Trigger } from './trigger.js'
 
 let event: RawEvent | undefined
 let trigger: Trigger = { kind: 'other' }
@@ -19,16 +19,12 @@ try {
 }
 
 if (trigger.kind === 'unrelated-label') {
-  process.stdout.write(
-    neutralise(
-      `Label ${JSON.stringify(trigger.label)} does not start with ${JSON.stringify(prefix)}: nothing to do.\n`
-    )
-  )
+  process.stdout.write(neutralise(`${unrelatedLabelMessage(trigger.label, prefix)}\n`))
   if (process.env.GITHUB_OUTPUT) {
     const lines = Object.entries(EMPTY_OUTPUTS).map(([name, value]) => `${name}=${value}\n`)
     appendFileSync(process.env.GITHUB_OUTPUT, lines.join(''))
   }
 } else {
   const { run } = await import('./main.js')
-  await run(event)
+  await run(event && { event, trigger })
 }

@@ -3,9 +3,9 @@
  */
 import * as core from '@actions/core'
 import { z } from 'zod'
-import { isValidTimeZone } from './when.js'
+import { PERMISSIONS, type Permission } from './sources/labels.js'
+import { isValidTimeZone } from './sources/when.js'
 import { DEFAULT_PREFIX } from './trigger.js'
-import { PERMISSIONS, type Permission } from './permission.js'
 
 export interface Settings {
   apiKey: string
@@ -28,6 +28,8 @@ export interface Settings {
   maxRetryWaitMs: number
   requestTimeoutMs: number
   batchSize: number
+  /** Which sticky comment this step writes. */
+  commentKey: string
 }
 
 export const DEFAULT_BASE_URI = 'https://app.launchdarkly.com'
@@ -177,11 +179,7 @@ export interface ReportingSettings {
 }
 
 /** Which sticky comment a step writes: one per project, environment and set of flags. */
-export function commentKeyOf(
-  projectKey: string,
-  environmentKey: string,
-  flagKeys: string[]
-): string {
+function commentKeyOf(projectKey: string, environmentKey: string, flagKeys: string[]): string {
   const clean = (value: string): string => value.replace(/[^A-Za-z0-9._,-]/g, '')
   return `project=${clean(projectKey)} environment=${clean(environmentKey)} flags=${clean(flagKeys.join(','))}`
 }
@@ -243,6 +241,7 @@ export function readSettings(): Settings {
     maxAttempts: v['max-attempts'],
     maxRetryWaitMs: v['max-retry-wait'] * 1000,
     requestTimeoutMs: v['request-timeout'] * 1000,
-    batchSize: v['batch-size']
+    batchSize: v['batch-size'],
+    commentKey: commentKeyOf(v['project-key'], v['environment-key'], v['flag-key'])
   }
 }

@@ -3,7 +3,7 @@
  * leave at once on an unrelated label, before Octokit or zod are loaded. The parts of the
  * payload used later are validated with zod in `event.ts`.
  */
-import { skeleton } from './grammar.js'
+import { skeleton } from './sources/grammar.js'
 
 export type Trigger =
   | { kind: 'label'; action: 'labeled' | 'unlabeled'; label: string }
@@ -20,6 +20,11 @@ export const DEFAULT_PREFIX = 'expire-user:'
  */
 export function relatesToPrefix(label: string, prefix: string): boolean {
   return skeleton(label.trim()).startsWith(skeleton(prefix))
+}
+
+/** The whole of an unrelated label's run. */
+export function unrelatedLabelMessage(label: string, prefix: string): string {
+  return `Label ${JSON.stringify(label)} does not start with ${JSON.stringify(prefix)}: nothing to do.`
 }
 
 export function classify(eventName: string, payload: unknown, prefix: string): Trigger {

@@ -3,9 +3,7 @@
  * runs that talk to GitHub. The report comment is looked for early, so that the lookup overlaps
  * LaunchDarkly's work, and written at the end.
  */
-import { permissionFrom, type Permission } from '../permission.js'
-import { footer, renderMarkdown, type Report } from '../report.js'
-import { TITLE } from '../version.js'
+import { permissionFrom, type Permission } from '../sources/labels.js'
 import type { Octokit, Repository } from './client.js'
 import type { CommentResult } from './comment.js'
 import type { ListedComment } from './schemas.js'
@@ -16,30 +14,55 @@ interface Loaded {
   comment: typeof import('./comment.js')
 }
 
-/** Tests shorten the retry plugin's backoff with this variable; users have no need to. */
-export const GITHUB_RETRY_BASE_VARIABLE = 'EXPIRING_TARGETS_GITHUB_RETRY_BASE_MS'
+/** Which comment: the PR, and the key its hidden marker carries. */
+export interface CommentTarget {
+  pullRequest: number
+  key: string
+}
+
+/** The comment's content: rendered to fit, and a footer kept out of its digest. */
+export interface CommentBody {
+  render: (maxLength: number) => string
+  footer: string
+}
+
+export interface PendingComment {
+  target: CommentTarget
+  lookup: Promise<Lookup>
+}
 
 type Lookup = { ok: true; existing: ListedComment | undefined } | { ok: false; error: unknown }
 
 export class GitHubSession {
   private loaded: Promise<Loaded> | undefined
-  private readonly lookups = new Map<string, Promise<Lookup>>()
 
   constructor(
-    private readonly token: string,
-    private readonly warn: (message: string) => void,
-    private readonly env: NodeJS.ProcessEnv = process.env
+    private readonly options: {
+      token: string
+      apiUrl: string
+      repository: Repository | undefined
+      warn: (message: string) => void
+      /** The retry plugin's first wait; tests shorten it. */
+      retryBaseMs?: number
+    }
   ) {}
+
+  private get token(): string {
+    return this.options.token
+  }
+
+  private get warn(): (message: string) => void {
+    return this.options.warn
+  }
 
   private load(): Promise<Loaded> {
     this.loaded ??= (async () => {
       const [client, comment] = await Promise.all([import('./client.js'), import('./comment.js')])
-      const retryBase = Number(this.env[GITHUB_RETRY_BASE_VARIABLE])
       const octokit = client.createOctokit({
         token: this.token,
-        baseUrl: this.env.GITHUB_API_URL || 'https://api.github.com',
+        baseUrl: this.options.apiUrl,
         warn: this.warn,
-        retryBaseMs: Number.isFinite(retryBase) && retryBase > 0 ? retryBase : undefined
+        retryBaseMs: this.options.retryBaseMs
       })
       return { octokit, client, comment }
     })()
@@ -47,10 +70,8 @@ export class GitHubSession {
   }
 
   private repository(): Repository {
-    const [owner, repo, extra] = (this.env.GITHUB_REPOSITORY ?? '').split('/')
-    if (!owner || !repo || extra !== undefined)
-      throw new Error('GITHUB_REPOSITORY is not set to owner/repo')
-    return { owner, repo }
+    if (!this.options.repository) throw new Error('GITHUB_REPOSITORY is not set to owner/repo')
+    return this.options.repository
   }
 
   /** The PR's labels now, read live. Throws one sentence when GitHub cannot say. */
@@ -89,64 +110,55 @@ export class GitHubSession {
     }
   }
 
-  /** Starts looking for the PR's report comment (once per PR and key); never rejects. */
-  findComment(pullRequestNumber: number, key: string): Promise<Lookup> {
-    const id = `${pullRequestNumber} ${key}`
-    let lookup = this.lookups.get(id)
-    if (!lookup) {
-      lookup = (async (): Promise<Lookup> => {
-        try {
-          const { octokit, comment } = await this.load()
-          const author = await comment.authorOf(octokit, this.token)
-          const existing = await comment.findComment(
-            octokit,
-            this.repository(),
-            pullRequestNumber,
-            comment.markerFor(key),
-            author
-          )
-          return { ok: true, existing }
-        } catch (error) {
-          return { ok: false, error }
-        }
-      })()
-      this.lookups.set(id, lookup)
-    }
-    return lookup
+  /**
+   * Starts looking for a PR's report comment, so that the search overlaps other work; the
+   * returned handle is what `writeComment` takes. Never rejects.
+   */
+  findComment(target: CommentTarget): PendingComment {
+    const lookup = (async (): Promise<Lookup> => {
+      if (!this.token) return { ok: false, error: new Error('no github-token') }
+      try {
+        const { octokit, comment } = await this.load()
+        const author = await comment.authorOf(octokit, this.token)
+        const existing = await comment.findComment(
+          octokit,
+          this.repository(),
+          target.pullRequest,
+          comment.markerFor(target.key),
+          author
+        )
+        return { ok: true, existing }
+      } catch (error) {
+        return { ok: false, error }
+      }
+    })()
+    return { target, lookup }
   }
 
   /**
    * Creates or updates the PR's report comment. A comment that cannot be written is a warning,
    * never a failure: the LaunchDarkly work is done and the job summary has the report.
    */
-  async comment(
-    pullRequestNumber: number,
-    key: string,
-    report: Report
+  async writeComment(
+    pending: PendingComment,
+    body: CommentBody
   ): Promise<CommentResult | undefined> {
     if (!this.token) {
       this.warn('No github-token, so no PR comment; the report is in the job summary.')
       return undefined
     }
-    const lookup = await this.findComment(pullRequestNumber, key)
+    const lookup = await pending.lookup
     const { octokit, client, comment } = await this.load()
     try {
       if (!lookup.ok) throw lookup.error
-      const marker = comment.markerFor(key)
-      const foot = footer(report)
-      const room = comment.MAX_COMMENT_LENGTH - marker.length - foot.length - 100
-      const content = renderMarkdown(report, {
-        title: TITLE,
-        maxLength: room,
-        overflowHint: 'the job summary of the workflow run has every row'
-      })
-      const body = comment.composeBody(marker, content, foot)
+      const marker = comment.markerFor(pending.target.key)
+      const room = comment.MAX_COMMENT_LENGTH - marker.length - body.footer.length - 100
       return await comment.writeComment(
         octokit,
         this.repository(),
-        pullRequestNumber,
+        pending.target.pullRequest,
         lookup.existing,
-        body
+        comment.composeBody(marker, body.render(room), body.footer)
       )
     } catch (error) {
       const detail = client.describeGitHubError(error)

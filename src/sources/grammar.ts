@@ -1,11 +1,13 @@
 /**
- * The entry grammar shared by labels and the `targets` input: `<prefix><userKey>@<when>`.
- * The user key is everything between the prefix and the LAST `@`, so email keys work.
+ * The entry grammar shared by labels and the `targets` input: `<prefix><key>@<when>`.
+ * The key is everything between the prefix and the LAST `@`, so email keys work.
  */
+import { targetId, userTarget, type Target } from '../target.js'
+import { describeCodePoint, INVISIBLE } from '../unicode.js'
 import { parseWhen, type When, type WhenContext } from './when.js'
 
 export interface Entry {
-  userKey: string
+  target: Target
   when: When
   /** The text as written, for messages. */
   source: string
@@ -19,7 +21,7 @@ export interface InvalidEntry {
   reason: string
 }
 
-export type EntryResult = { ok: true; entry: Entry } | { ok: false; invalid: InvalidEntry }
+export type ParseResult = { ok: true; entry: Entry } | { ok: false; invalid: InvalidEntry }
 
 export interface GrammarContext extends WhenContext {
   prefix: string
@@ -35,8 +37,6 @@ export const MAX_ENTRY_LENGTH = 512
 const SHOWN_LENGTH = 80
 export const EXAMPLE = 'sandy@2030-06-10'
 
-// Control characters (C0, DEL, C1) and invisible format characters (zero-width, bidi controls).
-const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u
 const WHITESPACE = /\s/u
 
 /** Characters that render like ASCII ones in common fonts; NFKC covers full-width forms. */
@@ -59,19 +59,15 @@ export function skeleton(text: string): string {
   return out.toLowerCase()
 }
 
-function describeCodePoint(ch: string): string {
-  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
-}
-
 export function shorten(text: string): string {
   return text.length > SHOWN_LENGTH
     ? `${text.slice(0, SHOWN_LENGTH)}… (${text.length} chars)`
     : text
 }
 
-export function parseEntry(raw: string, origin: string, context: GrammarContext): EntryResult {
+export function parseEntry(raw: string, origin: string, context: GrammarContext): ParseResult {
   const source = shorten(raw.trim())
-  const invalid = (reason: string): EntryResult => ({
+  const invalid = (reason: string): ParseResult => ({
     ok: false,
     invalid: { source, origin, reason }
   })
@@ -107,12 +103,13 @@ export function parseEntry(raw: string, origin: string, context: GrammarContext)
   const keyProblem = checkUserKey(userKey)
   if (keyProblem) return invalid(keyProblem)
 
+  const target = userTarget(userKey)
   if (context.intent === 'cancel') {
-    return { ok: true, entry: { userKey, when: { kind: 'never' }, source, origin } }
+    return { ok: true, entry: { target, when: { kind: 'never' }, source, origin } }
   }
   const when = parseWhen(whenText, { ...context, allowPast: context.intent === 'reapply' })
   if (!when.ok) return invalid(when.reason)
-  return { ok: true, entry: { userKey, when: when.when, source, origin } }
+  return { ok: true, entry: { target, when: when.when, source, origin } }
 }
 
 function checkUserKey(userKey: string): string | undefined {
@@ -134,17 +131,17 @@ function checkUserKey(userKey: string): string | undefined {
 }
 
 /** The canonical text of an entry; `parseEntry(formatEntry(e))` gives `e` back. */
-export function formatEntry(entry: Pick<Entry, 'userKey' | 'when'>, prefix: string): string {
+export function formatEntry(entry: Pick<Entry, 'target' | 'when'>, prefix: string): string {
   const when = entry.when.kind === 'never' ? 'never' : new Date(entry.when.epochMs).toISOString()
-  return `${prefix}${entry.userKey}@${when}`
+  return `${prefix}${entry.target.key}@${when}`
 }
 
 /**
  * The `targets` input: one entry per line; blank lines and lines starting with `#` are ignored;
  * the prefix is optional.
  */
-export function parseTargets(input: string, context: GrammarContext): EntryResult[] {
-  const results: EntryResult[] = []
+export function parseTargets(input: string, context: GrammarContext): ParseResult[] {
+  const results: ParseResult[] = []
   input.split(/\r\n|\n|\r/).forEach((line, index) => {
     const trimmed = line.trim()
     if (trimmed === '' || trimmed.startsWith('#')) return
@@ -154,17 +151,18 @@ export function parseTargets(input: string, context: GrammarContext): EntryResul
 }
 
 /** The same user twice would send conflicting instructions: every repeat is invalid. */
-export function rejectRepeatedKeys(results: EntryResult[]): EntryResult[] {
+export function rejectRepeatedKeys(results: ParseResult[]): ParseResult[] {
   const first = new Map<string, Entry>()
   return results.map((result) => {
     if (!result.ok) return result
-    const earlier = first.get(result.entry.userKey)
+    const id = targetId(result.entry.target)
+    const earlier = first.get(id)
     if (!earlier) {
-      first.set(result.entry.userKey, result.entry)
+      first.set(id, result.entry)
       return result
     }
-    const { source, origin } = result.entry
-    const reason = `user "${result.entry.userKey}" is already listed at ${earlier.origin}; list each user once`
+    const { source, origin, target } = result.entry
+    const reason = `${target.kind} "${target.key}" is already listed at ${earlier.origin}; list each ${target.kind} once`
     return { ok: false, invalid: { source, origin, reason } }
   })
 }

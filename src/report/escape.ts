@@ -2,17 +2,10 @@
  * Escaping for text that comes from labels, inputs or LaunchDarkly, so that it renders as the
  * text it is in a comment or job summary: never as markup, a mention, or a broken table.
  */
+import { showInvisible } from '../unicode.js'
 
-const VISIBLE_CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu
 const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#!|~<>&]/g
 const WORD_JOINER = '\u2060'
-
-function showControls(text: string): string {
-  return text.replace(
-    VISIBLE_CONTROL,
-    (ch) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
-  )
-}
 
 /**
  * Plain text: punctuation Markdown could read as syntax becomes a numeric character reference
@@ -20,7 +13,7 @@ function showControls(text: string): string {
  * mention anyone.
  */
 export function text(value: string): string {
-  return showControls(value)
+  return showInvisible(value)
     .replace(MARKDOWN_PUNCTUATION, (ch) => `&#${ch.charCodeAt(0)};`)
     .replace(/@/g, `@${WORD_JOINER}`)
 }
@@ -30,7 +23,7 @@ export function text(value: string): string {
  * `inTable` escapes pipes, which GFM splits cells on even inside code spans.
  */
 export function code(value: string, inTable = true): string {
-  let body = showControls(value)
+  let body = showInvisible(value)
   if (inTable) body = body.replace(/\|/g, '\\|')
   const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length))
   const fence = '`'.repeat(longestRun + 1)

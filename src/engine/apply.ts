@@ -3,22 +3,21 @@
  * exactly once: when a PATCH's fate is unknown (5xx, timeout, lost connection), the expiring
  * targets are read again and only what is still needed is sent.
  */
-import type { Entry } from './grammar.js'
 import {
   LaunchDarklyError,
   UncertainWriteError,
   type FlagRef,
   type LaunchDarklyClient
-} from './launchdarkly/client.js'
-import { describeFailure } from './launchdarkly/retry.js'
-import type { ExpiringItem, Flag } from './launchdarkly/schemas.js'
+} from '../launchdarkly/client.js'
+import { describeFailure } from '../launchdarkly/retry.js'
+import type { ExpiringItem, Flag } from '../launchdarkly/schemas.js'
+import type { PlannedOutcome } from '../outcome.js'
+import type { Entry } from '../sources/grammar.js'
 import { planFlag, type Instruction, type PlannedEntry } from './plan.js'
-
-export type Outcome = 'scheduled' | 'moved' | 'cancelled' | 'unchanged' | 'failed'
 
 export interface EntryResult {
   planned: PlannedEntry
-  outcome: Outcome
+  outcome: PlannedOutcome
   /** LaunchDarkly's message, or why planning failed. */
   message?: string
   /** The raw `instructionIndex` LaunchDarkly reported for this entry's instruction. */
@@ -60,16 +59,13 @@ export interface ApplyOptions {
   warn: (message: string) => void
 }
 
-const DONE: Record<'schedule' | 'move' | 'cancel', Outcome> = {
-  schedule: 'scheduled',
-  move: 'moved',
-  cancel: 'cancelled'
-}
+/** The entries wanted on one flag, given what LaunchDarkly holds for it now. */
+export type Planner = (state: FlagState | UnreadState) => Entry[]
 
 function settled(planned: PlannedEntry): EntryResult {
-  if (planned.action === 'failed') return { planned, outcome: 'failed', message: planned.reason }
-  if (planned.action === 'unchanged') return { planned, outcome: 'unchanged' }
-  return { planned, outcome: DONE[planned.action] }
+  return planned.outcome === 'failed'
+    ? { planned, outcome: 'failed', message: planned.reason }
+    : { planned, outcome: planned.outcome }
 }
 
 /** A flag and its expiring targets, as read before planning. */
@@ -77,6 +73,9 @@ export interface FlagState {
   flag: Flag
   items: ExpiringItem[]
 }
+
+/** What a planner is given when the flag could not be read. */
+type UnreadState = { flag: undefined; items: [] }
 
 /** Both reads of a flag, in parallel. */
 export async function readFlag(client: LaunchDarklyClient, ref: FlagRef): Promise<FlagState> {
@@ -109,7 +108,7 @@ export function prefetchFlags(
 export async function applyAll(
   client: LaunchDarklyClient,
   flagKeys: string[],
-  entries: Entry[],
+  planner: Planner,
   options: ApplyOptions,
   prefetched: Map<string, Promise<FlagState>> = new Map()
 ): Promise<FlagResult[]> {
@@ -124,7 +123,7 @@ export async function applyAll(
         environmentKey: options.environmentKey
       }
       const state = prefetched.get(ref.flagKey) ?? readFlag(client, ref)
-      results[index] = await applyFlag(client, ref, entries, options, state)
+      results[index] = await applyFlag(client, ref, planner, options, state)
     }
   }
   const workers = Math.max(1, Math.min(options.concurrency, flagKeys.length))
@@ -135,32 +134,37 @@ export async function applyAll(
 export async function applyFlag(
   client: LaunchDarklyClient,
   ref: FlagRef,
-  entries: Entry[],
+  planner: Planner,
   options: ApplyOptions,
   state: Promise<FlagState>
 ): Promise<FlagResult> {
-  const result: FlagResult = { ref, entries: [], instructions: [], unmatchedErrors: [] }
   let flag: Flag
   let plan: PlannedEntry[]
   try {
     const read = await state
     flag = read.flag
-    plan = planFlag(entries, flag, ref.environmentKey, read.items, options.variation)
+    plan = planFlag(planner(read), flag, ref.environmentKey, read.items, options.variation)
   } catch (error) {
     const message = errorMessage(error)
-    result.entries = entries.map((entry) => ({
-      planned: { entry, action: 'failed' },
-      outcome: 'failed',
-      message
-    }))
-    return result
+    // Without the flag's state there is no plan: every entry wanted without one fails.
+    const entries = planner({ flag: undefined, items: [] })
+    return {
+      ref,
+      entries: entries.map((entry) => ({
+        planned: { entry, outcome: 'failed' },
+        outcome: 'failed',
+        message
+      })),
+      instructions: [],
+      unmatchedErrors: []
+    }
   }
 
   const pending = plan.filter((p) => p.instruction)
   const batches: PlannedEntry[][] = []
   for (let i = 0; i < pending.length; i += options.batchSize)
     batches.push(pending.slice(i, i + options.batchSize))
-  result.instructions = batches.flatMap((batch, b) =>
+  const instructions = batches.flatMap((batch, b) =>
     batch.map((p, instructionIndex) => ({
       flagKey: ref.flagKey,
       environmentKey: ref.environmentKey,
@@ -170,30 +174,56 @@ export async function applyFlag(
     }))
   )
   const outcomes = new Map<PlannedEntry, EntryResult>(plan.map((p) => [p, settled(p)]))
+  const unmatchedErrors: string[] = []
   if (!options.dryRun) {
     for (const [b, batch] of batches.entries()) {
-      await write(client, ref, flag, batch, b + 1, outcomes, result, options)
+      const sent = await sendBatch({ client, ref, flag, batch, request: b + 1, options })
+      for (const result of sent.results) outcomes.set(result.planned, result)
+      unmatchedErrors.push(...sent.unmatchedErrors)
     }
   }
-  result.entries = plan.map((p) => outcomes.get(p) as EntryResult)
-  return result
+  return {
+    ref,
+    entries: plan.map((p) => outcomes.get(p) as EntryResult),
+    instructions,
+    unmatchedErrors
+  }
 }
 
-async function write(
-  client: LaunchDarklyClient,
-  ref: FlagRef,
-  flag: Flag,
-  pending: PlannedEntry[],
-  request: number,
-  outcomes: Map<PlannedEntry, EntryResult>,
-  result: FlagResult,
+interface Batch {
+  client: LaunchDarklyClient
+  ref: FlagRef
+  flag: Flag
+  /** The planned entries whose instructions go in this PATCH. */
+  batch: PlannedEntry[]
+  /** Which of the flag's PATCH requests this is, from 1. */
+  request: number
   options: ApplyOptions
-): Promise<void> {
+}
+
+interface BatchResult {
+  /** The entries that failed; the others keep their planned outcome. */
+  results: EntryResult[]
+  unmatchedErrors: string[]
+}
+
+/** Sends one PATCH, exactly once: a lost answer is checked by reading again, never replayed. */
+async function sendBatch({
+  client,
+  ref,
+  flag,
+  batch,
+  request,
+  options
+}: Batch): Promise<BatchResult> {
+  const results: EntryResult[] = []
+  const unmatchedErrors: string[] = []
   // Each element pairs the entry as first planned (for the report) with its current instruction.
-  let toSend = pending.map((original) => ({ original, current: original }))
-  const fail = (items: typeof toSend, message: string): void => {
+  let toSend = batch.map((original) => ({ original, current: original }))
+  const fail = (items: typeof toSend, message: string): BatchResult => {
     for (const { original } of items)
-      outcomes.set(original, { planned: original, outcome: 'failed', message })
+      results.push({ planned: original, outcome: 'failed', message })
+    return { results, unmatchedErrors }
   }
 
   for (let attempt = 1; toSend.length > 0; attempt++) {
@@ -205,12 +235,12 @@ async function write(
       for (const error of response.errors ?? []) {
         const target = toSend[error.instructionIndex]
         if (!target) {
-          result.unmatchedErrors.push(
+          unmatchedErrors.push(
             `LaunchDarkly reported an error for instruction ${error.instructionIndex}, but only ${toSend.length} were sent: ${error.message}`
           )
           continue
         }
-        outcomes.set(target.original, {
+        results.push({
           planned: target.original,
           outcome: 'failed',
           message: error.message,
@@ -221,22 +251,18 @@ async function write(
       const reported = response.failedInstructions
       const attributed = new Set((response.errors ?? []).map((e) => e.instructionIndex)).size
       if (reported !== undefined && reported > attributed) {
-        result.unmatchedErrors.push(
+        unmatchedErrors.push(
           `LaunchDarkly counted ${reported} failed instructions but explained ${attributed}`
         )
       }
-      return
+      return { results, unmatchedErrors }
     } catch (error) {
-      if (!(error instanceof UncertainWriteError)) {
-        fail(toSend, errorMessage(error))
-        return
-      }
+      if (!(error instanceof UncertainWriteError)) return fail(toSend, errorMessage(error))
       if (attempt >= options.maxWriteAttempts) {
-        fail(
+        return fail(
           toSend,
           `LaunchDarkly did not confirm the update of flag "${ref.flagKey}" after ${attempt} attempts (${describeFailure(error.failure)}); run again to check`
         )
-        return
       }
       options.warn(
         `LaunchDarkly's answer to the update of flag "${ref.flagKey}" was lost (${describeFailure(error.failure)}); reading its expiring targets again before sending what is still needed`
@@ -246,8 +272,7 @@ async function write(
       try {
         items = await client.getExpiringUserTargets(ref)
       } catch (readError) {
-        fail(toSend, errorMessage(readError))
-        return
+        return fail(toSend, errorMessage(readError))
       }
       const replanned = planFlag(
         toSend.map((s) => s.original.entry),
@@ -259,13 +284,14 @@ async function write(
       const still: typeof toSend = []
       replanned.forEach((now, i) => {
         const item = toSend[i] as (typeof toSend)[number]
-        if (now.action === 'unchanged') return // the lost PATCH applied it
-        if (now.action === 'failed') fail([item], now.reason ?? 'failed')
+        if (now.outcome === 'unchanged') return // the lost PATCH applied it
+        if (now.outcome === 'failed') fail([item], now.reason ?? 'failed')
         else still.push({ original: item.original, current: now })
       })
       toSend = still
     }
   }
+  return { results, unmatchedErrors }
 }
 
 export function errorMessage(error: unknown): string {

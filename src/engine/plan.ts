@@ -2,8 +2,10 @@
  * Entries + LaunchDarkly's current state of one flag -> the semantic-patch instructions to send,
  * with what will happen to each entry. Pure.
  */
-import type { Entry } from './grammar.js'
-import type { ExpiringItem, Flag, Variation } from './launchdarkly/schemas.js'
+import { isDeepStrictEqual } from 'node:util'
+import type { ExpiringItem, Flag, Variation } from '../launchdarkly/schemas.js'
+import type { PlannedOutcome } from '../outcome.js'
+import type { Entry } from '../sources/grammar.js'
 
 export type Instruction =
   | { kind: 'addExpireUserTargetDate'; userKey: string; variationId: string; value: number }
@@ -16,8 +18,6 @@ export type Instruction =
     }
   | { kind: 'removeExpireUserTargetDate'; userKey: string; variationId: string }
 
-export type Action = 'schedule' | 'move' | 'cancel' | 'unchanged' | 'failed'
-
 export interface VariationRef {
   id: string
   /** The name, else the value as JSON: what a person recognises. */
@@ -26,7 +26,8 @@ export interface VariationRef {
 
 export interface PlannedEntry {
   entry: Entry
-  action: Action
+  /** What the entry will do when its instruction is applied. */
+  outcome: PlannedOutcome
   variation?: VariationRef
   /** The removal time asked for (schedule, move, unchanged). */
   removalMs?: number
@@ -74,7 +75,7 @@ export function resolveVariation(input: string, flag: Flag): VariationResult {
     value = undefined
   }
   if (value !== undefined) {
-    const byValue = flag.variations.filter((v) => deepEqual(v.value, value))
+    const byValue = flag.variations.filter((v) => isDeepStrictEqual(v.value, value))
     if (byValue.length === 1) return { ok: true, variation: ref(byValue[0] as Variation) }
   }
   return {
@@ -107,7 +108,7 @@ export function planFlag(
 ): PlannedEntry[] {
   if (!flag.environments?.[environmentKey]) {
     const reason = `flag "${flag.key}" has no environment "${environmentKey}"; check environment-key`
-    return entries.map((entry) => ({ entry, action: 'failed', reason }))
+    return entries.map((entry) => ({ entry, outcome: 'failed', reason }))
   }
   const explicit = variationInput === undefined ? undefined : resolveVariation(variationInput, flag)
   const scheduled = new Map<string, ExpiringItem>()
@@ -117,24 +118,25 @@ export function planFlag(
   }
 
   return entries.map((entry): PlannedEntry => {
-    const item = scheduled.get(entry.userKey)
+    const userKey = entry.target.key
+    const item = scheduled.get(userKey)
     const currentMs = item?.expirationDate
-    const inferred = (): VariationResult => inferVariation(flag, environmentKey, entry.userKey)
+    const inferred = (): VariationResult => inferVariation(flag, environmentKey, userKey)
 
     if (entry.when.kind === 'never') {
-      if (!item) return { entry, action: 'unchanged', reason: 'no removal was scheduled' }
+      if (!item) return { entry, outcome: 'unchanged', reason: 'no removal was scheduled' }
       const variation = item.variationId
         ? { ok: true as const, variation: byId(flag, item.variationId) }
         : inferred()
-      if (!variation.ok) return { entry, action: 'failed', currentMs, reason: variation.reason }
+      if (!variation.ok) return { entry, outcome: 'failed', currentMs, reason: variation.reason }
       return {
         entry,
-        action: 'cancel',
+        outcome: 'cancelled',
         variation: variation.variation,
         currentMs,
         instruction: {
           kind: 'removeExpireUserTargetDate',
-          userKey: entry.userKey,
+          userKey,
           variationId: variation.variation.id
         }
       }
@@ -143,16 +145,16 @@ export function planFlag(
     const removalMs = entry.when.epochMs
     const variation = explicit ?? inferred()
     if (!variation.ok)
-      return { entry, action: 'failed', removalMs, currentMs, reason: variation.reason }
+      return { entry, outcome: 'failed', removalMs, currentMs, reason: variation.reason }
     const variationId = variation.variation.id
     const common = { entry, variation: variation.variation, removalMs, currentMs }
     if (!item) {
       return {
         ...common,
-        action: 'schedule',
+        outcome: 'scheduled',
         instruction: {
           kind: 'addExpireUserTargetDate',
-          userKey: entry.userKey,
+          userKey,
           variationId,
           value: removalMs
         }
@@ -162,14 +164,14 @@ export function planFlag(
       sameMinute(item.expirationDate, removalMs) &&
       (item.variationId ?? variationId) === variationId
     ) {
-      return { ...common, action: 'unchanged', reason: 'already scheduled at that time' }
+      return { ...common, outcome: 'unchanged', reason: 'already scheduled at that time' }
     }
     return {
       ...common,
-      action: 'move',
+      outcome: 'moved',
       instruction: {
         kind: 'updateExpireUserTargetDate',
-        userKey: entry.userKey,
+        userKey,
         variationId,
         value: removalMs,
         version: item._version
@@ -202,16 +204,4 @@ function inferVariation(flag: Flag, environmentKey: string, userKey: string): Va
     ok: false,
     reason: `user "${userKey}" is individually targeted on several variations of flag "${flag.key}" (${found.map(variationLabel).join(', ')}); set the variation input`
   }
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  const ka = Object.keys(a)
-  const kb = Object.keys(b)
-  if (ka.length !== kb.length) return false
-  return ka.every((k) =>
-    deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])
-  )
 }

@@ -1,0 +1,35 @@
+/** The run's two clients, configured from the settings and the context. */
+import type { RunContext } from './context.js'
+import { GitHubSession } from './github/session.js'
+import { LaunchDarklyClient } from './launchdarkly/client.js'
+import { DEFAULT_POLICY } from './launchdarkly/retry.js'
+import * as log from './log.js'
+import { CONCURRENCY } from './modes/apply.js'
+import type { Settings } from './settings.js'
+import { USER_AGENT } from './version.js'
+
+export function gitHubSession(token: string, context: RunContext): GitHubSession {
+  return new GitHubSession({
+    token,
+    apiUrl: context.apiUrl,
+    repository: context.repository,
+    warn: (message) => log.warning(message),
+    retryBaseMs: context.githubRetryBaseMs
+  })
+}
+
+export function launchDarklyClient(settings: Settings): LaunchDarklyClient {
+  return new LaunchDarklyClient({
+    baseUri: settings.baseUri,
+    apiKey: settings.apiKey,
+    userAgent: USER_AGENT,
+    policy: {
+      ...DEFAULT_POLICY,
+      maxAttempts: settings.maxAttempts,
+      maxTotalWaitMs: settings.maxRetryWaitMs,
+      timeoutMs: settings.requestTimeoutMs
+    },
+    maxSockets: 2 * CONCURRENCY,
+    log: (message) => log.info(message)
+  })
+}

@@ -1,0 +1,72 @@
+/**
+ * The run's context: every GITHUB_* value the action reads, read here once: the repository, the
+ * run and the API URL from @actions/github's context, the event from event.ts, which index.ts
+ * reads before anything heavy loads.
+ */
+import { context as github } from '@actions/github'
+import { readRawEvent, type RawEvent } from './event.js'
+import { pullRequestOf, type PullRequest } from './pull-request.js'
+import { classify, type Trigger } from './trigger.js'
+
+export interface Repository {
+  owner: string
+  repo: string
+}
+
+export interface RunContext {
+  event: RawEvent
+  pullRequest: PullRequest | undefined
+  repository: Repository | undefined
+  /** `owner/repo`, for messages. */
+  repositoryName: string
+  runUrl: string | undefined
+  /** GitHub's REST API: https://api.github.com, or https://HOST/api/v3 on GHES. */
+  apiUrl: string
+  /** The Octokit retry plugin's first wait; only tests change it. */
+  githubRetryBaseMs: number | undefined
+  /** The runner gave a job summary file (core.summary.write() throws without one). */
+  hasSummary: boolean
+}
+
+/** Tests shorten the retry plugin's backoff with this variable; users have no need to. */
+export const GITHUB_RETRY_BASE_VARIABLE = 'EXPIRING_TARGETS_GITHUB_RETRY_BASE_MS'
+
+export function readContext(event: RawEvent = readRawEvent()): RunContext {
+  const repository = repositoryOf()
+  const retryBase = Number(process.env[GITHUB_RETRY_BASE_VARIABLE])
+  return {
+    event,
+    pullRequest: pullRequestOf(event),
+    repository,
+    repositoryName: repository ? `${repository.owner}/${repository.repo}` : 'this repository',
+    runUrl: runUrlOf(github.serverUrl, repository, String(github.runId)),
+    apiUrl: github.apiUrl,
+    githubRetryBaseMs: Number.isFinite(retryBase) && retryBase > 0 ? retryBase : undefined,
+    hasSummary: Boolean(process.env.GITHUB_STEP_SUMMARY)
+  }
+}
+
+/** What the event asks of the action, with the label prefix in force. */
+export function triggerOf(context: RunContext, prefix: string): Trigger {
+  return classify(context.event.name, context.event.payload, prefix)
+}
+
+function repositoryOf(): Repository | undefined {
+  try {
+    const { owner, repo } = github.repo
+    return owner && repo ? { owner, repo } : undefined
+  } catch {
+    return undefined // neither GITHUB_REPOSITORY nor a repository in the payload
+  }
+}
+
+function runUrlOf(
+  server: string,
+  repository: Repository | undefined,
+  id: string
+): string | undefined {
+  if (!repository || !/^https?:\/\/[^\s()]+$/.test(server) || !/^\d+$/.test(id)) return undefined
+  const name = `${repository.owner}/${repository.repo}`
+  if (!/^[\w.-]+\/[\w.-]+$/.test(name)) return undefined
+  return `${server}/${name}/actions/runs/${id}`
+}

@@ -1,0 +1,9 @@
+/**
+ * What happened to an entry, one vocabulary from planning to the report. Planning says what an
+ * entry will do (`scheduled`: a removal will be scheduled); writing keeps it or turns it into
+ * `failed`; `invalid` entries never reach planning.
+ */
+export type Outcome = 'scheduled' | 'moved' | 'cancelled' | 'unchanged' | 'failed' | 'invalid'
+
+/** The outcomes planning can give. */
+export type PlannedOutcome = Exclude<Outcome, 'invalid'>

@@ -1,0 +1,75 @@
+/**
+ * A report to where it goes: the log, the job summary, the step outputs, and a PR comment when
+ * the run has one to write. The one place that decides what is written where, and whether the
+ * step fails.
+ */
+import * as core from '@actions/core'
+import type { RunContext } from '../context.js'
+import type { CommentTarget, GitHubSession, PendingComment } from '../github/session.js'
+import * as log from '../log.js'
+import type { ReportingSettings } from '../settings.js'
+import { TITLE } from '../version.js'
+import { logLines } from './log.js'
+import { footer, renderMarkdown } from './markdown.js'
+import type { Report } from './model.js'
+import { outputsOf, type Outputs } from './outputs.js'
+
+export interface Destinations {
+  /** The PR comment, its search already started; undefined: no comment on this run. */
+  comment: { github: GitHubSession; pending: PendingComment } | undefined
+  /** The runner gave a job summary file. */
+  summary: boolean
+  failOnError: boolean
+}
+
+/** Which comment a run writes: one per PR, and per project, environment and flags. */
+export function commentTargetOf(
+  settings: Pick<ReportingSettings, 'comment' | 'prNumber' | 'commentKey'>,
+  context: Pick<RunContext, 'pullRequest'>
+): CommentTarget | undefined {
+  const pullRequest = settings.prNumber ?? context.pullRequest?.number
+  if (!settings.comment || pullRequest === undefined) return undefined
+  return { pullRequest, key: settings.commentKey }
+}
+
+export async function deliver(report: Report, to: Destinations): Promise<void> {
+  for (const line of logLines(report)) log.info(line)
+  for (const error of report.errors.slice(0, 10)) log.error(error.message, { title: TITLE })
+  const content = renderMarkdown(report, { title: TITLE })
+  const foot = footer(report)
+  if (to.summary) await core.summary.addRaw(`${content}\n\n${foot}\n`).write()
+
+  let commentUrl = ''
+  if (to.comment) {
+    const written = await to.comment.github.writeComment(to.comment.pending, {
+      // The summary's Markdown serves unless it is too long for a comment.
+      render: (maxLength) =>
+        content.length <= maxLength
+          ? content
+          : renderMarkdown(report, {
+              title: TITLE,
+              maxLength,
+              overflowHint: 'the job summary of the workflow run has every row'
+            }),
+      footer: foot
+    })
+    if (written) {
+      commentUrl = written.url
+      log.info(`PR comment ${written.action}: ${written.url}`)
+    }
+  }
+  setOutputs(outputsOf(report, commentUrl))
+
+  if (report.fatal) {
+    log.fail(report.fatal)
+    return
+  }
+  if (!report.failed) return
+  const summary = `${report.errors.length} problem${report.errors.length === 1 ? '' : 's'}; see the log and the job summary.`
+  if (to.failOnError) log.fail(summary)
+  else log.warning(`${summary} (fail-on-error is false, so the step passes)`)
+}
+
+export function setOutputs(values: Outputs): void {
+  for (const [name, value] of Object.entries(values)) core.setOutput(name, value)
+}

@@ -1,0 +1,89 @@
+/** A report as Markdown, for the job summary and the PR comment, with every outside text escaped. Pure. */
+import { formatInZone, formatUtc } from '../sources/when.js'
+import { code, table, text } from './escape.js'
+import type { Report, Row } from './model.js'
+import { ICON, outcomeLabel, verdict } from './wording.js'
+
+/** LaunchDarkly errors listed under the table; the `errors` output has all of them. */
+const MAX_LISTED_ERRORS = 50
+
+export interface MarkdownOptions {
+  title: string
+  /** The body must stay under this many characters; rows past it are left out. */
+  maxLength?: number
+  /** Where the rows that did not fit can be read. */
+  overflowHint?: string
+}
+
+export function renderMarkdown(report: Report, options: MarkdownOptions): string {
+  const head: string[] = [`## ${options.title}`]
+  if (report.dryRun) head.push('### Plan only: nothing was changed')
+  if (report.fatal) {
+    head.push(`❌ ${text(report.fatal)}`)
+    return head.join('\n\n')
+  }
+  head.push(
+    `**${verdict(report)}** · project ${code(report.projectKey, false)} · environment ${code(report.environmentKey, false)}`
+  )
+  const zoned = report.timeZone !== 'UTC'
+  const header = ['Flag', 'Environment', 'User', 'Variation', 'Removal (UTC)']
+  if (zoned) header.push(`Removal (${code(report.timeZone)})`)
+  header.push('Outcome', 'Details')
+  const renderRow = (row: Row): string[] => {
+    const cells = [
+      row.flagKey === undefined ? '*all*' : code(row.flagKey),
+      code(row.environmentKey),
+      code(row.target?.key ?? row.source),
+      row.variation === undefined ? '' : code(row.variation),
+      row.removalMs === undefined ? '' : formatUtc(row.removalMs)
+    ]
+    if (zoned)
+      cells.push(row.removalMs === undefined ? '' : formatInZone(row.removalMs, report.timeZone))
+    cells.push(
+      `${ICON[row.outcome]} ${outcomeLabel(row.outcome, report.dryRun)}`,
+      row.detail ? text(row.detail) : ''
+    )
+    return cells
+  }
+
+  const sections: string[] = []
+  const errors = report.errors.filter((e) => e.instructionIndex !== null)
+  if (errors.length > 0) {
+    const items = errors
+      .slice(0, MAX_LISTED_ERRORS)
+      .map(
+        (e) =>
+          `- flag ${code(e.flagKey ?? '', false)}, instruction ${e.instructionIndex}${e.request !== null && e.request > 1 ? ` of request ${e.request}` : ''} → ${text(e.origin ?? '')} ${code(e.entry ?? '', false)}: ${text(e.message)}`
+      )
+    if (errors.length > MAX_LISTED_ERRORS) {
+      items.push(
+        `- … and ${errors.length - MAX_LISTED_ERRORS} more in the step's \`errors\` output`
+      )
+    }
+    sections.push(['### LaunchDarkly errors', ...items].join('\n'))
+  }
+  const other = report.errors.filter((e) => e.instructionIndex === null && e.entry === null)
+  if (other.length > 0)
+    sections.push(['### Other errors', ...other.map((e) => `- ${text(e.message)}`)].join('\n'))
+
+  // Rows fill what the heading, the error list and a margin leave of maxLength.
+  const budget = (options.maxLength ?? Infinity) - [...head, ...sections].join('\n\n').length - 200
+  const rows: string[][] = []
+  let used = 0
+  for (const row of report.rows) {
+    const cells = renderRow(row)
+    used += cells.join(' | ').length + 5
+    if (used > budget) break
+    rows.push(cells)
+  }
+  let rowsTable = table(header, rows)
+  if (rows.length < report.rows.length) {
+    rowsTable += `\n\n*${report.rows.length - rows.length} more rows left out to fit; ${options.overflowHint ?? 'see the job summary'}.*`
+  }
+  return [...head, rowsTable, ...sections].join('\n\n')
+}
+
+/** The run link: it changes every run, so the comment keeps it out of its digest. */
+export function footer(report: Report): string {
+  return report.runUrl ? `<sub>[Workflow run](${report.runUrl})</sub>` : ''
+}

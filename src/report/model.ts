@@ -1,0 +1,184 @@
+/**
+ * Results -> one report: rows per entry and flag, errors, totals. Rendered by log.ts,
+ * markdown.ts and outputs.ts. Pure.
+ */
+import type { FlagResult, SentInstruction } from '../engine/apply.js'
+import type { Outcome } from '../outcome.js'
+import type { InvalidEntry } from '../sources/grammar.js'
+import { formatUtc } from '../sources/when.js'
+import type { Target } from '../target.js'
+
+export interface Row {
+  /** Undefined for an invalid entry: it applies to no flag. */
+  flagKey?: string
+  environmentKey: string
+  target?: Target
+  source: string
+  origin: string
+  variation?: string
+  removalMs?: number
+  outcome: Outcome
+  detail?: string
+}
+
+export interface ErrorItem {
+  flagKey: string | null
+  environmentKey: string
+  entry: string | null
+  origin: string | null
+  target: Target | null
+  /** Kept from v1: the target's key. */
+  userKey: string | null
+  /** LaunchDarkly's raw index into the PATCH's instructions; null when none was sent. */
+  instructionIndex: number | null
+  /** Which of the flag's PATCH requests it was in, from 1; null when none was sent. */
+  request: number | null
+  message: string
+}
+
+export interface Totals {
+  totalInstructions: number
+  successfulInstructions: number
+  failedInstructions: number
+}
+
+export interface Report {
+  dryRun: boolean
+  timeZone: string
+  projectKey: string
+  environmentKey: string
+  rows: Row[]
+  errors: ErrorItem[]
+  instructions: SentInstruction[]
+  totals: Totals
+  /** A failure of the whole run (no rows), such as a bad input. */
+  fatal?: string
+  runUrl?: string
+  /** Anything to fail the step for: invalid entries, failed entries, unexplained errors. */
+  failed: boolean
+}
+
+export interface ReportInput {
+  dryRun: boolean
+  timeZone: string
+  projectKey: string
+  environmentKey: string
+  invalid: InvalidEntry[]
+  /** Entries left alone on purpose, such as a PR label whose time has passed. */
+  skipped?: InvalidEntry[]
+  flags: FlagResult[]
+  fatal?: string
+  runUrl?: string
+}
+
+export function buildReport(input: ReportInput): Report {
+  const { environmentKey } = input
+  const rows: Row[] = []
+  const errors: ErrorItem[] = []
+  for (const invalid of input.invalid) {
+    rows.push({
+      environmentKey,
+      source: invalid.source,
+      origin: invalid.origin,
+      outcome: 'invalid',
+      detail: invalid.reason
+    })
+    errors.push({
+      flagKey: null,
+      environmentKey,
+      entry: invalid.source,
+      origin: invalid.origin,
+      target: null,
+      userKey: null,
+      instructionIndex: null,
+      request: null,
+      message: `${describeOrigin(invalid)}: ${invalid.reason}`
+    })
+  }
+  for (const skipped of input.skipped ?? []) {
+    rows.push({
+      environmentKey,
+      source: skipped.source,
+      origin: skipped.origin,
+      outcome: 'unchanged',
+      detail: skipped.reason
+    })
+  }
+  let failedInstructions = 0
+  for (const flag of input.flags) {
+    const { flagKey } = flag.ref
+    for (const result of flag.entries) {
+      const { planned } = result
+      const { entry } = planned
+      const replaced = result.outcome === 'moved' || result.outcome === 'cancelled'
+      const detail =
+        result.message ??
+        (replaced && planned.currentMs !== undefined
+          ? `was ${formatUtc(planned.currentMs)}`
+          : planned.reason)
+      rows.push({
+        flagKey,
+        environmentKey,
+        target: entry.target,
+        source: entry.source,
+        origin: entry.origin,
+        variation: planned.variation?.label,
+        removalMs: planned.removalMs,
+        outcome: result.outcome,
+        detail
+      })
+      if (result.outcome !== 'failed') continue
+      if (planned.instruction) failedInstructions++
+      errors.push({
+        flagKey,
+        environmentKey,
+        entry: entry.source,
+        origin: entry.origin,
+        target: entry.target,
+        userKey: entry.target.key,
+        instructionIndex: result.instructionIndex ?? null,
+        request: result.request ?? null,
+        message: result.message ?? 'failed'
+      })
+    }
+    for (const message of flag.unmatchedErrors) {
+      errors.push({
+        flagKey,
+        environmentKey,
+        entry: null,
+        origin: null,
+        target: null,
+        userKey: null,
+        instructionIndex: null,
+        request: null,
+        message
+      })
+    }
+  }
+  const instructions = input.flags.flatMap((f) => f.instructions)
+  const totalInstructions = instructions.length
+  return {
+    dryRun: input.dryRun,
+    timeZone: input.timeZone,
+    projectKey: input.projectKey,
+    environmentKey,
+    rows,
+    errors,
+    instructions,
+    totals: {
+      totalInstructions,
+      successfulInstructions: input.dryRun ? 0 : totalInstructions - failedInstructions,
+      failedInstructions
+    },
+    fatal: input.fatal,
+    runUrl: input.runUrl,
+    failed: input.fatal !== undefined || errors.length > 0
+  }
+}
+
+/** `targets line 3 "sandy@…"`; a label's origin already quotes it. */
+function describeOrigin(entry: { origin: string; source: string }): string {
+  return entry.origin.includes(JSON.stringify(entry.source))
+    ? entry.origin
+    : `${entry.origin} "${entry.source}"`
+}

@@ -1,0 +1,19 @@
+/**
+ * Who is individually targeted: a context kind and key. The user endpoint's targets are kind
+ * `user`.
+ */
+export interface Target {
+  kind: string
+  key: string
+}
+
+export const USER_KIND = 'user'
+
+export function userTarget(key: string): Target {
+  return { kind: USER_KIND, key }
+}
+
+/** A map key for a target. */
+export function targetId(target: Target): string {
+  return `${target.kind}:${target.key}`
+}
