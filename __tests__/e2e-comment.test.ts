@@ -264,7 +264,7 @@ describe('the label lifecycle', () => {
     ).toEqual(['bob'])
   })
 
-  it('refuses the whole set when one live label is invalid', async () => {
+  it('applies the valid live labels when one is invalid, and shows the invalid one', async () => {
     sandboxes.github.setLabels(REPO, prNumber, [
       'expire-user:sandy@2030-06-10',
       'expire-user:bob@2030-13-01'
@@ -274,8 +274,10 @@ describe('the label lifecycle', () => {
       payload: pullRequestPayload('synchronize')
     })
     expect(result.code).toBe(1)
-    expect(sandboxes.launchDarkly.requests).toHaveLength(0)
-    expect(comments()[0]?.body).toMatch(/⚠️ invalid \| 2030&#45;13|⚠️ invalid/)
+    expect(
+      sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT).map((i) => i.userKey)
+    ).toEqual(['sandy'])
+    expect(comments()[0]?.body).toMatch(/`expire-user:bob@2030-13-01`.*⚠️ invalid/)
   })
 
   it('does not comment on a synchronize of a PR without expiry labels', async () => {

@@ -117,8 +117,10 @@ function runUrlOf(server, repository, id) {
     return `${server}/${name}/actions/runs/${id}`;
 }
 
-// EXTERNAL MODULE: ./src/sources/grammar.ts + 1 modules
-var sources_grammar = __webpack_require__(4093);
+// EXTERNAL MODULE: ./src/target.ts
+var target = __webpack_require__(6746);
+// EXTERNAL MODULE: ./src/sources/grammar.ts
+var sources_grammar = __webpack_require__(2851);
 ;// CONCATENATED MODULE: ./src/sources/labels.ts
 /**
  * Entries from labels: the label of a label event, or every expiry label a PR has now, each
@@ -126,6 +128,7 @@ var sources_grammar = __webpack_require__(4093);
  * only when the person who added (or removed) it has at least that permission on the repository.
  * Fails closed: when GitHub cannot say who it was or what they may do, the label does not act.
  */
+
 
 
 /** GitHub's repository roles, weakest first. */
@@ -179,36 +182,153 @@ async function applyGate(items, gate) {
 function labelOrigin(label) {
     return `label ${JSON.stringify(label)}`;
 }
-/** The one label of a `labeled` or `unlabeled` event, as an entry to apply or cancel. */
-function parseEventLabel(label, action, context) {
+/** The label of a `labeled` event as an entry to apply; of an `unlabeled` one, to cancel. */
+function parseEventLabel(label, action, grammar) {
     const intent = action === 'unlabeled' ? 'cancel' : 'apply';
-    return (0,sources_grammar/* parseEntry */.ER)(label, labelOrigin(label), { ...context, intent });
+    return (0,sources_grammar/* parseEntry */.ER)(label, labelOrigin(label), { ...grammar, intent });
+}
+/** The prefixed labels, parsed as labels already on the PR, in the PR's order. */
+function parseLabels(labels, grammar) {
+    return labels
+        .filter((label) => (0,src_trigger/* relatesToPrefix */.wJ)(label, grammar.prefix))
+        .map((label) => ({
+        label,
+        result: (0,sources_grammar/* parseEntry */.ER)(label, labelOrigin(label), { ...grammar, intent: 'reapply' })
+    }));
+}
+function keyOf(result) {
+    return result.ok ? (0,target/* targetId */.Lx)(result.entry.target) : undefined;
+}
+/** A label whose time has passed: its removal is due or done, so it is left alone. */
+function expired(parsed, now) {
+    const { result } = parsed;
+    if (!result.ok || result.entry.when.kind !== 'at' || result.entry.when.epochMs > now)
+        return undefined;
+    const reason = 'its time has passed, so LaunchDarkly has removed the target or will at once';
+    return { source: result.entry.source, origin: labelOrigin(parsed.label), reason };
+}
+/**
+ * Of several labels for one key, the one added last. Undefined when the PR's events do not say
+ * for each of them.
+ */
+function latest(group, labelings) {
+    let best;
+    for (const parsed of group) {
+        const order = labelings.get(parsed.label)?.order;
+        if (order === undefined)
+            return undefined;
+        if (!best || order > best.order)
+            best = { parsed, order };
+    }
+    return best?.parsed;
+}
+/**
+ * The labels of a PR, one per key: where several labels name one key, the one added last wins
+ * and the others are superseded; where that cannot be told, the key is skipped, naming its labels.
+ */
+function onePerKey(parsed, labelings) {
+    const groups = new Map();
+    const chosen = [];
+    for (const item of parsed) {
+        const key = keyOf(item.result);
+        if (key === undefined)
+            chosen.push(item);
+        else
+            groups.set(key, [...(groups.get(key) ?? []), item]);
+    }
+    const skipped = [];
+    const superseded = [];
+    for (const group of groups.values()) {
+        const winner = group.length === 1 ? group[0] : labelings && latest(group, labelings);
+        if (winner) {
+            chosen.push(winner);
+            for (const other of group)
+                if (other !== winner)
+                    superseded.push({ label: other.label, by: winner.label });
+            continue;
+        }
+        const names = group.map((g) => JSON.stringify(g.label)).join(', ');
+        for (const { label, result } of group) {
+            skipped.push({
+                source: result.ok ? result.entry.source : label,
+                origin: labelOrigin(label),
+                reason: `the labels ${names} name the same key and GitHub's events do not say which was added last; remove all but one`
+            });
+        }
+    }
+    return { chosen, skipped, superseded };
+}
+/** Who added each label, when `required-permission` asks, or when several labels share a key. */
+async function readLabelings(pullRequest, parsed, reader, gate) {
+    const keys = parsed.map((p) => keyOf(p.result)).filter((k) => k !== undefined);
+    const shared = new Set(keys).size < keys.length;
+    return gate.required !== 'none' || shared ? reader.labelings(pullRequest) : undefined;
+}
+/**
+ * A `labeled` or `unlabeled` event. Added: the label is applied, and older labels for its key are
+ * superseded. Removed: the key's removal is cancelled only when no other label for it remains;
+ * otherwise the remaining label (the last added) is applied.
+ */
+async function readLabelEvent(event, pullRequest, grammar, reader, gate) {
+    const { result } = event;
+    const labelsNow = (await reader.labels(pullRequest)).filter((l) => (0,src_trigger/* relatesToPrefix */.wJ)(l, grammar.prefix));
+    const verb = event.action === 'unlabeled' ? 'removed' : 'added';
+    const single = async () => applyGate([{ result, actor: event.sender, verb }], gate);
+    const base = { independent: false, labelsNow };
+    const key = keyOf(result);
+    const others = parseLabels(labelsNow, grammar).filter((p) => p.label !== event.label && key !== undefined && keyOf(p.result) === key);
+    if (event.action === 'labeled' || others.length === 0) {
+        const superseded = others.map((p) => ({ label: p.label, by: event.label }));
+        return { ...base, results: await single(), skipped: [], superseded };
+    }
+    // Removed, but another label for the key remains: that one decides.
+    const labelings = await reader.labelings(pullRequest);
+    const { chosen, skipped, superseded } = onePerKey(others, labelings);
+    const remaining = chosen[0];
+    if (!remaining)
+        return { ...base, results: [], skipped, superseded };
+    const past = expired(remaining, grammar.now);
+    if (past)
+        return { ...base, results: [], skipped: [...skipped, past], superseded };
+    const results = await applyGate([{ result: remaining.result, actor: labelings.get(remaining.label)?.actor, verb: 'added' }], gate);
+    return { ...base, results, skipped, superseded };
 }
 /**
  * Every expiry label the PR has now (a rerun replays the event's old payload, so they are read
- * live), each gated on who added it.
+ * live), one per key, each gated on who added it. An invalid label is reported and the others
+ * still apply.
  */
-async function readPullRequestLabels(pullRequest, context, reader, gate) {
-    const labels = (await reader.labels(pullRequest)).filter((l) => (0,src_trigger/* relatesToPrefix */.wJ)(l, context.prefix));
+async function readPullRequestLabels(pullRequest, grammar, reader, gate) {
+    const labelsNow = (await reader.labels(pullRequest)).filter((l) => (0,src_trigger/* relatesToPrefix */.wJ)(l, grammar.prefix));
+    const parsed = parseLabels(labelsNow, grammar);
     const skipped = [];
-    const items = [];
-    for (const label of labels) {
-        const result = (0,sources_grammar/* parseEntry */.ER)(label, labelOrigin(label), { ...context, intent: 'reapply' });
-        if (result.ok && result.entry.when.kind === 'at' && result.entry.when.epochMs <= context.now) {
-            const reason = 'its time has passed, so LaunchDarkly has removed the target or will at once';
-            skipped.push({ source: result.entry.source, origin: labelOrigin(label), reason });
-        }
-        else {
-            items.push({ result, actor: undefined, verb: 'added', label });
-        }
-    }
-    if (items.length > 0 && gate.required !== 'none') {
-        // Whoever pushed is not who labelled: ask GitHub who added each label.
-        const actors = await reader.labelActors(pullRequest);
-        for (const item of items)
-            item.actor = actors.get(item.label);
-    }
-    return { results: await applyGate(items, gate), skipped };
+    const current = parsed.filter((p) => {
+        const past = expired(p, grammar.now);
+        if (past)
+            skipped.push(past);
+        return !past;
+    });
+    const labelings = await readLabelings(pullRequest, current, reader, gate);
+    const { chosen, skipped: undecided, superseded } = onePerKey(current, labelings);
+    const items = chosen.map(({ label, result }) => ({
+        result: independentOf(result),
+        actor: labelings?.get(label)?.actor,
+        verb: 'added'
+    }));
+    return {
+        results: await applyGate(items, gate),
+        independent: true,
+        skipped: [...skipped, ...undecided],
+        superseded,
+        labelsNow
+    };
+}
+/** An invalid label among others says how to fix it, and that the others went ahead. */
+function independentOf(result) {
+    if (result.ok)
+        return result;
+    const reason = `${result.invalid.reason}; fix or remove this label (the PR's other labels were applied)`;
+    return { ok: false, invalid: { ...result.invalid, reason } };
 }
 
 ;// CONCATENATED MODULE: ./src/github/session.ts
@@ -268,14 +388,24 @@ class GitHubSession {
             throw new Error(`GitHub answered ${client.describeGitHubError(error)}`, { cause: error });
         }
     }
-    /** Who added each of the PR's labels, from its events. Throws one sentence on failure. */
-    async labelActors(pullRequestNumber) {
+    /** When and by whom each of the PR's labels was added. Throws one sentence on failure. */
+    async labelings(pullRequestNumber) {
         const { octokit, client } = await this.load();
         try {
-            return await client.labelActors(octokit, this.repository(), pullRequestNumber);
+            return await client.labelings(octokit, this.repository(), pullRequestNumber);
         }
         catch (error) {
             throw new Error(`Could not read the events of pull request #${pullRequestNumber} to see who added its labels (${client.describeGitHubError(error)}); the token needs issues: read.`, { cause: error });
+        }
+    }
+    /** Takes a label off the PR. Throws one sentence on failure. */
+    async removeLabel(pullRequestNumber, name) {
+        const { octokit, client } = await this.load();
+        try {
+            await client.removeLabel(octokit, this.repository(), pullRequestNumber, name);
+        }
+        catch (error) {
+            throw new Error(`Could not remove the label ${JSON.stringify(name)} from pull request #${pullRequestNumber} (${client.describeGitHubError(error)}); the token needs pull-requests: write.`, { cause: error });
         }
     }
     /**
@@ -1099,6 +1229,7 @@ function errorMessage(error) {
 var sources_when = __webpack_require__(3876);
 ;// CONCATENATED MODULE: ./src/report/model.ts
 
+
 function buildReport(input) {
     const { environmentKey } = input;
     const rows = [];
@@ -1130,6 +1261,15 @@ function buildReport(input) {
             origin: skipped.origin,
             outcome: 'unchanged',
             detail: skipped.reason
+        });
+    }
+    for (const { label, by, removed } of input.superseded ?? []) {
+        rows.push({
+            environmentKey,
+            source: label,
+            origin: labelOrigin(label),
+            outcome: 'superseded',
+            detail: `${JSON.stringify(by)} names the same key and was added later${removed ? '; removed from the pull request' : ''}`
         });
     }
     let failedInstructions = 0;
@@ -1245,36 +1385,63 @@ async function runApply(input) {
         : undefined;
     if (read.parsed)
         startComment();
-    const { results, skipped } = await read.results();
-    if (results.length + skipped.length > 0)
+    const found = await read.entries();
+    const all = [...found.results, ...found.independent];
+    if (all.length + found.skipped.length + found.superseded.length > 0)
         startComment();
-    const invalid = results.flatMap((r) => (r.ok ? [] : [r.invalid]));
-    const entries = results.flatMap((r) => (r.ok ? [r.entry] : []));
+    const blocked = found.results.some((r) => !r.ok);
+    const invalid = all.flatMap((r) => (r.ok ? [] : [r.invalid]));
+    const entries = all.flatMap((r) => (r.ok ? [r.entry] : []));
     let flags = [];
-    if (invalid.length > 0) {
+    if (blocked) {
         info('Nothing was sent to LaunchDarkly: every entry must be valid first.');
     }
-    else if (entries.length === 0) {
-        notice('No entries to apply: list them in the targets input, or add a label such as expire-user:sandy@2030-06-10.');
-    }
-    else {
+    else if (entries.length > 0) {
         flags = await applyAll(launchDarkly, settings.flagKeys, () => entries, options, prefetched);
     }
+    else if (invalid.length === 0) {
+        notice('No entries to apply: list them in the targets input, or add a label such as expire-user:sandy@2030-06-10.');
+    }
+    const removed = await removeSuperseded(found, flags, input);
     const report = buildReport({
         dryRun: settings.dryRun,
         timeZone: settings.timeZone,
         projectKey: settings.projectKey,
         environmentKey: settings.environmentKey,
         invalid,
-        skipped,
+        skipped: found.skipped,
+        superseded: found.superseded.map((s) => ({ ...s, removed: removed.has(s.label) })),
         flags,
         runUrl: context.runUrl
     });
     return { report, comment };
 }
 /**
+ * After a label event applied its label on every flag, the older labels for the same key come
+ * off the PR, so that the PR shows one label per key. A dry run removes nothing.
+ */
+async function removeSuperseded(found, flags, { context, settings, github }) {
+    const removed = new Set();
+    const pullRequest = context.pullRequest?.number;
+    if (!found.added || settings.dryRun || pullRequest === undefined)
+        return removed;
+    const applied = flags.length > 0 && flags.every((f) => f.entries.every((e) => e.outcome !== 'failed'));
+    if (!applied)
+        return removed;
+    for (const { label } of found.superseded.filter((s) => s.by === found.added)) {
+        try {
+            await github.removeLabel(pullRequest, label);
+            removed.add(label);
+        }
+        catch (error) {
+            warning(error.message);
+        }
+    }
+    return removed;
+}
+/**
  * The entries of this run, each checked against the grammar and, for labels, against
- * `required-permission`.
+ * `required-permission` and one label per key.
  */
 function readEntries({ context, settings, trigger, github }) {
     const grammar = { prefix: settings.labelPrefix, timeZone: settings.timeZone, now: Date.now() };
@@ -1284,26 +1451,52 @@ function readEntries({ context, settings, trigger, github }) {
         permissionOf: (login) => github.permissionOf(login)
     };
     const { pullRequest } = context;
+    const none = { independent: [], skipped: [], superseded: [], added: undefined };
     if (trigger.kind === 'label') {
         const result = parseEventLabel(trigger.label, trigger.action, grammar);
-        const verb = trigger.action === 'unlabeled' ? 'removed' : 'added';
+        const event = { ...trigger, sender: pullRequest?.sender, result };
         return {
             parsed: result.ok,
-            results: async () => ({
-                results: await applyGate([{ result, actor: pullRequest?.sender, verb }], gate),
-                skipped: []
-            })
+            entries: async () => {
+                const alone = async () => {
+                    const verb = trigger.action === 'unlabeled' ? 'removed' : 'added';
+                    return {
+                        ...none,
+                        results: await applyGate([{ result, actor: event.sender, verb }], gate)
+                    };
+                };
+                if (!pullRequest)
+                    return alone();
+                let labels;
+                try {
+                    labels = await readLabelEvent(event, pullRequest.number, grammar, github, gate);
+                }
+                catch (error) {
+                    // Without the PR's labels, the event's own label still acts, as it says.
+                    warning(`${error.message} Acting on this label alone.`);
+                    return alone();
+                }
+                return {
+                    ...labels,
+                    independent: [],
+                    added: trigger.action === 'labeled' ? trigger.label : undefined
+                };
+            }
         };
     }
     const targets = (0,sources_grammar/* parseTargets */.Sx)(settings.targets, { ...grammar, intent: 'apply' });
     if (trigger.kind === 'pull-request' && pullRequest && REAPPLY_ACTIONS.has(trigger.action)) {
         return {
             parsed: false,
-            results: async () => {
+            entries: async () => {
                 const labels = await readPullRequestLabels(pullRequest.number, grammar, github, gate);
+                // A key in both the targets input and a label is listed twice: the later one is invalid.
+                const checked = (0,sources_grammar/* rejectRepeatedKeys */.Ad)([...targets, ...labels.results]);
                 return {
-                    results: (0,sources_grammar/* rejectRepeatedKeys */.Ad)([...targets, ...labels.results]),
-                    skipped: labels.skipped
+                    ...labels,
+                    results: checked.slice(0, targets.length),
+                    independent: checked.slice(targets.length),
+                    added: undefined
                 };
             }
         };
@@ -1311,7 +1504,7 @@ function readEntries({ context, settings, trigger, github }) {
     const results = (0,sources_grammar/* rejectRepeatedKeys */.Ad)(targets);
     return {
         parsed: results.length > 0 && results.every((r) => r.ok),
-        results: () => Promise.resolve({ results, skipped: [] })
+        entries: () => Promise.resolve({ ...none, results })
     };
 }
 /** What LaunchDarkly's audit log says about why the change was made. */
@@ -1372,7 +1565,8 @@ const ICON = {
     cancelled: '⏹️',
     unchanged: '⚪',
     failed: '❌',
-    invalid: '⚠️'
+    invalid: '⚠️',
+    superseded: '⏭️'
 };
 function outcomeLabel(outcome, dryRun) {
     return (dryRun ? PLANNED[outcome] : undefined) ?? outcome;
@@ -1461,7 +1655,8 @@ function renderMarkdown(report, options) {
     if (report.dryRun)
         head.push('### Plan only: nothing was changed');
     if (report.fatal) {
-        head.push(`❌ ${escape_text(report.fatal)}`);
+        // One line per problem: a line break inside text() would show as U+000A.
+        head.push(`❌ ${report.fatal.split('\n').map(escape_text).join('  \n')}`);
         return head.join('\n\n');
     }
     head.push(`**${verdict(report)}** · project ${code(report.projectKey, false)} · environment ${code(report.environmentKey, false)}`);

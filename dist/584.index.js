@@ -9,9 +9,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createOctokit: () => (/* binding */ createOctokit),
 /* harmony export */   describeGitHubError: () => (/* binding */ describeGitHubError),
-/* harmony export */   labelActors: () => (/* binding */ labelActors),
+/* harmony export */   labelings: () => (/* binding */ labelings),
 /* harmony export */   listLabels: () => (/* binding */ listLabels),
-/* harmony export */   permissionOf: () => (/* binding */ permissionOf)
+/* harmony export */   permissionOf: () => (/* binding */ permissionOf),
+/* harmony export */   removeLabel: () => (/* binding */ removeLabel)
 /* harmony export */ });
 /* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2032);
 /* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
@@ -76,20 +77,31 @@ async function permissionOf(octokit, where, login) {
         throw error;
     }
 }
-/** Who added each label last: label name -> login, from the issue's events, every page. */
-async function labelActors(octokit, where, issueNumber) {
+/** Each label's last `labeled` event, from the issue's events (oldest first), every page. */
+async function labelings(octokit, where, issueNumber) {
     const events = await octokit.paginate(octokit.rest.issues.listEvents, {
         ...where,
         issue_number: issueNumber,
         per_page: 100
     });
-    const actors = new Map();
-    for (const event of _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .eventsSchema */ .DG.parse(events)) {
+    const last = new Map();
+    _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .eventsSchema */ .DG.parse(events).forEach((event, order) => {
         const name = event.label?.name;
-        if (event.event === 'labeled' && name && event.actor?.login)
-            actors.set(name, event.actor.login);
+        const actor = event.actor?.login;
+        if (event.event === 'labeled' && name && actor)
+            last.set(name, { actor, order });
+    });
+    return last;
+}
+/** Takes a label off an issue; one already gone is fine. */
+async function removeLabel(octokit, where, issueNumber, name) {
+    try {
+        await octokit.rest.issues.removeLabel({ ...where, issue_number: issueNumber, name });
     }
-    return actors;
+    catch (error) {
+        if (error.status !== 404)
+            throw error;
+    }
 }
 /** What GitHub says went wrong, in one line. */
 function describeGitHubError(error) {

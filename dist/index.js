@@ -132,35 +132,19 @@ function outputsOf(report, commentUrl = '') {
 
 /***/ }),
 
-/***/ 4093:
+/***/ 2851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  ER: () => (/* binding */ parseEntry),
-  Sx: () => (/* binding */ parseTargets),
-  Ad: () => (/* binding */ rejectRepeatedKeys),
-  qV: () => (/* binding */ skeleton)
-});
-
-// UNUSED EXPORTS: EXAMPLE, MAX_ENTRY_LENGTH, formatEntry, shorten
-
-;// CONCATENATED MODULE: ./src/target.ts
-const USER_KIND = 'user';
-function userTarget(key) {
-    return { kind: USER_KIND, key };
-}
-/** A map key for a target. */
-function targetId(target) {
-    return `${target.kind}:${target.key}`;
-}
-
-// EXTERNAL MODULE: ./src/unicode.ts
-var unicode = __nccwpck_require__(228);
-// EXTERNAL MODULE: ./src/sources/when.ts
-var sources_when = __nccwpck_require__(3876);
-;// CONCATENATED MODULE: ./src/sources/grammar.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ad: () => (/* binding */ rejectRepeatedKeys),
+/* harmony export */   ER: () => (/* binding */ parseEntry),
+/* harmony export */   Sx: () => (/* binding */ parseTargets),
+/* harmony export */   qV: () => (/* binding */ skeleton)
+/* harmony export */ });
+/* unused harmony exports MAX_ENTRY_LENGTH, EXAMPLE, shorten, formatEntry */
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6746);
+/* harmony import */ var _unicode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(228);
+/* harmony import */ var _when_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3876);
 /**
  * The entry grammar shared by labels and the `targets` input: `<prefix><key>@<when>`.
  * The key is everything between the prefix and the LAST `@`, so email keys work.
@@ -206,9 +190,9 @@ function parseEntry(raw, origin, context) {
         return invalid(`it is ${raw.length} characters long; an entry has at most ${MAX_ENTRY_LENGTH}`);
     }
     let text = raw.trim();
-    const hidden = unicode/* INVISIBLE */.kH.exec(text);
+    const hidden = _unicode_js__WEBPACK_IMPORTED_MODULE_1__/* .INVISIBLE */ .kH.exec(text);
     if (hidden) {
-        return invalid(`it contains an invisible or control character (${(0,unicode/* describeCodePoint */.pk)(hidden[0])}); retype it as plain text`);
+        return invalid(`it contains an invisible or control character (${(0,_unicode_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCodePoint */ .pk)(hidden[0])}); retype it as plain text`);
     }
     const { prefix } = context;
     if (text.startsWith(prefix)) {
@@ -230,11 +214,11 @@ function parseEntry(raw, origin, context) {
     const keyProblem = checkUserKey(userKey);
     if (keyProblem)
         return invalid(keyProblem);
-    const target = userTarget(userKey);
+    const target = (0,_target_js__WEBPACK_IMPORTED_MODULE_2__/* .userTarget */ .vg)(userKey);
     if (context.intent === 'cancel') {
         return { ok: true, entry: { target, when: { kind: 'never' }, source, origin } };
     }
-    const when = (0,sources_when/* parseWhen */.Oc)(whenText, { ...context, allowPast: context.intent === 'reapply' });
+    const when = (0,_when_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWhen */ .Oc)(whenText, { ...context, allowPast: context.intent === 'reapply' });
     if (!when.ok)
         return invalid(when.reason);
     return { ok: true, entry: { target, when: when.when, source, origin } };
@@ -251,7 +235,7 @@ function checkUserKey(userKey) {
     if (/[a-z]/i.test(userKey)) {
         const disguised = [...userKey].find((ch) => LOOK_ALIKES[ch] !== undefined);
         if (disguised) {
-            return `the user key "${userKey}" mixes Latin letters with the look-alike ${(0,unicode/* describeCodePoint */.pk)(disguised)}; retype it in plain text`;
+            return `the user key "${userKey}" mixes Latin letters with the look-alike ${(0,_unicode_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCodePoint */ .pk)(disguised)}; retype it in plain text`;
         }
     }
     return undefined;
@@ -281,7 +265,7 @@ function rejectRepeatedKeys(results) {
     return results.map((result) => {
         if (!result.ok)
             return result;
-        const id = targetId(result.entry.target);
+        const id = (0,_target_js__WEBPACK_IMPORTED_MODULE_2__/* .targetId */ .Lx)(result.entry.target);
         const earlier = first.get(id);
         if (!earlier) {
             first.set(id, result.entry);
@@ -493,6 +477,26 @@ function formatUtc(epochMs) {
 
 /***/ }),
 
+/***/ 6746:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lx: () => (/* binding */ targetId),
+/* harmony export */   vg: () => (/* binding */ userTarget)
+/* harmony export */ });
+/* unused harmony export USER_KIND */
+const USER_KIND = 'user';
+function userTarget(key) {
+    return { kind: USER_KIND, key };
+}
+/** A map key for a target. */
+function targetId(target) {
+    return `${target.kind}:${target.key}`;
+}
+
+
+/***/ }),
+
 /***/ 2523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -503,7 +507,7 @@ function formatUtc(epochMs) {
 /* harmony export */   m_: () => (/* binding */ PULL_REQUEST_EVENTS),
 /* harmony export */   wJ: () => (/* binding */ relatesToPrefix)
 /* harmony export */ });
-/* harmony import */ var _sources_grammar_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4093);
+/* harmony import */ var _sources_grammar_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2851);
 /**
  * What the GitHub event asks of the action. Kept free of heavy imports: `index.ts` uses it to
  * leave at once on an unrelated label, before Octokit or zod are loaded. The parts of the

@@ -119,6 +119,39 @@ export class GitHubSandbox {
     this.events.clear()
   }
 
+  /** The labels an issue has now. */
+  labelsOn(repo: string, issue: number): string[] {
+    return this.labels.get(`${repo}#${issue}`) ?? []
+  }
+
+  /** Adds one label as `actor` did, after the others, with its `labeled` event. */
+  addLabel(repo: string, issue: number, name: string, actor = 'Codertocat'): void {
+    this.labels.set(`${repo}#${issue}`, [...this.labelsOn(repo, issue), name])
+    this.record(repo, issue, 'labeled', name, actor)
+  }
+
+  /** Takes a label off as `actor` did, with its `unlabeled` event. */
+  removeLabel(repo: string, issue: number, name: string, actor = 'Codertocat'): void {
+    const key = `${repo}#${issue}`
+    this.labels.set(
+      key,
+      this.labelsOn(repo, issue).filter((n) => n !== name)
+    )
+    this.record(repo, issue, 'unlabeled', name, actor)
+  }
+
+  private record(repo: string, issue: number, event: string, name: string, actor: string): void {
+    const key = `${repo}#${issue}`
+    const events = this.events.get(key) ?? []
+    events.push({
+      id: this.nextId++,
+      event,
+      actor: { login: actor },
+      label: { name, color: 'ededed' }
+    })
+    this.events.set(key, events)
+  }
+
   /** Puts labels on an issue as `actor` did, with the `labeled` events GitHub records. */
   setLabels(repo: string, issue: number, names: string[], actor = 'Codertocat'): void {
     this.labels.set(`${repo}#${issue}`, names)
@@ -294,6 +327,17 @@ export class GitHubSandbox {
         record,
         send,
         names.map((label, i) => ({ id: i + 1, name: label, color: 'ededed', default: false }))
+      )
+    }
+    if ((m = /^\/issues\/(\d+)\/labels\/(.+)$/.exec(rest)) && record.method === 'DELETE') {
+      const issue = Number(m[1])
+      const label = decodeURIComponent(m[2] as string)
+      if (!this.labelsOn(repo, issue).includes(label))
+        return send(404, { message: 'Label does not exist' })
+      this.removeLabel(repo, issue, label, identity.login)
+      return send(
+        200,
+        this.labelsOn(repo, issue).map((n, i) => ({ id: i + 1, name: n, color: 'ededed' }))
       )
     }
     if ((m = /^\/issues\/(\d+)\/events$/.exec(rest)) && record.method === 'GET') {

@@ -1,9 +1,17 @@
 /**
  * What happened to an entry, one vocabulary from planning to the report. Planning says what an
  * entry will do (`scheduled`: a removal will be scheduled); writing keeps it or turns it into
- * `failed`; `invalid` entries never reach planning.
+ * `failed`; `invalid` and `superseded` entries never reach planning.
  */
-export type Outcome = 'scheduled' | 'moved' | 'cancelled' | 'unchanged' | 'failed' | 'invalid'
+export type Outcome =
+  | 'scheduled'
+  | 'moved'
+  | 'cancelled'
+  | 'unchanged'
+  | 'failed'
+  | 'invalid'
+  /** A label left alone because a newer label names the same key. */
+  | 'superseded'
 
 /** The outcomes planning can give. */
-export type PlannedOutcome = Exclude<Outcome, 'invalid'>
+export type PlannedOutcome = Exclude<Outcome, 'invalid' | 'superseded'>

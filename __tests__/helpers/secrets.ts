@@ -23,7 +23,7 @@ export function textsLeftBy(runs: ActionRun[], sandboxes?: Sandboxes): string[] 
     texts.push(
       ...sandboxes.github.requests
         .filter((r) => r.method !== 'GET')
-        .map((r) => JSON.stringify(r.body))
+        .map((r) => JSON.stringify(r.body ?? ''))
     )
     texts.push(...sandboxes.launchDarkly.requests.map((r) => JSON.stringify(r.body ?? '')))
   }

@@ -9,6 +9,7 @@ import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import { Octokit as RestOctokit } from '@octokit/rest'
 import { ZodError } from 'zod'
+import type { Labeling } from '../sources/labels.js'
 import { USER_AGENT } from '../version.js'
 import { eventsSchema, labelsSchema, permissionSchema } from './schemas.js'
 
@@ -91,23 +92,38 @@ export async function permissionOf(
   }
 }
 
-/** Who added each label last: label name -> login, from the issue's events, every page. */
-export async function labelActors(
+/** Each label's last `labeled` event, from the issue's events (oldest first), every page. */
+export async function labelings(
   octokit: Octokit,
   where: Repository,
   issueNumber: number
-): Promise<Map<string, string>> {
+): Promise<Map<string, Labeling>> {
   const events = await octokit.paginate(octokit.rest.issues.listEvents, {
     ...where,
     issue_number: issueNumber,
     per_page: 100
   })
-  const actors = new Map<string, string>()
-  for (const event of eventsSchema.parse(events)) {
+  const last = new Map<string, Labeling>()
+  eventsSchema.parse(events).forEach((event, order) => {
     const name = event.label?.name
-    if (event.event === 'labeled' && name && event.actor?.login) actors.set(name, event.actor.login)
+    const actor = event.actor?.login
+    if (event.event === 'labeled' && name && actor) last.set(name, { actor, order })
+  })
+  return last
+}
+
+/** Takes a label off an issue; one already gone is fine. */
+export async function removeLabel(
+  octokit: Octokit,
+  where: Repository,
+  issueNumber: number,
+  name: string
+): Promise<void> {
+  try {
+    await octokit.rest.issues.removeLabel({ ...where, issue_number: issueNumber, name })
+  } catch (error) {
+    if ((error as { status?: number }).status !== 404) throw error
   }
-  return actors
 }
 
 /** What GitHub says went wrong, in one line. */

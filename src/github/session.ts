@@ -3,7 +3,7 @@
  * runs that talk to GitHub. The report comment is looked for early, so that the lookup overlaps
  * LaunchDarkly's work, and written at the end.
  */
-import { permissionFrom, type Permission } from '../sources/labels.js'
+import { permissionFrom, type Labeling, type Permission } from '../sources/labels.js'
 import type { Octokit, Repository } from './client.js'
 import type { CommentResult } from './comment.js'
 import type { ListedComment } from './schemas.js'
@@ -97,14 +97,27 @@ export class GitHubSession {
     }
   }
 
-  /** Who added each of the PR's labels, from its events. Throws one sentence on failure. */
-  async labelActors(pullRequestNumber: number): Promise<Map<string, string>> {
+  /** When and by whom each of the PR's labels was added. Throws one sentence on failure. */
+  async labelings(pullRequestNumber: number): Promise<Map<string, Labeling>> {
     const { octokit, client } = await this.load()
     try {
-      return await client.labelActors(octokit, this.repository(), pullRequestNumber)
+      return await client.labelings(octokit, this.repository(), pullRequestNumber)
     } catch (error) {
       throw new Error(
         `Could not read the events of pull request #${pullRequestNumber} to see who added its labels (${client.describeGitHubError(error)}); the token needs issues: read.`,
+        { cause: error }
+      )
+    }
+  }
+
+  /** Takes a label off the PR. Throws one sentence on failure. */
+  async removeLabel(pullRequestNumber: number, name: string): Promise<void> {
+    const { octokit, client } = await this.load()
+    try {
+      await client.removeLabel(octokit, this.repository(), pullRequestNumber, name)
+    } catch (error) {
+      throw new Error(
+        `Could not remove the label ${JSON.stringify(name)} from pull request #${pullRequestNumber} (${client.describeGitHubError(error)}); the token needs pull-requests: write.`,
         { cause: error }
       )
     }

@@ -17,7 +17,14 @@ import {
   type InvalidEntry,
   type ParseResult
 } from '../sources/grammar.js'
-import { applyGate, parseEventLabel, readPullRequestLabels, type Gate } from '../sources/labels.js'
+import {
+  applyGate,
+  parseEventLabel,
+  readLabelEvent,
+  readPullRequestLabels,
+  type Gate,
+  type Superseded
+} from '../sources/labels.js'
 import type { Trigger } from '../trigger.js'
 
 /** Pull request actions on which every expiry label the PR has now is applied again. */
@@ -40,11 +47,23 @@ export interface ModeResult {
   comment: PendingComment | undefined
 }
 
+/** The entries of a run, after the grammar, `required-permission` and one label per key. */
+interface Entries {
+  /** An invalid one here stops every entry: one author, one change (`targets`, a label event). */
+  results: ParseResult[]
+  /** Each its own change: an invalid one is reported and the others go ahead (the PR's labels). */
+  independent: ParseResult[]
+  skipped: InvalidEntry[]
+  superseded: Superseded[]
+  /** The label of a label event; its superseded labels are taken off the PR once it applied. */
+  added: string | undefined
+}
+
 /** The entries as parsed, before `required-permission`, and how to get their final form. */
 interface Read {
   /** Every entry parsed: the flags can be read now, while GitHub is asked who sent them. */
   parsed: boolean
-  results: () => Promise<{ results: ParseResult[]; skipped: InvalidEntry[] }>
+  entries: () => Promise<Entries>
 }
 
 export async function runApply(input: ModeInput): Promise<ModeResult> {
@@ -69,28 +88,32 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
     ? prefetchFlags(launchDarkly, settings.flagKeys, options)
     : undefined
   if (read.parsed) startComment()
-  const { results, skipped } = await read.results()
-  if (results.length + skipped.length > 0) startComment()
+  const found = await read.entries()
+  const all = [...found.results, ...found.independent]
+  if (all.length + found.skipped.length + found.superseded.length > 0) startComment()
 
-  const invalid = results.flatMap((r) => (r.ok ? [] : [r.invalid]))
-  const entries: Entry[] = results.flatMap((r) => (r.ok ? [r.entry] : []))
+  const blocked = found.results.some((r) => !r.ok)
+  const invalid = all.flatMap((r) => (r.ok ? [] : [r.invalid]))
+  const entries: Entry[] = all.flatMap((r) => (r.ok ? [r.entry] : []))
   let flags: FlagResult[] = []
-  if (invalid.length > 0) {
+  if (blocked) {
     log.info('Nothing was sent to LaunchDarkly: every entry must be valid first.')
-  } else if (entries.length === 0) {
+  } else if (entries.length > 0) {
+    flags = await applyAll(launchDarkly, settings.flagKeys, () => entries, options, prefetched)
+  } else if (invalid.length === 0) {
     log.notice(
       'No entries to apply: list them in the targets input, or add a label such as expire-user:sandy@2030-06-10.'
     )
-  } else {
-    flags = await applyAll(launchDarkly, settings.flagKeys, () => entries, options, prefetched)
   }
+  const removed = await removeSuperseded(found, flags, input)
   const report = buildReport({
     dryRun: settings.dryRun,
     timeZone: settings.timeZone,
     projectKey: settings.projectKey,
     environmentKey: settings.environmentKey,
     invalid,
-    skipped,
+    skipped: found.skipped,
+    superseded: found.superseded.map((s) => ({ ...s, removed: removed.has(s.label) })),
     flags,
     runUrl: context.runUrl
   })
@@ -98,8 +121,34 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
 }
 
 /**
+ * After a label event applied its label on every flag, the older labels for the same key come
+ * off the PR, so that the PR shows one label per key. A dry run removes nothing.
+ */
+async function removeSuperseded(
+  found: Entries,
+  flags: FlagResult[],
+  { context, settings, github }: ModeInput
+): Promise<Set<string>> {
+  const removed = new Set<string>()
+  const pullRequest = context.pullRequest?.number
+  if (!found.added || settings.dryRun || pullRequest === undefined) return removed
+  const applied =
+    flags.length > 0 && flags.every((f) => f.entries.every((e) => e.outcome !== 'failed'))
+  if (!applied) return removed
+  for (const { label } of found.superseded.filter((s) => s.by === found.added)) {
+    try {
+      await github.removeLabel(pullRequest, label)
+      removed.add(label)
+    } catch (error) {
+      log.warning((error as Error).message)
+    }
+  }
+  return removed
+}
+
+/**
  * The entries of this run, each checked against the grammar and, for labels, against
- * `required-permission`.
+ * `required-permission` and one label per key.
  */
 function readEntries({ context, settings, trigger, github }: ModeInput): Read {
   const grammar = { prefix: settings.labelPrefix, timeZone: settings.timeZone, now: Date.now() }
@@ -109,26 +158,50 @@ function readEntries({ context, settings, trigger, github }: ModeInput): Read {
     permissionOf: (login) => github.permissionOf(login)
   }
   const { pullRequest } = context
+  const none = { independent: [], skipped: [], superseded: [], added: undefined }
   if (trigger.kind === 'label') {
     const result = parseEventLabel(trigger.label, trigger.action, grammar)
-    const verb = trigger.action === 'unlabeled' ? 'removed' : 'added'
+    const event = { ...trigger, sender: pullRequest?.sender, result }
     return {
       parsed: result.ok,
-      results: async () => ({
-        results: await applyGate([{ result, actor: pullRequest?.sender, verb }], gate),
-        skipped: []
-      })
+      entries: async () => {
+        const alone = async (): Promise<Entries> => {
+          const verb = trigger.action === 'unlabeled' ? 'removed' : 'added'
+          return {
+            ...none,
+            results: await applyGate([{ result, actor: event.sender, verb }], gate)
+          }
+        }
+        if (!pullRequest) return alone()
+        let labels
+        try {
+          labels = await readLabelEvent(event, pullRequest.number, grammar, github, gate)
+        } catch (error) {
+          // Without the PR's labels, the event's own label still acts, as it says.
+          log.warning(`${(error as Error).message} Acting on this label alone.`)
+          return alone()
+        }
+        return {
+          ...labels,
+          independent: [],
+          added: trigger.action === 'labeled' ? trigger.label : undefined
+        }
+      }
     }
   }
   const targets = parseTargets(settings.targets, { ...grammar, intent: 'apply' })
   if (trigger.kind === 'pull-request' && pullRequest && REAPPLY_ACTIONS.has(trigger.action)) {
     return {
       parsed: false,
-      results: async () => {
+      entries: async () => {
         const labels = await readPullRequestLabels(pullRequest.number, grammar, github, gate)
+        // A key in both the targets input and a label is listed twice: the later one is invalid.
+        const checked = rejectRepeatedKeys([...targets, ...labels.results])
         return {
-          results: rejectRepeatedKeys([...targets, ...labels.results]),
-          skipped: labels.skipped
+          ...labels,
+          results: checked.slice(0, targets.length),
+          independent: checked.slice(targets.length),
+          added: undefined
         }
       }
     }
@@ -136,10 +209,9 @@ function readEntries({ context, settings, trigger, github }: ModeInput): Read {
   const results = rejectRepeatedKeys(targets)
   return {
     parsed: results.length > 0 && results.every((r) => r.ok),
-    results: () => Promise.resolve({ results, skipped: [] })
+    entries: () => Promise.resolve({ ...none, results })
   }
 }
-
 /** What LaunchDarkly's audit log says about why the change was made. */
 function auditComment({ pullRequest, repository, runUrl }: RunContext): string {
   const parts = ['Scheduled by the LaunchDarkly Expiring Targets GitHub Action']

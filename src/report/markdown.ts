@@ -19,7 +19,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   const head: string[] = [`## ${options.title}`]
   if (report.dryRun) head.push('### Plan only: nothing was changed')
   if (report.fatal) {
-    head.push(`❌ ${text(report.fatal)}`)
+    // One line per problem: a line break inside text() would show as U+000A.
+    head.push(`❌ ${report.fatal.split('\n').map(text).join('  \n')}`)
     return head.join('\n\n')
   }
   head.push(

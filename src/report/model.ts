@@ -5,6 +5,7 @@
 import type { FlagResult, SentInstruction } from '../engine/apply.js'
 import type { Outcome } from '../outcome.js'
 import type { InvalidEntry } from '../sources/grammar.js'
+import { labelOrigin, type Superseded } from '../sources/labels.js'
 import { formatUtc } from '../sources/when.js'
 import type { Target } from '../target.js'
 
@@ -66,6 +67,8 @@ export interface ReportInput {
   invalid: InvalidEntry[]
   /** Entries left alone on purpose, such as a PR label whose time has passed. */
   skipped?: InvalidEntry[]
+  /** Older labels for a key a newer label decides; `removed`: taken off the PR by this run. */
+  superseded?: (Superseded & { removed: boolean })[]
   flags: FlagResult[]
   fatal?: string
   runUrl?: string
@@ -102,6 +105,15 @@ export function buildReport(input: ReportInput): Report {
       origin: skipped.origin,
       outcome: 'unchanged',
       detail: skipped.reason
+    })
+  }
+  for (const { label, by, removed } of input.superseded ?? []) {
+    rows.push({
+      environmentKey,
+      source: label,
+      origin: labelOrigin(label),
+      outcome: 'superseded',
+      detail: `${JSON.stringify(by)} names the same key and was added later${removed ? '; removed from the pull request' : ''}`
     })
   }
   let failedInstructions = 0

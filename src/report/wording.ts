@@ -18,7 +18,8 @@ export const ICON: Record<Outcome, string> = {
   cancelled: '⏹️',
   unchanged: '⚪',
   failed: '❌',
-  invalid: '⚠️'
+  invalid: '⚠️',
+  superseded: '⏭️'
 }
 
 export function outcomeLabel(outcome: Outcome, dryRun: boolean): string {

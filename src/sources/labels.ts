@@ -5,6 +5,7 @@
  * Fails closed: when GitHub cannot say who it was or what they may do, the label does not act.
  */
 import { relatesToPrefix } from '../trigger.js'
+import { targetId } from '../target.js'
 import { parseEntry, type GrammarContext, type InvalidEntry, type ParseResult } from './grammar.js'
 
 /** GitHub's repository roles, weakest first. */
@@ -75,62 +76,237 @@ export async function applyGate(items: Gated[], gate: Gate): Promise<ParseResult
   )
 }
 
+/** When a label was added last, and by whom (from the PR's events). */
+export interface Labeling {
+  actor: string
+  /** A larger one was added later. */
+  order: number
+}
+
 /** Where a label's entries come from: GitHub, asked about the PR and its people. */
 export interface LabelReader {
   /** The PR's labels now, read live. */
   labels: (pullRequest: number) => Promise<string[]>
-  /** Who added each label last. */
-  labelActors: (pullRequest: number) => Promise<Map<string, string>>
+  /** Each label's last `labeled` event. */
+  labelings: (pullRequest: number) => Promise<Map<string, Labeling>>
 }
 
 export function labelOrigin(label: string): string {
   return `label ${JSON.stringify(label)}`
 }
 
-/** The one label of a `labeled` or `unlabeled` event, as an entry to apply or cancel. */
+export interface LabelEvent {
+  label: string
+  action: 'labeled' | 'unlabeled'
+  sender: string | undefined
+  /** The label, parsed with parseEventLabel. */
+  result: ParseResult
+}
+
+/** The label of a `labeled` event as an entry to apply; of an `unlabeled` one, to cancel. */
 export function parseEventLabel(
   label: string,
   action: 'labeled' | 'unlabeled',
-  context: Omit<GrammarContext, 'intent'>
+  grammar: Grammar
 ): ParseResult {
   const intent = action === 'unlabeled' ? 'cancel' : 'apply'
-  return parseEntry(label, labelOrigin(label), { ...context, intent })
+  return parseEntry(label, labelOrigin(label), { ...grammar, intent })
 }
 
+/** An older label for the same key as the one that wins. */
+export interface Superseded {
+  label: string
+  by: string
+}
+
+/** The entries of a run on a PR, and the PR's expiry labels as they are now. */
 export interface PullRequestLabels {
   results: ParseResult[]
-  /** Labels left alone on purpose: their time has passed. */
+  /** Invalid labels do not stop the valid ones: each label is its own change. */
+  independent: boolean
+  /** Labels left alone on purpose (their time has passed; which one wins cannot be told). */
   skipped: InvalidEntry[]
+  /** Older labels for a key that a newer label decides; removable from the PR. */
+  superseded: Superseded[]
+  /** The PR's expiry labels now, read live. */
+  labelsNow: string[]
+}
+
+type Grammar = Omit<GrammarContext, 'intent'>
+
+interface Parsed {
+  label: string
+  result: ParseResult
+}
+
+/** The prefixed labels, parsed as labels already on the PR, in the PR's order. */
+function parseLabels(labels: string[], grammar: Grammar): Parsed[] {
+  return labels
+    .filter((label) => relatesToPrefix(label, grammar.prefix))
+    .map((label) => ({
+      label,
+      result: parseEntry(label, labelOrigin(label), { ...grammar, intent: 'reapply' })
+    }))
+}
+
+function keyOf(result: ParseResult): string | undefined {
+  return result.ok ? targetId(result.entry.target) : undefined
+}
+
+/** A label whose time has passed: its removal is due or done, so it is left alone. */
+function expired(parsed: Parsed, now: number): InvalidEntry | undefined {
+  const { result } = parsed
+  if (!result.ok || result.entry.when.kind !== 'at' || result.entry.when.epochMs > now)
+    return undefined
+  const reason = 'its time has passed, so LaunchDarkly has removed the target or will at once'
+  return { source: result.entry.source, origin: labelOrigin(parsed.label), reason }
+}
+
+/**
+ * Of several labels for one key, the one added last. Undefined when the PR's events do not say
+ * for each of them.
+ */
+function latest(group: Parsed[], labelings: Map<string, Labeling>): Parsed | undefined {
+  let best: { parsed: Parsed; order: number } | undefined
+  for (const parsed of group) {
+    const order = labelings.get(parsed.label)?.order
+    if (order === undefined) return undefined
+    if (!best || order > best.order) best = { parsed, order }
+  }
+  return best?.parsed
+}
+
+/**
+ * The labels of a PR, one per key: where several labels name one key, the one added last wins
+ * and the others are superseded; where that cannot be told, the key is skipped, naming its labels.
+ */
+function onePerKey(
+  parsed: Parsed[],
+  labelings: Map<string, Labeling> | undefined
+): { chosen: Parsed[]; skipped: InvalidEntry[]; superseded: Superseded[] } {
+  const groups = new Map<string, Parsed[]>()
+  const chosen: Parsed[] = []
+  for (const item of parsed) {
+    const key = keyOf(item.result)
+    if (key === undefined) chosen.push(item)
+    else groups.set(key, [...(groups.get(key) ?? []), item])
+  }
+  const skipped: InvalidEntry[] = []
+  const superseded: Superseded[] = []
+  for (const group of groups.values()) {
+    const winner = group.length === 1 ? group[0] : labelings && latest(group, labelings)
+    if (winner) {
+      chosen.push(winner)
+      for (const other of group)
+        if (other !== winner) superseded.push({ label: other.label, by: winner.label })
+      continue
+    }
+    const names = group.map((g) => JSON.stringify(g.label)).join(', ')
+    for (const { label, result } of group) {
+      skipped.push({
+        source: result.ok ? result.entry.source : label,
+        origin: labelOrigin(label),
+        reason: `the labels ${names} name the same key and GitHub's events do not say which was added last; remove all but one`
+      })
+    }
+  }
+  return { chosen, skipped, superseded }
+}
+
+/** Who added each label, when `required-permission` asks, or when several labels share a key. */
+async function readLabelings(
+  pullRequest: number,
+  parsed: Parsed[],
+  reader: LabelReader,
+  gate: Gate
+): Promise<Map<string, Labeling> | undefined> {
+  const keys = parsed.map((p) => keyOf(p.result)).filter((k) => k !== undefined)
+  const shared = new Set(keys).size < keys.length
+  return gate.required !== 'none' || shared ? reader.labelings(pullRequest) : undefined
+}
+
+/**
+ * A `labeled` or `unlabeled` event. Added: the label is applied, and older labels for its key are
+ * superseded. Removed: the key's removal is cancelled only when no other label for it remains;
+ * otherwise the remaining label (the last added) is applied.
+ */
+export async function readLabelEvent(
+  event: LabelEvent,
+  pullRequest: number,
+  grammar: Grammar,
+  reader: LabelReader,
+  gate: Gate
+): Promise<PullRequestLabels> {
+  const { result } = event
+  const labelsNow = (await reader.labels(pullRequest)).filter((l) =>
+    relatesToPrefix(l, grammar.prefix)
+  )
+  const verb = event.action === 'unlabeled' ? 'removed' : 'added'
+  const single = async (): Promise<ParseResult[]> =>
+    applyGate([{ result, actor: event.sender, verb }], gate)
+  const base = { independent: false, labelsNow }
+  const key = keyOf(result)
+  const others = parseLabels(labelsNow, grammar).filter(
+    (p) => p.label !== event.label && key !== undefined && keyOf(p.result) === key
+  )
+  if (event.action === 'labeled' || others.length === 0) {
+    const superseded = others.map((p) => ({ label: p.label, by: event.label }))
+    return { ...base, results: await single(), skipped: [], superseded }
+  }
+  // Removed, but another label for the key remains: that one decides.
+  const labelings = await reader.labelings(pullRequest)
+  const { chosen, skipped, superseded } = onePerKey(others, labelings)
+  const remaining = chosen[0]
+  if (!remaining) return { ...base, results: [], skipped, superseded }
+  const past = expired(remaining, grammar.now)
+  if (past) return { ...base, results: [], skipped: [...skipped, past], superseded }
+  const results = await applyGate(
+    [{ result: remaining.result, actor: labelings.get(remaining.label)?.actor, verb: 'added' }],
+    gate
+  )
+  return { ...base, results, skipped, superseded }
 }
 
 /**
  * Every expiry label the PR has now (a rerun replays the event's old payload, so they are read
- * live), each gated on who added it.
+ * live), one per key, each gated on who added it. An invalid label is reported and the others
+ * still apply.
  */
 export async function readPullRequestLabels(
   pullRequest: number,
-  context: Omit<GrammarContext, 'intent'>,
+  grammar: Grammar,
   reader: LabelReader,
   gate: Gate
 ): Promise<PullRequestLabels> {
-  const labels = (await reader.labels(pullRequest)).filter((l) =>
-    relatesToPrefix(l, context.prefix)
+  const labelsNow = (await reader.labels(pullRequest)).filter((l) =>
+    relatesToPrefix(l, grammar.prefix)
   )
+  const parsed = parseLabels(labelsNow, grammar)
   const skipped: InvalidEntry[] = []
-  const items: (Gated & { label: string })[] = []
-  for (const label of labels) {
-    const result = parseEntry(label, labelOrigin(label), { ...context, intent: 'reapply' })
-    if (result.ok && result.entry.when.kind === 'at' && result.entry.when.epochMs <= context.now) {
-      const reason = 'its time has passed, so LaunchDarkly has removed the target or will at once'
-      skipped.push({ source: result.entry.source, origin: labelOrigin(label), reason })
-    } else {
-      items.push({ result, actor: undefined, verb: 'added', label })
-    }
+  const current = parsed.filter((p) => {
+    const past = expired(p, grammar.now)
+    if (past) skipped.push(past)
+    return !past
+  })
+  const labelings = await readLabelings(pullRequest, current, reader, gate)
+  const { chosen, skipped: undecided, superseded } = onePerKey(current, labelings)
+  const items: Gated[] = chosen.map(({ label, result }) => ({
+    result: independentOf(result),
+    actor: labelings?.get(label)?.actor,
+    verb: 'added'
+  }))
+  return {
+    results: await applyGate(items, gate),
+    independent: true,
+    skipped: [...skipped, ...undecided],
+    superseded,
+    labelsNow
   }
-  if (items.length > 0 && gate.required !== 'none') {
-    // Whoever pushed is not who labelled: ask GitHub who added each label.
-    const actors = await reader.labelActors(pullRequest)
-    for (const item of items) item.actor = actors.get(item.label)
-  }
-  return { results: await applyGate(items, gate), skipped }
+}
+
+/** An invalid label among others says how to fix it, and that the others went ahead. */
+function independentOf(result: ParseResult): ParseResult {
+  if (result.ok) return result
+  const reason = `${result.invalid.reason}; fix or remove this label (the PR's other labels were applied)`
+  return { ok: false, invalid: { ...result.invalid, reason } }
 }

@@ -1,0 +1,170 @@
+/**
+ * One label per key, labels independent of each other, and the comment as the PR's whole expiry
+ * state: each sentence of the README's label section, end to end on the bundle.
+ */
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  jest
+} from '@jest/globals'
+import {
+  ENVIRONMENT,
+  PROJECT,
+  REPOSITORY,
+  startSandboxes,
+  type Sandboxes
+} from '../sandbox/fixtures.ts'
+import type { ActionRun } from '../sandbox/runner.ts'
+import { pullRequestPayload } from '../sandbox/webhooks.ts'
+import { scanAfterEach } from './helpers/secrets.ts'
+
+jest.setTimeout(30_000)
+scanAfterEach(() => sandboxes)
+
+const PR = 2
+const JUNE_10 = Date.parse('2030-06-10T00:00:00Z')
+const JULY_1 = Date.parse('2030-07-01T00:00:00Z')
+let sandboxes: Sandboxes
+
+beforeAll(async () => {
+  sandboxes = await startSandboxes()
+})
+afterAll(() => sandboxes.close())
+beforeEach(() => sandboxes.reset())
+afterEach(() => {
+  expect(sandboxes.launchDarkly.violations).toEqual([])
+})
+
+const scheduled = () =>
+  sandboxes.launchDarkly
+    .expiring(PROJECT, 'checkout', ENVIRONMENT)
+    .map((i) => ({ key: i.userKey, at: i.expirationDate }))
+const patches = () => sandboxes.launchDarkly.requests.filter((r) => r.method === 'PATCH')
+const labelsNow = () => sandboxes.github.labelsOn(REPOSITORY, PR)
+const errors = (run: ActionRun) =>
+  JSON.parse(run.outputs.errors ?? '[]') as { origin: string | null; message: string }[]
+
+/** A label added on the PR, then the event GitHub sends for it. */
+function add(label: string): Promise<ActionRun> {
+  sandboxes.github.addLabel(REPOSITORY, PR, label)
+  return sandboxes.run({ eventName: 'pull_request', payload: pullRequestPayload('labeled', label) })
+}
+
+/** A label taken off the PR, then the event GitHub sends for it. */
+function remove(label: string): Promise<ActionRun> {
+  sandboxes.github.removeLabel(REPOSITORY, PR, label)
+  return sandboxes.run({
+    eventName: 'pull_request',
+    payload: pullRequestPayload('unlabeled', label)
+  })
+}
+
+const synchronize = (): Promise<ActionRun> =>
+  sandboxes.run({ eventName: 'pull_request', payload: pullRequestPayload('synchronize') })
+
+describe('one label per key', () => {
+  it('a second label for the same key moves the removal and takes the older label off the PR', async () => {
+    expect((await add('expire-user:sandy@2030-06-10')).code).toBe(0)
+    const second = await add('expire-user:sandy@2030-07-01')
+    expect(second.code).toBe(0)
+    expect(scheduled()).toEqual([{ key: 'sandy', at: JULY_1 }])
+    expect(labelsNow()).toEqual(['expire-user:sandy@2030-07-01'])
+    const deletes = sandboxes.github.requests.filter((r) => r.method === 'DELETE')
+    expect(deletes.map((r) => decodeURIComponent(r.path))).toEqual([
+      `/repos/${REPOSITORY}/issues/${PR}/labels/expire-user:sandy@2030-06-10`
+    ])
+    // The next push finds one label for sandy and sends nothing.
+    const before = patches().length
+    expect((await synchronize()).code).toBe(0)
+    expect(patches()).toHaveLength(before)
+  })
+
+  it('a dry run takes no label off', async () => {
+    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
+    const result = await sandboxes.run({
+      eventName: 'pull_request',
+      payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-07-01'),
+      inputs: { 'dry-run': 'true' }
+    })
+    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
+    expect(result.code).toBe(0)
+    expect(sandboxes.github.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0)
+  })
+
+  it('removing the newer label applies the older one that remains', async () => {
+    await add('expire-user:sandy@2030-06-10')
+    await sandboxes.run({
+      eventName: 'pull_request',
+      payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-07-01'),
+      inputs: { 'dry-run': 'true' } // leaves both labels on the PR
+    })
+    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
+    sandboxes.launchDarkly.requests.length = 0
+    const result = await remove('expire-user:sandy@2030-07-01')
+    expect(result.code).toBe(0)
+    expect(scheduled()).toEqual([{ key: 'sandy', at: JUNE_10 }])
+    // Its schedule was already in place: nothing was sent.
+    expect(patches()).toHaveLength(0)
+  })
+
+  it('removing the last label for a key cancels its removal', async () => {
+    await add('expire-user:sandy@2030-06-10')
+    const result = await remove('expire-user:sandy@2030-06-10')
+    expect(result.code).toBe(0)
+    expect(scheduled()).toEqual([])
+  })
+
+  it('on synchronize, of two labels for one key the one added last wins; the other is skipped', async () => {
+    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
+    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
+    const result = await synchronize()
+    expect(result.code).toBe(0)
+    expect(scheduled()).toEqual([{ key: 'sandy', at: JUNE_10 }])
+    expect(labelsNow()).toHaveLength(2)
+  })
+
+  it('skips a key whose labels GitHub cannot order, naming them, and applies the others', async () => {
+    // Labels put on without events, as by an API that GitHub does not record.
+    sandboxes.github.labels.set(`${REPOSITORY}#${PR}`, [
+      'expire-user:sandy@2030-06-10',
+      'expire-user:sandy@2030-07-01',
+      'expire-user:bob@2030-06-10'
+    ])
+    const result = await sandboxes.run({
+      eventName: 'pull_request',
+      payload: pullRequestPayload('synchronize'),
+      inputs: { 'required-permission': 'none' }
+    })
+    expect(result.code).toBe(0)
+    expect(scheduled()).toEqual([{ key: 'bob', at: JUNE_10 }])
+    // The summary escapes "@" with a word joiner, so that no one is mentioned.
+    expect(result.summary).toMatch(
+      /the labels "expire-user:sandy@\u2060?2030-06-10", "expire-user:sandy@\u2060?2030-07-01" name the same key/
+    )
+  })
+})
+
+describe('labels are independent', () => {
+  it('on synchronize, a valid label applies and an invalid one fails the step, named', async () => {
+    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
+    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:carol@tomorrow')
+    const result = await synchronize()
+    expect(result.code).toBe(1)
+    expect(scheduled()).toEqual([{ key: 'sandy', at: JUNE_10 }])
+    const [error] = errors(result)
+    expect(errors(result)).toHaveLength(1)
+    expect(error?.origin).toBe('label "expire-user:carol@tomorrow"')
+    expect(error?.message).toMatch(/fix or remove this label/)
+  })
+
+  it('the targets input stays all or nothing', async () => {
+    const result = await sandboxes.run({ inputs: { targets: 'sandy@2030-06-10\ncarol@tomorrow' } })
+    expect(result.code).toBe(1)
+    expect(patches()).toHaveLength(0)
+  })
+})
