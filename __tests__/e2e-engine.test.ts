@@ -118,7 +118,7 @@ describe('a labeled pull request', () => {
       /scheduled "sandy" \(label "expire-user:sandy@2030-06-10"\) flag checkout on "Enabled" at 2030-06-10 00:00 UTC/
     )
     expect(result.summary).toMatch(
-      /\| `checkout` \| `production` \| `sandy` \| `Enabled` \| 2030-06-10 00:00 UTC \| 🟢 scheduled \|/
+      /\| `sandy` \| `Enabled` \| 2030-06-10 00:00 UTC \| 🟢 scheduled \| label `expire-user:sandy@2030-06-10` \|/
     )
   })
 
@@ -145,7 +145,7 @@ describe('a labeled pull request', () => {
       expirationDate: JUNE_10,
       _version: 2
     })
-    expect(result.summary).toMatch(/🔁 moved \| was 2031-01-01 00:00 UTC/)
+    expect(result.summary).toMatch(/🔁 moved \| label `[^`]+` \| was 2031-01-01 00:00 UTC/)
   })
 
   it('is quiet on a rerun: the same label sends nothing the second time', async () => {
@@ -312,7 +312,7 @@ describe('the targets input', () => {
     )
     expect(errors[3]?.message).toMatch(/already listed at targets line 1/)
     expect(result.stdout).toMatch(/Nothing was sent to LaunchDarkly/)
-    expect(result.summary).toMatch(/4 invalid entries, so nothing was sent/)
+    expect(result.summary).toMatch(/\*\*4 invalid; nothing was sent\*\*/)
   })
 
   it('fails an entry for a user who is not individually targeted, applies the others, and fails the step', async () => {

@@ -46,6 +46,24 @@ const scheduled = () =>
     .map((i) => ({ key: i.userKey, at: i.expirationDate }))
 const patches = () => sandboxes.launchDarkly.requests.filter((r) => r.method === 'PATCH')
 const labelsNow = () => sandboxes.github.labelsOn(REPOSITORY, PR)
+/** The comment's rows as "label -> outcome", the label as written in its From cell. */
+function commentRows(): Record<string, string> {
+  const body = sandboxes.github.commentsOn(REPOSITORY, PR)[0]?.body ?? ''
+  const header =
+    body
+      .split('\n')
+      .find((l) => l.startsWith('| User'))
+      ?.split(' | ') ?? []
+  const from = header.indexOf('From')
+  const outcome = header.indexOf('Outcome')
+  const rows: Record<string, string> = {}
+  for (const line of body.split('\n').filter((l) => l.startsWith('| `'))) {
+    const cells = line.split(' | ')
+    const label = /^label `(.*)`$/.exec(cells[from] ?? '')?.[1]
+    if (label) rows[label] = (cells[outcome] ?? '').replace(/^\S+ /, '')
+  }
+  return rows
+}
 const errors = (run: ActionRun) =>
   JSON.parse(run.outputs.errors ?? '[]') as { origin: string | null; message: string }[]
 
@@ -74,6 +92,13 @@ describe('one label per key', () => {
     expect(second.code).toBe(0)
     expect(scheduled()).toEqual([{ key: 'sandy', at: JULY_1 }])
     expect(labelsNow()).toEqual(['expire-user:sandy@2030-07-01'])
+    expect(commentRows()).toEqual({
+      'expire-user:sandy@2030-07-01': 'moved',
+      'expire-user:sandy@2030-06-10': 'superseded'
+    })
+    expect(sandboxes.github.commentsOn(REPOSITORY, PR)[0]?.body).toMatch(
+      /superseded \| label `expire-user:sandy@2030-06-10` \| .*added later; removed from the pull request/
+    )
     const deletes = sandboxes.github.requests.filter((r) => r.method === 'DELETE')
     expect(deletes.map((r) => decodeURIComponent(r.path))).toEqual([
       `/repos/${REPOSITORY}/issues/${PR}/labels/expire-user:sandy@2030-06-10`
@@ -110,6 +135,7 @@ describe('one label per key', () => {
     expect(scheduled()).toEqual([{ key: 'sandy', at: JUNE_10 }])
     // Its schedule was already in place: nothing was sent.
     expect(patches()).toHaveLength(0)
+    expect(commentRows()).toEqual({ 'expire-user:sandy@2030-06-10': 'unchanged' })
   })
 
   it('removing the last label for a key cancels its removal', async () => {
@@ -117,6 +143,7 @@ describe('one label per key', () => {
     const result = await remove('expire-user:sandy@2030-06-10')
     expect(result.code).toBe(0)
     expect(scheduled()).toEqual([])
+    expect(commentRows()).toEqual({ 'expire-user:sandy@2030-06-10': 'cancelled' })
   })
 
   it('on synchronize, of two labels for one key the one added last wins; the other is skipped', async () => {
@@ -149,6 +176,23 @@ describe('one label per key', () => {
   })
 })
 
+describe("the comment is the PR's expiry state", () => {
+  it("lists every expiry label the PR has, with what LaunchDarkly holds, not just this run's", async () => {
+    await add('expire-user:bob@2031-01-01')
+    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:carol@tomorrow')
+    const result = await add('expire-user:sandy@2030-06-10')
+    expect(result.code).toBe(0)
+    expect(commentRows()).toEqual({
+      'expire-user:sandy@2030-06-10': 'scheduled',
+      'expire-user:bob@2031-01-01': 'unchanged',
+      'expire-user:carol@tomorrow': 'invalid'
+    })
+    expect(sandboxes.github.commentsOn(REPOSITORY, PR)[0]?.body).toMatch(
+      /\| `bob` \| `Enabled` \| 2031-01-01 00:00 UTC \| ⚪ unchanged \| label `expire-user:bob@2031-01-01` \| not changed by this run \|/
+    )
+  })
+})
+
 describe('labels are independent', () => {
   it('on synchronize, a valid label applies and an invalid one fails the step, named', async () => {
     sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
@@ -160,6 +204,10 @@ describe('labels are independent', () => {
     expect(errors(result)).toHaveLength(1)
     expect(error?.origin).toBe('label "expire-user:carol@tomorrow"')
     expect(error?.message).toMatch(/fix or remove this label/)
+    expect(commentRows()).toEqual({
+      'expire-user:sandy@2030-06-10': 'scheduled',
+      'expire-user:carol@tomorrow': 'invalid'
+    })
   })
 
   it('the targets input stays all or nothing', async () => {

@@ -48,6 +48,8 @@ const report = (count: number) =>
   buildReport({
     dryRun: false,
     timeZone: 'UTC',
+    baseUri: 'https://app.launchdarkly.com',
+    flagKeys: ['flag'],
     projectKey: 'p',
     environmentKey: 'e',
     invalid: [],

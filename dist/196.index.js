@@ -1145,6 +1145,7 @@ async function applyFlag(client, ref, planner, options, state) {
     }
     return {
         ref,
+        state: await state,
         entries: plan.map((p) => outcomes.get(p)),
         instructions,
         unmatchedErrors
@@ -1230,6 +1231,7 @@ var sources_when = __webpack_require__(3876);
 ;// CONCATENATED MODULE: ./src/report/model.ts
 
 
+
 function buildReport(input) {
     const { environmentKey } = input;
     const rows = [];
@@ -1290,7 +1292,12 @@ function buildReport(input) {
                 source: entry.source,
                 origin: entry.origin,
                 variation: planned.variation?.label,
-                removalMs: planned.removalMs,
+                // What LaunchDarkly holds now: the new time, or the old one where this run failed.
+                removalMs: result.outcome === 'failed'
+                    ? planned.currentMs
+                    : result.outcome === 'cancelled'
+                        ? undefined
+                        : planned.removalMs,
                 outcome: result.outcome,
                 detail
             });
@@ -1324,13 +1331,16 @@ function buildReport(input) {
             });
         }
     }
+    rows.push(...restingRows(input));
     const instructions = input.flags.flatMap((f) => f.instructions);
     const totalInstructions = instructions.length;
     return {
         dryRun: input.dryRun,
         timeZone: input.timeZone,
+        baseUri: input.baseUri,
         projectKey: input.projectKey,
         environmentKey,
+        flagKeys: input.flagKeys,
         rows,
         errors,
         instructions,
@@ -1349,6 +1359,55 @@ function describeOrigin(entry) {
     return entry.origin.includes(JSON.stringify(entry.source))
         ? entry.origin
         : `${entry.origin} "${entry.source}"`;
+}
+/**
+ * Rows for the PR's labels this run did not act on, with what LaunchDarkly holds for each on
+ * every flag this run read. They are the PR's state, not this run's problems: no errors.
+ */
+function restingRows(input) {
+    const { environmentKey } = input;
+    const rows = [];
+    for (const { label, result } of input.resting ?? []) {
+        const origin = labelOrigin(label);
+        if (!result.ok) {
+            rows.push({
+                environmentKey,
+                source: label,
+                origin,
+                outcome: 'invalid',
+                detail: result.invalid.reason
+            });
+            continue;
+        }
+        const { target, source } = result.entry;
+        const read = input.flags.filter((f) => f.state);
+        if (read.length === 0) {
+            rows.push({
+                environmentKey,
+                target,
+                source,
+                origin,
+                outcome: 'unchanged',
+                detail: 'not read by this run'
+            });
+        }
+        for (const { ref, state } of read) {
+            const item = state?.items.find((i) => i.userKey === target.key && i.targetType === undefined);
+            const variation = state?.flag.variations.find((v) => v._id === item?.variationId);
+            rows.push({
+                flagKey: ref.flagKey,
+                environmentKey,
+                target,
+                source,
+                origin,
+                variation: variation ? variationLabel(variation) : undefined,
+                removalMs: item?.expirationDate,
+                outcome: 'unchanged',
+                detail: item ? 'not changed by this run' : 'no removal is scheduled'
+            });
+        }
+    }
+    return rows;
 }
 
 ;// CONCATENATED MODULE: ./src/modes/apply.ts
@@ -1406,8 +1465,11 @@ async function runApply(input) {
     const report = buildReport({
         dryRun: settings.dryRun,
         timeZone: settings.timeZone,
+        baseUri: settings.baseUri,
         projectKey: settings.projectKey,
         environmentKey: settings.environmentKey,
+        flagKeys: settings.flagKeys,
+        resting: restingLabels(found, settings),
         invalid,
         skipped: found.skipped,
         superseded: found.superseded.map((s) => ({ ...s, removed: removed.has(s.label) })),
@@ -1415,6 +1477,23 @@ async function runApply(input) {
         runUrl: context.runUrl
     });
     return { report, comment };
+}
+/** The PR's labels this run did not act on, parsed so that the comment can show their state. */
+function restingLabels(found, settings) {
+    const seen = new Set([
+        ...[...found.results, ...found.independent].map((r) => r.ok ? r.entry.origin : r.invalid.origin),
+        ...found.skipped.map((s) => s.origin),
+        ...found.superseded.map((s) => labelOrigin(s.label))
+    ]);
+    const grammar = {
+        prefix: settings.labelPrefix,
+        timeZone: settings.timeZone,
+        now: Date.now(),
+        intent: 'reapply'
+    };
+    return found.labelsNow
+        .filter((label) => !seen.has(labelOrigin(label)))
+        .map((label) => ({ label, result: (0,sources_grammar/* parseEntry */.ER)(label, labelOrigin(label), grammar) }));
 }
 /**
  * After a label event applied its label on every flag, the older labels for the same key come
@@ -1451,7 +1530,7 @@ function readEntries({ context, settings, trigger, github }) {
         permissionOf: (login) => github.permissionOf(login)
     };
     const { pullRequest } = context;
-    const none = { independent: [], skipped: [], superseded: [], added: undefined };
+    const none = { independent: [], skipped: [], superseded: [], added: undefined, labelsNow: [] };
     if (trigger.kind === 'label') {
         const result = parseEventLabel(trigger.label, trigger.action, grammar);
         const event = { ...trigger, sender: pullRequest?.sender, result };
@@ -1571,18 +1650,30 @@ const ICON = {
 function outcomeLabel(outcome, dryRun) {
     return (dryRun ? PLANNED[outcome] : undefined) ?? outcome;
 }
+/** The order outcomes are counted in a headline: what changed first, problems last. */
+const HEADLINE_ORDER = [
+    'scheduled',
+    'moved',
+    'cancelled',
+    'unchanged',
+    'superseded',
+    'failed',
+    'invalid'
+];
+/** The headline: every row counted by its outcome, so it never hides a failed one. */
 function verdict(report) {
-    const { totalInstructions: total, successfulInstructions: ok, failedInstructions: failed } = report.totals;
-    const invalid = report.rows.filter((r) => r.outcome === 'invalid').length;
-    const noun = total === 1 ? 'instruction' : 'instructions';
-    let line = report.dryRun
-        ? `${total} ${noun} planned, none sent (dry run)`
-        : `${total} ${noun}: ${ok} succeeded, ${failed} failed`;
-    const unsent = report.rows.filter((r) => r.outcome === 'failed').length - failed;
-    if (unsent > 0)
-        line += `; ${unsent} ${unsent === 1 ? 'entry' : 'entries'} could not be planned`;
-    if (invalid > 0)
-        line += `; ${invalid} invalid ${invalid === 1 ? 'entry' : 'entries'}, so nothing was sent`;
+    const counts = HEADLINE_ORDER.map((outcome) => ({
+        outcome,
+        n: report.rows.filter((r) => r.outcome === outcome).length
+    })).filter((c) => c.n > 0);
+    if (counts.length === 0)
+        return 'nothing to do';
+    let line = counts.map((c) => `${c.n} ${outcomeLabel(c.outcome, report.dryRun)}`).join(', ');
+    if (report.dryRun)
+        line += ' (dry run: nothing was sent)';
+    // This run's own invalid entries (the PR's other labels give no errors) stopped every entry.
+    else if (report.totals.totalInstructions === 0 && report.errors.some((e) => e.flagKey === null))
+        line += '; nothing was sent';
     return line;
 }
 
@@ -1659,23 +1750,31 @@ function renderMarkdown(report, options) {
         head.push(`❌ ${report.fatal.split('\n').map(escape_text).join('  \n')}`);
         return head.join('\n\n');
     }
-    head.push(`**${verdict(report)}** · project ${code(report.projectKey, false)} · environment ${code(report.environmentKey, false)}`);
+    const flags = new Set(report.rows.map((r) => r.flagKey ?? report.flagKeys[0]));
+    // One flag and one environment go in the headline instead of filling two columns.
+    const oneFlag = report.flagKeys.length === 1 && flags.size === 1 ? report.flagKeys[0] : undefined;
+    const where = [
+        ...(oneFlag === undefined ? [] : [`flag ${flagLink(report, oneFlag, false)}`]),
+        `environment ${code(report.environmentKey, false)}`,
+        `project ${code(report.projectKey, false)}`
+    ];
+    head.push(`**${verdict(report)}** · ${where.join(' · ')}`);
     const zoned = report.timeZone !== 'UTC';
-    const header = ['Flag', 'Environment', 'User', 'Variation', 'Removal (UTC)'];
+    const header = oneFlag === undefined ? ['Flag', 'Environment'] : [];
+    header.push('User', 'Variation');
     if (zoned)
         header.push(`Removal (${code(report.timeZone)})`);
-    header.push('Outcome', 'Details');
+    header.push('Removal (UTC)', 'Outcome', 'From', 'Details');
     const renderRow = (row) => {
-        const cells = [
-            row.flagKey === undefined ? '*all*' : code(row.flagKey),
-            code(row.environmentKey),
-            code(row.target?.key ?? row.source),
-            row.variation === undefined ? '' : code(row.variation),
-            row.removalMs === undefined ? '' : (0,sources_when/* formatUtc */.ay)(row.removalMs)
-        ];
+        const cells = [];
+        if (oneFlag === undefined) {
+            cells.push(row.flagKey === undefined ? '*all*' : flagLink(report, row.flagKey, true));
+            cells.push(code(row.environmentKey));
+        }
+        cells.push(code(row.target?.key ?? row.source), row.variation === undefined ? '' : code(row.variation));
         if (zoned)
             cells.push(row.removalMs === undefined ? '' : (0,sources_when/* formatInZone */.FL)(row.removalMs, report.timeZone));
-        cells.push(`${ICON[row.outcome]} ${outcomeLabel(row.outcome, report.dryRun)}`, row.detail ? escape_text(row.detail) : '');
+        cells.push(row.removalMs === undefined ? '' : (0,sources_when/* formatUtc */.ay)(row.removalMs), `${ICON[row.outcome]} ${outcomeLabel(row.outcome, report.dryRun)}`, from(row), row.detail ? escape_text(row.detail) : '');
         return cells;
     };
     const sections = [];
@@ -1712,6 +1811,18 @@ function renderMarkdown(report, options) {
 /** The run link: it changes every run, so the comment keeps it out of its digest. */
 function footer(report) {
     return report.runUrl ? `<sub>[Workflow run](${report.runUrl})</sub>` : '';
+}
+/** A flag's key, linked to its targeting page in LaunchDarkly. */
+function flagLink(report, flagKey, inTable) {
+    if (!report.baseUri)
+        return code(flagKey, inTable);
+    const path = ['projects', report.projectKey, 'flags', flagKey, 'targeting'];
+    const url = `${report.baseUri}/${path.map(encodeURIComponent).join('/')}?env=${encodeURIComponent(report.environmentKey)}`;
+    return `[${code(flagKey, inTable)}](${url})`;
+}
+/** Where a row came from: a label (shown as written), or a line of the targets input. */
+function from(row) {
+    return row.origin.startsWith('label ') ? `label ${code(row.source)}` : escape_text(row.origin);
 }
 
 // EXTERNAL MODULE: ./src/report/outputs.ts
@@ -2039,8 +2150,10 @@ async function reportInvalidInputs(error, context) {
     const report = buildReport({
         dryRun: false,
         timeZone: 'UTC',
+        baseUri: '',
         projectKey: '',
         environmentKey: '',
+        flagKeys: [],
         invalid: [],
         flags: [],
         fatal,

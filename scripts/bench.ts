@@ -165,7 +165,7 @@ async function requestCounts(): Promise<RequestCount[]> {
         launchDarkly,
         github,
         githubWithoutGate,
-        minimum: { launchDarkly: 3 * flags, github: 2 }
+        minimum: { launchDarkly: 3 * flags, github: 3 }
       })
     }
   } finally {
@@ -389,7 +389,7 @@ async function main(): Promise<void> {
     '',
     floorNote,
     '',
-    "Row 3: the minimum is, per flag, one GET of the flag, one GET of its expiring targets and one PATCH; per PR, one read and one write of the comment. The default `required-permission: write` adds one GitHub request: the sender's permission, read in parallel with LaunchDarkly.",
+    "Row 3: the minimum is, per flag, one GET of the flag, one GET of its expiring targets and one PATCH; per PR, one live read of its labels (the comment lists every expiry label the PR has), and one read and one write of the comment. The default `required-permission: write` adds one GitHub request: the sender's permission, read in parallel with LaunchDarkly.",
     '',
     '## What the bundle holds',
     '',

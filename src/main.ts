@@ -77,8 +77,10 @@ async function reportInvalidInputs(error: SettingsError, context: RunContext): P
   const report = buildReport({
     dryRun: false,
     timeZone: 'UTC',
+    baseUri: '',
     projectKey: '',
     environmentKey: '',
+    flagKeys: [],
     invalid: [],
     flags: [],
     fatal,

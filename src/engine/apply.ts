@@ -38,6 +38,8 @@ export interface SentInstruction {
 
 export interface FlagResult {
   ref: FlagRef
+  /** The flag and its expiring targets as read; undefined when they could not be read. */
+  state?: FlagState
   entries: EntryResult[]
   /** The instructions planned for this flag, in the order sent. */
   instructions: SentInstruction[]
@@ -184,6 +186,7 @@ export async function applyFlag(
   }
   return {
     ref,
+    state: await state,
     entries: plan.map((p) => outcomes.get(p) as EntryResult),
     instructions,
     unmatchedErrors

@@ -8,9 +8,10 @@ import { applyAll, prefetchFlags, type ApplyOptions, type FlagResult } from '../
 import type { CommentTarget, GitHubSession, PendingComment } from '../github/session.js'
 import type { LaunchDarklyClient } from '../launchdarkly/client.js'
 import * as log from '../log.js'
-import { buildReport, type Report } from '../report/model.js'
+import { buildReport, type Report, type RestingLabel } from '../report/model.js'
 import type { Settings } from '../settings.js'
 import {
+  parseEntry,
   parseTargets,
   rejectRepeatedKeys,
   type Entry,
@@ -19,6 +20,7 @@ import {
 } from '../sources/grammar.js'
 import {
   applyGate,
+  labelOrigin,
   parseEventLabel,
   readLabelEvent,
   readPullRequestLabels,
@@ -57,6 +59,8 @@ interface Entries {
   superseded: Superseded[]
   /** The label of a label event; its superseded labels are taken off the PR once it applied. */
   added: string | undefined
+  /** The PR's expiry labels now, read live; empty off a PR. */
+  labelsNow: string[]
 }
 
 /** The entries as parsed, before `required-permission`, and how to get their final form. */
@@ -109,8 +113,11 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
   const report = buildReport({
     dryRun: settings.dryRun,
     timeZone: settings.timeZone,
+    baseUri: settings.baseUri,
     projectKey: settings.projectKey,
     environmentKey: settings.environmentKey,
+    flagKeys: settings.flagKeys,
+    resting: restingLabels(found, settings),
     invalid,
     skipped: found.skipped,
     superseded: found.superseded.map((s) => ({ ...s, removed: removed.has(s.label) })),
@@ -118,6 +125,26 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
     runUrl: context.runUrl
   })
   return { report, comment }
+}
+
+/** The PR's labels this run did not act on, parsed so that the comment can show their state. */
+function restingLabels(found: Entries, settings: Settings): RestingLabel[] {
+  const seen = new Set([
+    ...[...found.results, ...found.independent].map((r) =>
+      r.ok ? r.entry.origin : r.invalid.origin
+    ),
+    ...found.skipped.map((s) => s.origin),
+    ...found.superseded.map((s) => labelOrigin(s.label))
+  ])
+  const grammar = {
+    prefix: settings.labelPrefix,
+    timeZone: settings.timeZone,
+    now: Date.now(),
+    intent: 'reapply' as const
+  }
+  return found.labelsNow
+    .filter((label) => !seen.has(labelOrigin(label)))
+    .map((label) => ({ label, result: parseEntry(label, labelOrigin(label), grammar) }))
 }
 
 /**
@@ -158,7 +185,7 @@ function readEntries({ context, settings, trigger, github }: ModeInput): Read {
     permissionOf: (login) => github.permissionOf(login)
   }
   const { pullRequest } = context
-  const none = { independent: [], skipped: [], superseded: [], added: undefined }
+  const none = { independent: [], skipped: [], superseded: [], added: undefined, labelsNow: [] }
   if (trigger.kind === 'label') {
     const result = parseEventLabel(trigger.label, trigger.action, grammar)
     const event = { ...trigger, sender: pullRequest?.sender, result }

@@ -23,25 +23,36 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     head.push(`❌ ${report.fatal.split('\n').map(text).join('  \n')}`)
     return head.join('\n\n')
   }
-  head.push(
-    `**${verdict(report)}** · project ${code(report.projectKey, false)} · environment ${code(report.environmentKey, false)}`
-  )
+  const flags = new Set(report.rows.map((r) => r.flagKey ?? report.flagKeys[0]))
+  // One flag and one environment go in the headline instead of filling two columns.
+  const oneFlag = report.flagKeys.length === 1 && flags.size === 1 ? report.flagKeys[0] : undefined
+  const where = [
+    ...(oneFlag === undefined ? [] : [`flag ${flagLink(report, oneFlag, false)}`]),
+    `environment ${code(report.environmentKey, false)}`,
+    `project ${code(report.projectKey, false)}`
+  ]
+  head.push(`**${verdict(report)}** · ${where.join(' · ')}`)
   const zoned = report.timeZone !== 'UTC'
-  const header = ['Flag', 'Environment', 'User', 'Variation', 'Removal (UTC)']
+  const header = oneFlag === undefined ? ['Flag', 'Environment'] : []
+  header.push('User', 'Variation')
   if (zoned) header.push(`Removal (${code(report.timeZone)})`)
-  header.push('Outcome', 'Details')
+  header.push('Removal (UTC)', 'Outcome', 'From', 'Details')
   const renderRow = (row: Row): string[] => {
-    const cells = [
-      row.flagKey === undefined ? '*all*' : code(row.flagKey),
-      code(row.environmentKey),
+    const cells: string[] = []
+    if (oneFlag === undefined) {
+      cells.push(row.flagKey === undefined ? '*all*' : flagLink(report, row.flagKey, true))
+      cells.push(code(row.environmentKey))
+    }
+    cells.push(
       code(row.target?.key ?? row.source),
-      row.variation === undefined ? '' : code(row.variation),
-      row.removalMs === undefined ? '' : formatUtc(row.removalMs)
-    ]
+      row.variation === undefined ? '' : code(row.variation)
+    )
     if (zoned)
       cells.push(row.removalMs === undefined ? '' : formatInZone(row.removalMs, report.timeZone))
     cells.push(
+      row.removalMs === undefined ? '' : formatUtc(row.removalMs),
       `${ICON[row.outcome]} ${outcomeLabel(row.outcome, report.dryRun)}`,
+      from(row),
       row.detail ? text(row.detail) : ''
     )
     return cells
@@ -87,4 +98,17 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
 /** The run link: it changes every run, so the comment keeps it out of its digest. */
 export function footer(report: Report): string {
   return report.runUrl ? `<sub>[Workflow run](${report.runUrl})</sub>` : ''
+}
+
+/** A flag's key, linked to its targeting page in LaunchDarkly. */
+function flagLink(report: Report, flagKey: string, inTable: boolean): string {
+  if (!report.baseUri) return code(flagKey, inTable)
+  const path = ['projects', report.projectKey, 'flags', flagKey, 'targeting']
+  const url = `${report.baseUri}/${path.map(encodeURIComponent).join('/')}?env=${encodeURIComponent(report.environmentKey)}`
+  return `[${code(flagKey, inTable)}](${url})`
+}
+
+/** Where a row came from: a label (shown as written), or a line of the targets input. */
+function from(row: Row): string {
+  return row.origin.startsWith('label ') ? `label ${code(row.source)}` : text(row.origin)
 }

@@ -3,8 +3,9 @@
  * markdown.ts and outputs.ts. Pure.
  */
 import type { FlagResult, SentInstruction } from '../engine/apply.js'
+import { variationLabel } from '../engine/plan.js'
 import type { Outcome } from '../outcome.js'
-import type { InvalidEntry } from '../sources/grammar.js'
+import type { InvalidEntry, ParseResult } from '../sources/grammar.js'
 import { labelOrigin, type Superseded } from '../sources/labels.js'
 import { formatUtc } from '../sources/when.js'
 import type { Target } from '../target.js'
@@ -20,6 +21,12 @@ export interface Row {
   removalMs?: number
   outcome: Outcome
   detail?: string
+}
+
+/** A label on the PR that this run did not act on: shown with what LaunchDarkly holds for it. */
+export interface RestingLabel {
+  label: string
+  result: ParseResult
 }
 
 export interface ErrorItem {
@@ -46,8 +53,11 @@ export interface Totals {
 export interface Report {
   dryRun: boolean
   timeZone: string
+  /** LaunchDarkly's address, for links to a flag's targeting page. */
+  baseUri: string
   projectKey: string
   environmentKey: string
+  flagKeys: string[]
   rows: Row[]
   errors: ErrorItem[]
   instructions: SentInstruction[]
@@ -62,8 +72,12 @@ export interface Report {
 export interface ReportInput {
   dryRun: boolean
   timeZone: string
+  baseUri: string
   projectKey: string
   environmentKey: string
+  flagKeys: string[]
+  /** The PR's other expiry labels, shown so that the comment is the PR's whole state. */
+  resting?: RestingLabel[]
   invalid: InvalidEntry[]
   /** Entries left alone on purpose, such as a PR label whose time has passed. */
   skipped?: InvalidEntry[]
@@ -135,7 +149,13 @@ export function buildReport(input: ReportInput): Report {
         source: entry.source,
         origin: entry.origin,
         variation: planned.variation?.label,
-        removalMs: planned.removalMs,
+        // What LaunchDarkly holds now: the new time, or the old one where this run failed.
+        removalMs:
+          result.outcome === 'failed'
+            ? planned.currentMs
+            : result.outcome === 'cancelled'
+              ? undefined
+              : planned.removalMs,
         outcome: result.outcome,
         detail
       })
@@ -167,13 +187,16 @@ export function buildReport(input: ReportInput): Report {
       })
     }
   }
+  rows.push(...restingRows(input))
   const instructions = input.flags.flatMap((f) => f.instructions)
   const totalInstructions = instructions.length
   return {
     dryRun: input.dryRun,
     timeZone: input.timeZone,
+    baseUri: input.baseUri,
     projectKey: input.projectKey,
     environmentKey,
+    flagKeys: input.flagKeys,
     rows,
     errors,
     instructions,
@@ -193,4 +216,54 @@ function describeOrigin(entry: { origin: string; source: string }): string {
   return entry.origin.includes(JSON.stringify(entry.source))
     ? entry.origin
     : `${entry.origin} "${entry.source}"`
+}
+
+/**
+ * Rows for the PR's labels this run did not act on, with what LaunchDarkly holds for each on
+ * every flag this run read. They are the PR's state, not this run's problems: no errors.
+ */
+function restingRows(input: ReportInput): Row[] {
+  const { environmentKey } = input
+  const rows: Row[] = []
+  for (const { label, result } of input.resting ?? []) {
+    const origin = labelOrigin(label)
+    if (!result.ok) {
+      rows.push({
+        environmentKey,
+        source: label,
+        origin,
+        outcome: 'invalid',
+        detail: result.invalid.reason
+      })
+      continue
+    }
+    const { target, source } = result.entry
+    const read = input.flags.filter((f) => f.state)
+    if (read.length === 0) {
+      rows.push({
+        environmentKey,
+        target,
+        source,
+        origin,
+        outcome: 'unchanged',
+        detail: 'not read by this run'
+      })
+    }
+    for (const { ref, state } of read) {
+      const item = state?.items.find((i) => i.userKey === target.key && i.targetType === undefined)
+      const variation = state?.flag.variations.find((v) => v._id === item?.variationId)
+      rows.push({
+        flagKey: ref.flagKey,
+        environmentKey,
+        target,
+        source,
+        origin,
+        variation: variation ? variationLabel(variation) : undefined,
+        removalMs: item?.expirationDate,
+        outcome: 'unchanged',
+        detail: item ? 'not changed by this run' : 'no removal is scheduled'
+      })
+    }
+  }
+  return rows
 }

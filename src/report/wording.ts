@@ -26,20 +26,28 @@ export function outcomeLabel(outcome: Outcome, dryRun: boolean): string {
   return (dryRun ? PLANNED[outcome] : undefined) ?? outcome
 }
 
+/** The order outcomes are counted in a headline: what changed first, problems last. */
+const HEADLINE_ORDER: Outcome[] = [
+  'scheduled',
+  'moved',
+  'cancelled',
+  'unchanged',
+  'superseded',
+  'failed',
+  'invalid'
+]
+
+/** The headline: every row counted by its outcome, so it never hides a failed one. */
 export function verdict(report: Report): string {
-  const {
-    totalInstructions: total,
-    successfulInstructions: ok,
-    failedInstructions: failed
-  } = report.totals
-  const invalid = report.rows.filter((r) => r.outcome === 'invalid').length
-  const noun = total === 1 ? 'instruction' : 'instructions'
-  let line = report.dryRun
-    ? `${total} ${noun} planned, none sent (dry run)`
-    : `${total} ${noun}: ${ok} succeeded, ${failed} failed`
-  const unsent = report.rows.filter((r) => r.outcome === 'failed').length - failed
-  if (unsent > 0) line += `; ${unsent} ${unsent === 1 ? 'entry' : 'entries'} could not be planned`
-  if (invalid > 0)
-    line += `; ${invalid} invalid ${invalid === 1 ? 'entry' : 'entries'}, so nothing was sent`
+  const counts = HEADLINE_ORDER.map((outcome) => ({
+    outcome,
+    n: report.rows.filter((r) => r.outcome === outcome).length
+  })).filter((c) => c.n > 0)
+  if (counts.length === 0) return 'nothing to do'
+  let line = counts.map((c) => `${c.n} ${outcomeLabel(c.outcome, report.dryRun)}`).join(', ')
+  if (report.dryRun) line += ' (dry run: nothing was sent)'
+  // This run's own invalid entries (the PR's other labels give no errors) stopped every entry.
+  else if (report.totals.totalInstructions === 0 && report.errors.some((e) => e.flagKey === null))
+    line += '; nothing was sent'
   return line
 }
