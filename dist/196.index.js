@@ -243,8 +243,12 @@ function onePerKey(parsed, labelings) {
         if (winner) {
             chosen.push(winner);
             for (const other of group)
-                if (other !== winner)
-                    superseded.push({ label: other.label, by: winner.label });
+                if (other !== winner && other.result.ok)
+                    superseded.push({
+                        label: other.label,
+                        target: other.result.entry.target,
+                        by: winner.label
+                    });
             continue;
         }
         const names = group.map((g) => JSON.stringify(g.label)).join(', ');
@@ -278,7 +282,7 @@ async function readLabelEvent(event, pullRequest, grammar, reader, gate) {
     const key = keyOf(result);
     const others = parseLabels(labelsNow, grammar).filter((p) => p.label !== event.label && key !== undefined && keyOf(p.result) === key);
     if (event.action === 'labeled' || others.length === 0) {
-        const superseded = others.map((p) => ({ label: p.label, by: event.label }));
+        const superseded = others.flatMap((p) => p.result.ok ? [{ label: p.label, target: p.result.entry.target, by: event.label }] : []);
         return { ...base, results: await single(), skipped: [], superseded };
     }
     // Removed, but another label for the key remains: that one decides.
@@ -1265,9 +1269,10 @@ function buildReport(input) {
             detail: skipped.reason
         });
     }
-    for (const { label, by, removed } of input.superseded ?? []) {
+    for (const { label, target, by, removed } of input.superseded ?? []) {
         rows.push({
             environmentKey,
+            target,
             source: label,
             origin: labelOrigin(label),
             outcome: 'superseded',

@@ -84,6 +84,8 @@ export interface SandboxOptions {
   now?: () => number
   /** Serve HTTPS: true with the test-only certificate in sandbox/tls (see server.ts). */
   tls?: TlsOption
+  /** A fixed port, so that links in a report are the same every run (the demo); else a free one. */
+  port?: number
 }
 
 interface FlagState {
@@ -129,7 +131,7 @@ export class LaunchDarklySandbox {
   }
 
   async start(): Promise<this> {
-    this.url = await listen(this.server)
+    this.url = await listen(this.server, this.options.port)
     return this
   }
 

@@ -36,9 +36,22 @@ export function createServer(handler: http.RequestListener, tls: TlsOption = fal
   return https.createServer(tls === true ? sandboxTls() : tls, handler)
 }
 
-/** Listens on 127.0.0.1 and a free port; returns `http://127.0.0.1:port` (or `https://`). */
-export async function listen(server: http.Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+/**
+ * Listens on 127.0.0.1 and `port` (a free one when it is 0 or taken); returns
+ * `http://127.0.0.1:port` (or `https://`).
+ */
+export async function listen(server: http.Server, port = 0): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    const fallBack = (error: NodeJS.ErrnoException): void => {
+      if (error.code !== 'EADDRINUSE' || port === 0) return reject(error)
+      server.listen(0, '127.0.0.1', resolve)
+    }
+    server.once('error', fallBack)
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', fallBack)
+      resolve()
+    })
+  })
   const scheme = server instanceof https.Server ? 'https' : 'http'
   return `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}`
 }

@@ -11,11 +11,12 @@ import {
 } from '../sandbox/fixtures.ts'
 import type { ActionRun, RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
+import { DEMO_PORT, prStateScenario } from './pr-state.ts'
 
 const bold = (s: string): string => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
 const indent = (s: string): string => s.trimEnd().replace(/^/gm, '    ')
 
-const sandboxes = await startSandboxes()
+const sandboxes = await startSandboxes({ port: DEMO_PORT })
 const { launchDarkly, github } = sandboxes
 seedFlags(launchDarkly)
 const [enabled, disabled] = BOOLEAN_VARIATIONS.map((v) => v._id) as [string, string]
@@ -66,7 +67,10 @@ async function scenario(
   console.log(bold(`\n  Exit code: ${result.code} (${Math.round(result.ms)} ms)`))
   console.log(bold('\n  Job summary (Markdown):'))
   console.log(indent(result.summary))
-  for (const request of github.requests.slice(githubBefore).filter((r) => r.method !== 'GET')) {
+  const commentWrites = github.requests
+    .slice(githubBefore)
+    .filter((r) => (r.method === 'POST' || r.method === 'PATCH') && r.path.includes('/comments'))
+  for (const request of commentWrites) {
     console.log(
       bold(`\n  PR comment, ${request.method === 'POST' ? 'posted' : 'updated'} (Markdown):`)
     )
@@ -97,6 +101,12 @@ await scenario(
       ].join('\n')
     }
   }
+)
+
+sandboxes.reset()
+await scenario(
+  "3. Pull request #2 already has labels for bob and (mistyped) carol; a reviewer moves sandy from 2030-06-10 to 2030-07-01 by adding a later label. The comment shows the PR's whole state (the README sample).",
+  prStateScenario(sandboxes)
 )
 
 const problems = [...launchDarkly.violations]

@@ -8,42 +8,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { marked } from 'marked'
-import {
-  BOOLEAN_VARIATIONS,
-  ENVIRONMENT,
-  PROJECT,
-  seedFlags,
-  startSandboxes
-} from '../sandbox/fixtures.ts'
+import { seedFlags, startSandboxes } from '../sandbox/fixtures.ts'
+import { DEMO_PORT, prStateScenario } from './pr-state.ts'
 
-const sandboxes = await startSandboxes()
+const sandboxes = await startSandboxes({ port: DEMO_PORT })
 seedFlags(sandboxes.launchDarkly)
-const [enabled, disabled] = BOOLEAN_VARIATIONS.map((v) => v._id) as [string, string]
-sandboxes.launchDarkly.schedule(
-  PROJECT,
-  'checkout',
-  ENVIRONMENT,
-  'bob',
-  enabled,
-  Date.parse('2031-01-01T00:00:00Z')
-)
-sandboxes.launchDarkly.schedule(
-  PROJECT,
-  'checkout',
-  ENVIRONMENT,
-  'dora',
-  disabled,
-  Date.parse('2030-12-24T00:00:00Z')
-)
-await sandboxes.run({
-  eventName: 'workflow_dispatch',
-  inputs: {
-    'pr-number': '2',
-    timezone: 'Europe/Berlin',
-    targets:
-      'sandy@2030-06-10\nbob@2030-07-01T09:00:00+02:00\ndora@never\nsandy@example.com@+2w\nnobody@2030-06-10'
-  }
-})
+await sandboxes.run(prStateScenario(sandboxes))
 const body = sandboxes.github.commentsOn('Codertocat/Hello-World', 2)[0]?.body ?? ''
 await sandboxes.close()
 

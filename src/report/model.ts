@@ -121,9 +121,10 @@ export function buildReport(input: ReportInput): Report {
       detail: skipped.reason
     })
   }
-  for (const { label, by, removed } of input.superseded ?? []) {
+  for (const { label, target, by, removed } of input.superseded ?? []) {
     rows.push({
       environmentKey,
+      target,
       source: label,
       origin: labelOrigin(label),
       outcome: 'superseded',

@@ -5,7 +5,7 @@
  * Fails closed: when GitHub cannot say who it was or what they may do, the label does not act.
  */
 import { relatesToPrefix } from '../trigger.js'
-import { targetId } from '../target.js'
+import { targetId, type Target } from '../target.js'
 import { parseEntry, type GrammarContext, type InvalidEntry, type ParseResult } from './grammar.js'
 
 /** GitHub's repository roles, weakest first. */
@@ -116,6 +116,8 @@ export function parseEventLabel(
 /** An older label for the same key as the one that wins. */
 export interface Superseded {
   label: string
+  /** The key both labels name. */
+  target: Target
   by: string
 }
 
@@ -198,7 +200,12 @@ function onePerKey(
     if (winner) {
       chosen.push(winner)
       for (const other of group)
-        if (other !== winner) superseded.push({ label: other.label, by: winner.label })
+        if (other !== winner && other.result.ok)
+          superseded.push({
+            label: other.label,
+            target: other.result.entry.target,
+            by: winner.label
+          })
       continue
     }
     const names = group.map((g) => JSON.stringify(g.label)).join(', ')
@@ -250,7 +257,9 @@ export async function readLabelEvent(
     (p) => p.label !== event.label && key !== undefined && keyOf(p.result) === key
   )
   if (event.action === 'labeled' || others.length === 0) {
-    const superseded = others.map((p) => ({ label: p.label, by: event.label }))
+    const superseded = others.flatMap((p) =>
+      p.result.ok ? [{ label: p.label, target: p.result.entry.target, by: event.label }] : []
+    )
     return { ...base, results: await single(), skipped: [], superseded }
   }
   // Removed, but another label for the key remains: that one decides.
