@@ -24,6 +24,9 @@ import {
 import type { Fault, FaultResponse } from '../sandbox/launchdarkly.ts'
 import { runAction, type ActionRun, type RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { GITHUB_RETRY_BASE_VARIABLE } from '../src/context.js'
 import { leaksIn, scanAfterEach } from './helpers/secrets.ts'
 
@@ -275,6 +278,34 @@ describe('refusals are not retried', () => {
     expect(result.code).toBe(0)
     expect(requests('GET', FLAG_PATH).map((r) => r.status)).toEqual([307, 200])
     expectAppliedOnce(result)
+  })
+
+  it('retries a read whose connection drops after the headers', async () => {
+    inject({ method: 'GET', path: FLAG_PATH, response: { kind: 'headers-then-reset' } })
+    const result = await run()
+    expect(requests('GET', FLAG_PATH)).toHaveLength(2)
+    expectAppliedOnce(result)
+  })
+
+  it('checks, not replays, a PATCH whose answer drops after the headers', async () => {
+    inject({ method: 'PATCH', response: { kind: 'headers-then-reset' } })
+    const result = await run()
+    expectAppliedOnce(result)
+    expect(requests('PATCH', EXPIRING_PATH)).toHaveLength(1)
+    expect(requests('GET', EXPIRING_PATH)).toHaveLength(2)
+  })
+
+  it('says which event file it could not read, and sends nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bad-event-'))
+    writeFileSync(join(dir, 'event.json'), '{"action": "labeled", ##[error]PWNED')
+    const result = await run({ env: { GITHUB_EVENT_PATH: join(dir, 'event.json') } })
+    rmSync(dir, { recursive: true, force: true })
+    expect(result.code).toBe(1)
+    expect(sandboxes.launchDarkly.requests).toHaveLength(0)
+    expect(result.stdout).toMatch(
+      /^::error::Could not read the event payload at GITHUB_EVENT_PATH/m
+    )
+    expect(result.stdout).not.toContain('##[error]')
   })
 
   it('ends a sibling read still under way quietly, without a retry', async () => {

@@ -13,6 +13,7 @@ import {
   jest
 } from '@jest/globals'
 import {
+  BOOLEAN_VARIATIONS,
   ENVIRONMENT,
   PROJECT,
   REPOSITORY,
@@ -29,6 +30,7 @@ scanAfterEach(() => sandboxes)
 const PR = 2
 const JUNE_10 = Date.parse('2030-06-10T00:00:00Z')
 const JULY_1 = Date.parse('2030-07-01T00:00:00Z')
+const ENABLED = BOOLEAN_VARIATIONS[0]?._id ?? ''
 let sandboxes: Sandboxes
 
 beforeAll(async () => {
@@ -122,20 +124,75 @@ describe('one label per key', () => {
   })
 
   it('removing the newer label applies the older one that remains', async () => {
-    await add('expire-user:sandy@2030-06-10')
-    await sandboxes.run({
-      eventName: 'pull_request',
-      payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-07-01'),
-      inputs: { 'dry-run': 'true' } // leaves both labels on the PR
-    })
+    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
     sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
-    sandboxes.launchDarkly.requests.length = 0
+    sandboxes.launchDarkly.schedule(PROJECT, 'checkout', ENVIRONMENT, 'sandy', ENABLED, JULY_1)
     const result = await remove('expire-user:sandy@2030-07-01')
     expect(result.code).toBe(0)
     expect(scheduled()).toEqual([{ key: 'sandy', at: JUNE_10 }])
-    // Its schedule was already in place: nothing was sent.
+    expect(commentRows()).toEqual({ 'expire-user:sandy@2030-06-10': 'moved' })
+    // Removed again: its schedule is in place, so nothing is sent.
+    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
+    const before = patches().length
+    await remove('expire-user:sandy@2030-07-01')
+    expect(patches()).toHaveLength(before)
+  })
+
+  it('a run for an older label, queued or re-run after a newer one, undoes nothing', async () => {
+    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
+    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
+    const older = await sandboxes.run({
+      eventName: 'pull_request',
+      payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-06-10')
+    })
+    expect(older.code).toBe(0)
     expect(patches()).toHaveLength(0)
-    expect(commentRows()).toEqual({ 'expire-user:sandy@2030-06-10': 'unchanged' })
+    expect(labelsNow()).toHaveLength(2)
+    const newer = await sandboxes.run({
+      eventName: 'pull_request',
+      payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-07-01')
+    })
+    expect(newer.code).toBe(0)
+    expect(scheduled()).toEqual([{ key: 'sandy', at: JULY_1 }])
+    expect(labelsNow()).toEqual(['expire-user:sandy@2030-07-01'])
+  })
+
+  it('a remover without the permission cannot move the date through the label that remains', async () => {
+    sandboxes.github.setPermission(REPOSITORY, 'triager', 'triage')
+    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
+    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
+    sandboxes.launchDarkly.schedule(PROJECT, 'checkout', ENVIRONMENT, 'sandy', ENABLED, JULY_1)
+    sandboxes.github.removeLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01', 'triager')
+    const payload = pullRequestPayload('unlabeled', 'expire-user:sandy@2030-07-01')
+    ;(payload.sender as { login: string }).login = 'triager'
+    const result = await sandboxes.run({ eventName: 'pull_request', payload })
+    expect(result.code).toBe(1)
+    expect(patches()).toHaveLength(0)
+    expect(scheduled()).toEqual([{ key: 'sandy', at: JULY_1 }])
+  })
+
+  it('when the events cannot be read, removing one of two labels changes nothing', async () => {
+    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
+    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
+    sandboxes.launchDarkly.schedule(PROJECT, 'checkout', ENVIRONMENT, 'sandy', ENABLED, JULY_1)
+    sandboxes.github.removeLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
+    sandboxes.github.faults.push({ path: '/events', times: 100, status: 500 })
+    const result = await sandboxes.run({
+      eventName: 'pull_request',
+      payload: pullRequestPayload('unlabeled', 'expire-user:sandy@2030-07-01'),
+      env: { EXPIRING_TARGETS_GITHUB_RETRY_BASE_MS: '10' }
+    })
+    expect(patches()).toHaveLength(0)
+    expect(scheduled()).toEqual([{ key: 'sandy', at: JULY_1 }])
+    expect(result.summary).toMatch(/nothing was changed/)
+  })
+
+  it('a push on a PR without expiry labels asks GitHub for no events', async () => {
+    sandboxes.github.addLabel(REPOSITORY, PR, 'bug')
+    expect((await synchronize()).code).toBe(0)
+    expect(sandboxes.github.requests.map((r) => r.path)).toEqual([
+      `/repos/${REPOSITORY}/issues/${PR}/labels`
+    ])
   })
 
   it('removing the last label for a key cancels its removal', async () => {

@@ -41,7 +41,7 @@ function createOctokit(options) {
         options.warn(`GitHub ${kind} on ${request.method} ${request.url}; retrying in ${retryAfter} s`);
         return retryCount < RATE_LIMIT_RETRIES;
     };
-    return new GitHubOctokit((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(options.token, {
+    const settings = {
         baseUrl: options.baseUrl,
         request: _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .defaults */ .NT.request,
         userAgent: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .USER_AGENT */ ._O,
@@ -51,7 +51,9 @@ function createOctokit(options) {
             onRateLimit: onLimit('rate limit'),
             onSecondaryRateLimit: onLimit('secondary rate limit')
         }
-    }));
+    };
+    // Without a token the calls go unauthenticated (getOctokitOptions refuses an empty one).
+    return new GitHubOctokit(options.token ? (0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(options.token, settings) : settings);
 }
 /** The labels a pull request has now (not the event's snapshot), every page. */
 async function listLabels(octokit, where, issueNumber) {

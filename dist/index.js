@@ -50,16 +50,22 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 let event;
+let unreadable;
 let trigger = { kind: 'other' };
 const prefix = process.env['INPUT_LABEL-PREFIX']?.trim() || _trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_PREFIX */ .Nf;
 try {
     event = (0,_event_js__WEBPACK_IMPORTED_MODULE_1__/* .readRawEvent */ .z)();
     trigger = (0,_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(event.name, event.payload, prefix);
 }
-catch {
-    // main.ts reads the event again and reports the problem properly.
+catch (error) {
+    unreadable = error;
 }
-if (trigger.kind === 'unrelated-label') {
+if (unreadable) {
+    // @actions/github would throw on the same file when main loads it: say so here, inertly.
+    const log = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5625));
+    log.fail(unreadable.message);
+}
+else if (trigger.kind === 'unrelated-label') {
     process.stdout.write((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .neutralise */ .$)(`${(0,_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .unrelatedLabelMessage */ .MH)(trigger.label, prefix)}\n`));
     if (process.env.GITHUB_OUTPUT) {
         const lines = Object.entries(_report_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_OUTPUTS */ .Jd).map(([name, value]) => `${name}=${value}\n`);
@@ -67,7 +73,7 @@ if (trigger.kind === 'unrelated-label') {
     }
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(91), __nccwpck_require__.e(196)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3196));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(813), __nccwpck_require__.e(539)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9539));
     await run(event && { event, trigger });
 }
 

@@ -60,6 +60,8 @@ export type FaultResponse =
   /** Apply the PATCH, then cut the connection. */
   | { kind: 'apply-then-reset' }
   | { kind: 'reset' }
+  /** Apply a PATCH (a GET reads), send the headers and part of the body, then cut the connection. */
+  | { kind: 'headers-then-reset' }
   /** Process the request, then answer after `ms`. */
   | { kind: 'delay'; ms: number }
   | { kind: 'raw'; status: number; body: string }
@@ -251,6 +253,8 @@ export class LaunchDarklySandbox {
       return
     }
 
+    if (fault?.kind === 'headers-then-reset' && record.method === 'GET')
+      return cutAfterHeaders(res, req)
     const route = this.route(record)
     if (!route) return send(404, { code: 'not_found', message: 'Unknown route' })
     const overLimit = this.options.rateLimit ? this.overLimit(this.options.rateLimit) : false
@@ -332,6 +336,7 @@ export class LaunchDarklySandbox {
       req.socket.destroy()
       return
     }
+    if (fault?.kind === 'headers-then-reset') return cutAfterHeaders(res, req)
     return this.answer(send, route.operationId, 200, result)
   }
 
@@ -563,4 +568,11 @@ export async function startLaunchDarklySandbox(
   options: SandboxOptions
 ): Promise<LaunchDarklySandbox> {
   return new LaunchDarklySandbox(options).start()
+}
+
+/** A 200 whose body never ends: the headers and a first chunk, then the connection is cut. */
+function cutAfterHeaders(res: http.ServerResponse, req: http.IncomingMessage): void {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' })
+  res.write('{"items": [')
+  setTimeout(() => req.socket.destroy(), 20)
 }

@@ -9,16 +9,21 @@ import { EMPTY_OUTPUTS } from './report/outputs.js'
 import { classify, DEFAULT_PREFIX, unrelatedLabelMessage, type Trigger } from './trigger.js'
 
 let event: RawEvent | undefined
+let unreadable: Error | undefined
 let trigger: Trigger = { kind: 'other' }
 const prefix = process.env['INPUT_LABEL-PREFIX']?.trim() || DEFAULT_PREFIX
 try {
   event = readRawEvent()
   trigger = classify(event.name, event.payload, prefix)
-} catch {
-  // main.ts reads the event again and reports the problem properly.
+} catch (error) {
+  unreadable = error as Error
 }
 
-if (trigger.kind === 'unrelated-label') {
+if (unreadable) {
+  // @actions/github would throw on the same file when main loads it: say so here, inertly.
+  const log = await import('./log.js')
+  log.fail(unreadable.message)
+} else if (trigger.kind === 'unrelated-label') {
   process.stdout.write(neutralise(`${unrelatedLabelMessage(trigger.label, prefix)}\n`))
   if (process.env.GITHUB_OUTPUT) {
     const lines = Object.entries(EMPTY_OUTPUTS).map(([name, value]) => `${name}=${value}\n`)

@@ -45,19 +45,19 @@ export function createOctokit(options: GitHubOptions): Octokit {
       )
       return retryCount < RATE_LIMIT_RETRIES
     }
-  return new GitHubOctokit(
-    getOctokitOptions(options.token, {
-      baseUrl: options.baseUrl,
-      request: defaults.request,
-      userAgent: USER_AGENT,
-      log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-      retry: { retries: 3, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
-      throttle: {
-        onRateLimit: onLimit('rate limit'),
-        onSecondaryRateLimit: onLimit('secondary rate limit')
-      }
-    })
-  )
+  const settings = {
+    baseUrl: options.baseUrl,
+    request: defaults.request,
+    userAgent: USER_AGENT,
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    retry: { retries: 3, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
+    throttle: {
+      onRateLimit: onLimit('rate limit'),
+      onSecondaryRateLimit: onLimit('secondary rate limit')
+    }
+  }
+  // Without a token the calls go unauthenticated (getOctokitOptions refuses an empty one).
+  return new GitHubOctokit(options.token ? getOctokitOptions(options.token, settings) : settings)
 }
 
 /** The labels a pull request has now (not the event's snapshot), every page. */

@@ -4,7 +4,7 @@
  * answer with the zod schemas, retries what is safe to retry, and turns every failure into one
  * sentence that says what to check. It never writes the token anywhere but the header.
  */
-import type { IncomingHttpHeaders } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import type { z } from 'zod'
 import {
@@ -284,7 +284,7 @@ export class LaunchDarklyClient {
     return {
       status: response.message.statusCode ?? 0,
       headers: response.message.headers,
-      text: await response.readBody()
+      text: await readBody(response.message, this.options.policy.timeoutMs)
     }
   }
 }
@@ -351,4 +351,39 @@ function giveUp(
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name]
   return Array.isArray(value) ? value.join(', ') : value
+}
+
+const MAX_BODY_BYTES = 16 * 1024 * 1024
+
+/**
+ * An answer's body, whole, within `timeoutMs`. @actions/http-client's readBody() never settles
+ * when the connection drops mid-body, and its socket timeout only notices a silent socket.
+ */
+function readBody(message: IncomingMessage, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const timer = setTimeout(
+      () => message.destroy(new Error('Request timeout: the answer did not arrive in time')),
+      timeoutMs
+    )
+    const fail = (error: Error): void => {
+      clearTimeout(timer)
+      reject(error)
+    }
+    message.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) message.destroy(new Error('the answer is larger than 16 MiB'))
+      else chunks.push(chunk)
+    })
+    message.on('error', fail)
+    message.on('close', () => {
+      if (!message.complete)
+        fail(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' }))
+    })
+    message.on('end', () => {
+      clearTimeout(timer)
+      resolve(Buffer.concat(chunks).toString('utf8'))
+    })
+  })
 }

@@ -109,7 +109,17 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
       'No entries to apply: list them in the targets input, or add a label such as expire-user:sandy@2030-06-10.'
     )
   }
-  const removed = await removeSuperseded(found, flags, input)
+  // A label supersedes others only once it acted: else the older label is still what holds.
+  const acted = new Set(
+    entries
+      .filter((e) => flags.some((f) => f.entries.some((r) => r.planned.entry === e)))
+      .filter((e) =>
+        flags.every((f) => f.entries.every((r) => r.planned.entry !== e || r.outcome !== 'failed'))
+      )
+      .map((e) => e.origin)
+  )
+  found.superseded = found.superseded.filter((s) => acted.has(labelOrigin(s.by)))
+  const removed = await removeSuperseded(found, input)
   const report = buildReport({
     dryRun: settings.dryRun,
     timeZone: settings.timeZone,
@@ -153,15 +163,11 @@ function restingLabels(found: Entries, settings: Settings): RestingLabel[] {
  */
 async function removeSuperseded(
   found: Entries,
-  flags: FlagResult[],
   { context, settings, github }: ModeInput
 ): Promise<Set<string>> {
   const removed = new Set<string>()
   const pullRequest = context.pullRequest?.number
   if (!found.added || settings.dryRun || pullRequest === undefined) return removed
-  const applied =
-    flags.length > 0 && flags.every((f) => f.entries.every((e) => e.outcome !== 'failed'))
-  if (!applied) return removed
   for (const { label } of found.superseded.filter((s) => s.by === found.added)) {
     try {
       await github.removeLabel(pullRequest, label)

@@ -124,8 +124,6 @@ export interface Superseded {
 /** The entries of a run on a PR, and the PR's expiry labels as they are now. */
 export interface PullRequestLabels {
   results: ParseResult[]
-  /** Invalid labels do not stop the valid ones: each label is its own change. */
-  independent: boolean
   /** Labels left alone on purpose (their time has passed; which one wins cannot be told). */
   skipped: InvalidEntry[]
   /** Older labels for a key that a newer label decides; removable from the PR. */
@@ -220,7 +218,11 @@ function onePerKey(
   return { chosen, skipped, superseded }
 }
 
-/** Who added each label, when `required-permission` asks, or when several labels share a key. */
+/**
+ * When and by whom each label was added: needed when `required-permission` asks who added a
+ * label, or when several labels share a key. Without `required-permission`, events that cannot
+ * be read only leave the shared keys undecided.
+ */
 async function readLabelings(
   pullRequest: number,
   parsed: Parsed[],
@@ -228,14 +230,28 @@ async function readLabelings(
   gate: Gate
 ): Promise<Map<string, Labeling> | undefined> {
   const keys = parsed.map((p) => keyOf(p.result)).filter((k) => k !== undefined)
-  const shared = new Set(keys).size < keys.length
-  return gate.required !== 'none' || shared ? reader.labelings(pullRequest) : undefined
+  if (keys.length === 0) return undefined
+  if (gate.required !== 'none') return reader.labelings(pullRequest)
+  if (new Set(keys).size === keys.length) return undefined
+  try {
+    return await reader.labelings(pullRequest)
+  } catch {
+    return undefined
+  }
+}
+
+async function readLiveLabels(
+  pullRequest: number,
+  reader: LabelReader,
+  grammar: Grammar
+): Promise<string[]> {
+  return (await reader.labels(pullRequest)).filter((l) => relatesToPrefix(l, grammar.prefix))
 }
 
 /**
- * A `labeled` or `unlabeled` event. Added: the label is applied, and older labels for its key are
- * superseded. Removed: the key's removal is cancelled only when no other label for it remains;
- * otherwise the remaining label (the last added) is applied.
+ * A `labeled` or `unlabeled` event. Added: the label is applied when it is the newest for its key,
+ * and the older ones are superseded. Removed: the key's removal is cancelled only when no other
+ * label for it remains; otherwise the remaining label (the last added) is applied.
  */
 export async function readLabelEvent(
   event: LabelEvent,
@@ -245,35 +261,59 @@ export async function readLabelEvent(
   gate: Gate
 ): Promise<PullRequestLabels> {
   const { result } = event
-  const labelsNow = (await reader.labels(pullRequest)).filter((l) =>
-    relatesToPrefix(l, grammar.prefix)
-  )
+  const labelsNow = await readLiveLabels(pullRequest, reader, grammar)
   const verb = event.action === 'unlabeled' ? 'removed' : 'added'
-  const single = async (): Promise<ParseResult[]> =>
-    applyGate([{ result, actor: event.sender, verb }], gate)
-  const base = { independent: false, labelsNow }
+  const bySender = (r: ParseResult): Promise<ParseResult[]> =>
+    applyGate([{ result: r, actor: event.sender, verb }], gate)
+  const none = { results: [], skipped: [], superseded: [], labelsNow }
+  const leave = (reason: string): PullRequestLabels => ({
+    ...none,
+    skipped: [{ source: event.label, origin: labelOrigin(event.label), reason }]
+  })
   const key = keyOf(result)
   const others = parseLabels(labelsNow, grammar).filter(
     (p) => p.label !== event.label && key !== undefined && keyOf(p.result) === key
   )
-  if (event.action === 'labeled' || others.length === 0) {
-    const superseded = others.flatMap((p) =>
-      p.result.ok ? [{ label: p.label, target: p.result.entry.target, by: event.label }] : []
+  if (others.length === 0) return { ...none, results: await bySender(result) }
+
+  let labelings: Map<string, Labeling>
+  try {
+    labelings = await reader.labelings(pullRequest)
+  } catch (error) {
+    return leave(
+      `${(error as Error).message} Other labels name the same key, so which one is newest cannot be told; nothing was changed`
     )
-    return { ...base, results: await single(), skipped: [], superseded }
   }
-  // Removed, but another label for the key remains: that one decides.
-  const labelings = await reader.labelings(pullRequest)
+  if (event.action === 'labeled') {
+    // A rerun, or a run queued behind a newer label's, must not undo the newer label. An event
+    // GitHub has not listed yet is the newest: it was just added.
+    if (!labelings.has(event.label)) {
+      labelings = new Map(labelings).set(event.label, {
+        actor: event.sender ?? '',
+        order: Infinity
+      })
+    }
+    const { chosen, skipped, superseded } = onePerKey(
+      [{ label: event.label, result }, ...others],
+      labelings
+    )
+    const winner = chosen[0]
+    if (winner?.label !== event.label) return { ...none, skipped, superseded }
+    return { ...none, results: await bySender(result), superseded }
+  }
+  // Removed, but another label for the key remains: that one decides, if the remover may change it.
   const { chosen, skipped, superseded } = onePerKey(others, labelings)
   const remaining = chosen[0]
-  if (!remaining) return { ...base, results: [], skipped, superseded }
+  if (!remaining) return { ...none, skipped, superseded }
   const past = expired(remaining, grammar.now)
-  if (past) return { ...base, results: [], skipped: [...skipped, past], superseded }
+  if (past) return { ...none, skipped: [...skipped, past], superseded }
+  const [removedBy] = await bySender(remaining.result)
+  if (!removedBy?.ok) return { ...none, results: removedBy ? [removedBy] : [], skipped, superseded }
   const results = await applyGate(
     [{ result: remaining.result, actor: labelings.get(remaining.label)?.actor, verb: 'added' }],
     gate
   )
-  return { ...base, results, skipped, superseded }
+  return { ...none, results, skipped, superseded }
 }
 
 /**
@@ -287,35 +327,28 @@ export async function readPullRequestLabels(
   reader: LabelReader,
   gate: Gate
 ): Promise<PullRequestLabels> {
-  const labelsNow = (await reader.labels(pullRequest)).filter((l) =>
-    relatesToPrefix(l, grammar.prefix)
-  )
+  const labelsNow = await readLiveLabels(pullRequest, reader, grammar)
   const parsed = parseLabels(labelsNow, grammar)
-  const skipped: InvalidEntry[] = []
-  const current = parsed.filter((p) => {
+  const labelings = await readLabelings(pullRequest, parsed, reader, gate)
+  const { chosen, skipped: undecided, superseded } = onePerKey(parsed, labelings)
+  // The newest label decides even when its time has passed: then nothing is left to do.
+  const skipped: InvalidEntry[] = [...undecided]
+  const current = chosen.filter((p) => {
     const past = expired(p, grammar.now)
     if (past) skipped.push(past)
     return !past
   })
-  const labelings = await readLabelings(pullRequest, current, reader, gate)
-  const { chosen, skipped: undecided, superseded } = onePerKey(current, labelings)
-  const items: Gated[] = chosen.map(({ label, result }) => ({
+  const items: Gated[] = current.map(({ label, result }) => ({
     result: independentOf(result),
     actor: labelings?.get(label)?.actor,
     verb: 'added'
   }))
-  return {
-    results: await applyGate(items, gate),
-    independent: true,
-    skipped: [...skipped, ...undecided],
-    superseded,
-    labelsNow
-  }
+  return { results: await applyGate(items, gate), skipped, superseded, labelsNow }
 }
 
 /** An invalid label among others says how to fix it, and that the others went ahead. */
 function independentOf(result: ParseResult): ParseResult {
   if (result.ok) return result
-  const reason = `${result.invalid.reason}; fix or remove this label (the PR's other labels were applied)`
+  const reason = `${result.invalid.reason}; fix or remove this label (it does not hold back the PR's other labels)`
   return { ok: false, invalid: { ...result.invalid, reason } }
 }
