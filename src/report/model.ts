@@ -69,13 +69,18 @@ export interface Report {
   failed: boolean
 }
 
-export interface ReportInput {
-  dryRun: boolean
-  timeZone: string
-  baseUri: string
-  projectKey: string
-  environmentKey: string
-  flagKeys: string[]
+/** What a report is built from: the run's settings as the report shows them, and the results. */
+export interface ReportInput extends Pick<
+  Report,
+  | 'dryRun'
+  | 'timeZone'
+  | 'baseUri'
+  | 'projectKey'
+  | 'environmentKey'
+  | 'flagKeys'
+  | 'fatal'
+  | 'runUrl'
+> {
   /** The PR's other expiry labels, shown so that the comment is the PR's whole state. */
   resting?: RestingLabel[]
   invalid: InvalidEntry[]
@@ -84,8 +89,6 @@ export interface ReportInput {
   /** Older labels for a key a newer label decides; `removed`: taken off the PR by this run. */
   superseded?: (Superseded & { removed: boolean })[]
   flags: FlagResult[]
-  fatal?: string
-  runUrl?: string
 }
 
 export function buildReport(input: ReportInput): Report {
