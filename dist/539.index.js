@@ -7,10 +7,8 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   debug: () => (/* binding */ debug),
 /* harmony export */   error: () => (/* binding */ error),
 /* harmony export */   fail: () => (/* binding */ fail),
-/* harmony export */   group: () => (/* binding */ group),
 /* harmony export */   info: () => (/* binding */ info),
 /* harmony export */   notice: () => (/* binding */ notice),
 /* harmony export */   warning: () => (/* binding */ warning)
@@ -29,9 +27,6 @@ function safe(properties) {
 function info(message) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$)(message));
 }
-function debug(message) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$)(message));
-}
 function notice(message, properties) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$)(message), safe(properties));
 }
@@ -43,9 +38,6 @@ function error(message, properties) {
 }
 function fail(message) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$)(message));
-}
-async function group(name, work) {
-    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$)(name), work);
 }
 
 

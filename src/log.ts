@@ -17,10 +17,6 @@ export function info(message: string): void {
   core.info(neutralise(message))
 }
 
-export function debug(message: string): void {
-  core.debug(neutralise(message))
-}
-
 export function notice(message: string, properties?: AnnotationProperties): void {
   core.notice(neutralise(message), safe(properties))
 }
@@ -35,8 +31,4 @@ export function error(message: string, properties?: AnnotationProperties): void 
 
 export function fail(message: string): void {
   core.setFailed(neutralise(message))
-}
-
-export async function group<T>(name: string, work: () => Promise<T>): Promise<T> {
-  return core.group(neutralise(name), work)
 }

@@ -80,7 +80,7 @@ interface HttpResponse {
 }
 
 /** The request was cut off because the client was closed: the run is over, nothing to retry. */
-export class ClosedError extends Error {
+class ClosedError extends Error {
   constructor() {
     super('the LaunchDarkly client was closed')
     this.name = 'ClosedError'
