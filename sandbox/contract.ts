@@ -17,23 +17,30 @@ interface Operation {
 
 interface Spec {
   paths: Record<string, Record<string, Operation>>
+  components: { schemas: Record<string, object> }
 }
 
 export class Contract {
   private readonly ajv: Ajv
   private readonly operations = new Map<string, { path: string; method: string; op: Operation }>()
   private readonly compiled = new Map<string, ValidateFunction>()
+  private readonly schemas: Set<string>
 
   constructor() {
     const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Spec
     // OpenAPI 3.0 schemas are JSON Schema plus annotations (example, format: "string").
     this.ajv = new Ajv({ strict: false, validateFormats: false, allErrors: false })
     this.ajv.addSchema(spec, 'ld')
+    this.schemas = new Set(Object.keys(spec.components.schemas))
     for (const [path, methods] of Object.entries(spec.paths)) {
       for (const [method, op] of Object.entries(methods)) {
         this.operations.set(op.operationId, { path, method: method.toUpperCase(), op })
       }
     }
+  }
+
+  hasOperation(operationId: string): boolean {
+    return this.operations.has(operationId)
   }
 
   operation(operationId: string): { path: string; method: string; op: Operation } {
@@ -64,6 +71,16 @@ export class Contract {
   queryParameters(operationId: string): string[] {
     const { op } = this.operation(operationId)
     return (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name)
+  }
+
+  /** Problems with a value checked against one of the spec's named schemas, or [] when it fits. */
+  checkSchema(schemaName: string, value: unknown): string[] {
+    if (!this.schemas.has(schemaName)) throw new Error(`schema ${schemaName} is not in the spec`)
+    return this.validate(
+      `schema ${schemaName}`,
+      { $ref: `#/components/schemas/${schemaName}` },
+      value
+    )
   }
 
   private validate(key: string, schema: object, value: unknown): string[] {

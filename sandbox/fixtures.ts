@@ -6,6 +6,7 @@ import { runAction, type ActionRun, type RunOptions } from './runner.ts'
 import {
   startLaunchDarklySandbox,
   type LaunchDarklySandbox,
+  type SandboxContextTarget,
   type SandboxFlagInput,
   type SandboxOptions
 } from './launchdarkly.ts'
@@ -31,6 +32,24 @@ export function flagWithTargets(
     name: key,
     variations: BOOLEAN_VARIATIONS,
     targets: { [ENVIRONMENT]: { 0: enabled, 1: disabled }, staging: { 0: enabled, 1: disabled } }
+  }
+}
+
+/**
+ * As flagWithTargets, plus individual targets of other context kinds (e.g. organization) in both
+ * environments, and tags when given.
+ */
+export function flagWithContexts(
+  key: string,
+  enabled: string[],
+  contexts: SandboxContextTarget[],
+  disabled: string[] = [],
+  tags?: string[]
+): SandboxFlagInput {
+  return {
+    ...flagWithTargets(key, enabled, disabled),
+    contextTargets: { [ENVIRONMENT]: contexts, staging: contexts },
+    ...(tags ? { tags } : {})
   }
 }
 

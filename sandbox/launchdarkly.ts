@@ -1,8 +1,11 @@
 /**
- * An in-memory LaunchDarkly for tests, the demo and the benchmark: GET a flag, GET and PATCH its
- * expiring user targets, with the documented behaviour (auth, the semantic-patch content type,
- * per-instruction errors in a 200, counters, 404s), an optional rate limit, latency, and faults to
- * inject. Every request it accepts and every answer it gives is checked against LaunchDarkly's
+ * An in-memory LaunchDarkly for tests, the demo and the benchmark: list a project's flags, GET a
+ * flag, GET and PATCH its expiring targets through both endpoints (users: `expiring-user-targets`;
+ * any context kind: `expiring-targets`), with the documented behaviour (auth, the semantic-patch
+ * content type, per-instruction errors in a 200, counters, 404s), an optional rate limit, latency,
+ * and faults to inject. Both endpoints share one store of scheduled removals per flag and
+ * environment, keyed by (context kind, key): a user-kind removal made through one shows through the
+ * other. Every request it accepts and every answer it gives is checked against LaunchDarkly's
  * OpenAPI description; problems land in `violations`.
  *
  * Plain erasable TypeScript: Node 24 runs it directly (`node sandbox/launchdarkly.ts`).
@@ -18,33 +21,68 @@ export interface SandboxVariation {
   name?: string
 }
 
+/** Contexts of one kind individually targeted on one variation. */
+export interface SandboxContextTarget {
+  /** The context kind, e.g. `organization`. Users normally go in `targets`. */
+  kind: string
+  /** The index into `variations`. */
+  variation: number
+  values: string[]
+}
+
 export interface SandboxFlagInput {
   key: string
   name?: string
   variations: SandboxVariation[]
   /** environment key -> variation index -> user keys individually targeted on it */
   targets: Record<string, Record<number, string[]>>
+  /**
+   * environment key -> individual targets of other context kinds. The flag body lists them in
+   * `contextTargets`, followed by the empty `user` placeholders LaunchDarkly keeps there, one per
+   * variation with user targets. A `user` entry here is listed as given, and no placeholder is
+   * added for its variation (what LaunchDarkly does with those is unknown: notes Q10).
+   */
+  contextTargets?: Record<string, SandboxContextTarget[]>
+  /** The flag's tags: the list route's `filter=tags:X` matches them. */
+  tags?: string[]
 }
 
+interface ResourceId {
+  kind: string
+  projectKey: string
+  environmentKey: string
+  flagKey: string
+  key: string
+}
+
+/** A scheduled removal as the user endpoint (`expiring-user-targets`) shows it. */
 export interface ExpiringItem {
   _id: string
   _version: number
   expirationDate: number
   userKey: string
   variationId: string
-  _resourceId: {
-    kind: string
-    projectKey: string
-    environmentKey: string
-    flagKey: string
-    key: string
-  }
+  _resourceId: ResourceId
+}
+
+/** A scheduled removal as the contexts endpoint (`expiring-targets`) shows it. */
+export interface ExpiringContextItem {
+  _id: string
+  _version: number
+  expirationDate: number
+  contextKind: string
+  contextKey: string
+  variationId: string
+  _resourceId: ResourceId
 }
 
 export interface RecordedRequest {
   method: string
   path: string
+  /** The query string, the last value of a repeated parameter winning. */
   query: Record<string, string>
+  /** The query string, every value of every parameter (`env=a&env=b`). */
+  queryAll: Record<string, string[]>
   headers: http.IncomingHttpHeaders
   body: unknown
   /** What the sandbox answered. */
@@ -94,15 +132,110 @@ interface FlagState {
   projectKey: string
   input: SandboxFlagInput
   version: number
-  /** environment key -> user key -> item */
-  expiring: Map<string, Map<string, ExpiringItem>>
+  /** environment key -> itemKey(context kind, key) -> item: one store for both endpoints */
+  expiring: Map<string, Map<string, ExpiringContextItem>>
 }
 
-const INSTRUCTION_KINDS = new Set([
-  'addExpireUserTargetDate',
-  'updateExpireUserTargetDate',
-  'removeExpireUserTargetDate'
-])
+type Items = Map<string, ExpiringContextItem>
+
+/** The list route. Not in the trimmed spec: its answers are checked schema by schema. */
+const LIST_FLAGS = 'getFeatureFlags'
+const LIST_LIMIT_DEFAULT = 20
+const LIST_LIMIT_MAX = 100
+/** The spec's error schemas, for the list route's errors. */
+const ERROR_SCHEMAS: Record<number, string> = {
+  400: 'InvalidRequestErrorRep',
+  401: 'UnauthorizedErrorRep',
+  403: 'ForbiddenErrorRep',
+  404: 'NotFoundErrorRep',
+  429: 'RateLimitedErrorRep'
+}
+
+interface Route {
+  operationId: string
+  projectKey: string
+  flagKey: string
+  environmentKey: string
+}
+
+/** One instruction, whichever endpoint it came through. */
+interface ParsedInstruction {
+  op: 'add' | 'update' | 'remove'
+  contextKind: string
+  contextKey: string
+  variationId: string
+  value: number
+  version?: number
+}
+
+/** What differs between the user endpoint and the contexts endpoint; the rest is shared. */
+interface ExpiringEndpoint {
+  getOperation: string
+  patchOperation: string
+  /** instruction kind -> what it does */
+  kinds: Record<string, ParsedInstruction['op']>
+  /** The instruction parameters naming the target, each a required non-empty string. */
+  keyParameters: string[]
+  /** The instruction that moves an existing removal, for the "already scheduled" error. */
+  updateKind: string
+  parse: (instruction: Record<string, unknown>) => ParsedInstruction
+  /** Whether the endpoint shows an item, and how. */
+  shows: (item: ExpiringContextItem) => boolean
+  view: (item: ExpiringContextItem) => unknown
+  /** The target in error messages. */
+  who: (contextKind: string, contextKey: string) => string
+}
+
+const USER_ENDPOINT: ExpiringEndpoint = {
+  getOperation: 'getExpiringUserTargets',
+  patchOperation: 'patchExpiringUserTargets',
+  kinds: {
+    addExpireUserTargetDate: 'add',
+    updateExpireUserTargetDate: 'update',
+    removeExpireUserTargetDate: 'remove'
+  },
+  keyParameters: ['userKey'],
+  updateKind: 'updateExpireUserTargetDate',
+  parse: (ins) => ({
+    op: USER_ENDPOINT.kinds[ins.kind as string]!,
+    contextKind: 'user',
+    contextKey: ins.userKey as string,
+    variationId: ins.variationId as string,
+    value: ins.value as number,
+    version: ins.version as number | undefined
+  }),
+  shows: (item) => item.contextKind === 'user',
+  view: (item) => userView(item),
+  who: (_kind, key) => `user ${key}`
+}
+
+const CONTEXT_ENDPOINT: ExpiringEndpoint = {
+  getOperation: 'getExpiringContextTargets',
+  patchOperation: 'patchExpiringTargets',
+  kinds: {
+    addExpiringTarget: 'add',
+    updateExpiringTarget: 'update',
+    removeExpiringTarget: 'remove'
+  },
+  keyParameters: ['contextKey', 'contextKind'],
+  updateKind: 'updateExpiringTarget',
+  parse: (ins) => ({
+    op: CONTEXT_ENDPOINT.kinds[ins.kind as string]!,
+    contextKind: ins.contextKind as string,
+    contextKey: ins.contextKey as string,
+    variationId: ins.variationId as string,
+    value: ins.value as number,
+    version: ins.version as number | undefined
+  }),
+  shows: () => true,
+  view: (item) => contextView(item),
+  who: (kind, key) => `context ${kind}:${key}`
+}
+
+const ENDPOINTS: Record<string, ExpiringEndpoint> = {
+  'expiring-user-targets': USER_ENDPOINT,
+  'expiring-targets': CONTEXT_ENDPOINT
+}
 
 export class LaunchDarklySandbox {
   readonly requests: RecordedRequest[] = []
@@ -145,13 +278,14 @@ export class LaunchDarklySandbox {
     return (this.options.now ?? Date.now)()
   }
 
+  /** Adds a flag, or replaces it (and forgets its scheduled removals). */
   addFlag(projectKey: string, input: SandboxFlagInput): void {
-    const expiring = new Map<string, Map<string, ExpiringItem>>()
-    for (const env of Object.keys(input.targets)) expiring.set(env, new Map())
+    const expiring = new Map<string, Items>()
+    for (const env of environmentsOf(input)) expiring.set(env, new Map())
     this.flags.set(`${projectKey}/${input.key}`, { projectKey, input, version: 1, expiring })
   }
 
-  /** Seeds a scheduled removal, as if made earlier in LaunchDarkly's UI. */
+  /** Seeds a user's scheduled removal, as if made earlier in LaunchDarkly's UI. */
   schedule(
     projectKey: string,
     flagKey: string,
@@ -160,16 +294,55 @@ export class LaunchDarklySandbox {
     variationId: string,
     at: number
   ): ExpiringItem {
+    return userView(this.store(projectKey, flagKey, env, 'user', userKey, variationId, at))
+  }
+
+  /** Seeds a context's scheduled removal (any kind, `user` included). */
+  scheduleContext(
+    projectKey: string,
+    flagKey: string,
+    env: string,
+    contextKind: string,
+    contextKey: string,
+    variationId: string,
+    at: number
+  ): ExpiringContextItem {
+    return contextView(
+      this.store(projectKey, flagKey, env, contextKind, contextKey, variationId, at)
+    )
+  }
+
+  /** The scheduled removals of users, as the user endpoint shows them. */
+  expiring(projectKey: string, flagKey: string, env: string): ExpiringItem[] {
+    return this.stored(projectKey, flagKey, env)
+      .filter((item) => USER_ENDPOINT.shows(item))
+      .map(userView)
+  }
+
+  /** Every scheduled removal, users included, as the contexts endpoint shows them. */
+  expiringContexts(projectKey: string, flagKey: string, env: string): ExpiringContextItem[] {
+    return this.stored(projectKey, flagKey, env).map(contextView)
+  }
+
+  private stored(projectKey: string, flagKey: string, env: string): ExpiringContextItem[] {
+    return [...(this.flag(projectKey, flagKey)?.expiring.get(env)?.values() ?? [])]
+  }
+
+  private store(
+    projectKey: string,
+    flagKey: string,
+    env: string,
+    contextKind: string,
+    contextKey: string,
+    variationId: string,
+    at: number
+  ): ExpiringContextItem {
     const state = this.flag(projectKey, flagKey)
     const items = state?.expiring.get(env)
     if (!state || !items) throw new Error(`no flag ${projectKey}/${flagKey} in ${env}`)
-    const item = this.item(state, env, userKey, variationId, at)
-    items.set(userKey, item)
+    const item = this.item(state, env, contextKind, contextKey, variationId, at)
+    items.set(itemKey(contextKind, contextKey), item)
     return item
-  }
-
-  expiring(projectKey: string, flagKey: string, env: string): ExpiringItem[] {
-    return [...(this.flag(projectKey, flagKey)?.expiring.get(env)?.values() ?? [])]
   }
 
   /** Requests that reached a route, faults and rejections included. */
@@ -184,15 +357,17 @@ export class LaunchDarklySandbox {
   private item(
     state: FlagState,
     env: string,
-    userKey: string,
+    contextKind: string,
+    contextKey: string,
     variationId: string,
     at: number
-  ): ExpiringItem {
+  ): ExpiringContextItem {
     return {
       _id: randomUUID().replace(/-/g, '').slice(0, 24),
       _version: 1,
       expirationDate: at,
-      userKey,
+      contextKind,
+      contextKey,
       variationId,
       _resourceId: {
         kind: 'flag',
@@ -213,6 +388,7 @@ export class LaunchDarklySandbox {
       method: req.method ?? '',
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
+      queryAll: queryAll(url.searchParams),
       headers: req.headers,
       body: raw === '' ? undefined : safeJson(raw),
       status: 0,
@@ -279,6 +455,10 @@ export class LaunchDarklySandbox {
         message: `Unknown API version ${String(version)}`
       })
     }
+    if (route.operationId === LIST_FLAGS) {
+      const { status, body } = this.listFlags(route.projectKey, url)
+      return this.answer(send, route.operationId, status, body)
+    }
     const state = this.flag(route.projectKey, route.flagKey)
     if (!state)
       return this.answer(send, route.operationId, 404, {
@@ -292,16 +472,24 @@ export class LaunchDarklySandbox {
       )
       if (unknownQuery.length)
         this.violations.push(`getFeatureFlag: undocumented query ${unknownQuery.join(', ')}`)
-      return this.answer(send, route.operationId, 200, this.flagBody(state, record.query.env))
+      const env = record.query.env
+      return this.answer(
+        send,
+        route.operationId,
+        200,
+        this.flagBody(state, env === undefined ? undefined : [env], true)
+      )
     }
+    const endpoint = route.endpoint
+    if (!endpoint) throw new Error(`no endpoint for ${route.operationId}`)
     const items = state.expiring.get(route.environmentKey)
     if (!items)
       return this.answer(send, route.operationId, 404, {
         code: 'not_found',
         message: 'Unknown environment'
       })
-    if (route.operationId === 'getExpiringUserTargets') {
-      return this.answer(send, route.operationId, 200, { items: [...items.values()] })
+    if (route.operationId === endpoint.getOperation) {
+      return this.answer(send, route.operationId, 200, { items: this.shown(endpoint, items) })
     }
 
     // PATCH
@@ -315,8 +503,8 @@ export class LaunchDarklySandbox {
     }
     const body = record.body
     const malformed = this.contract
-      .checkRequest('patchExpiringUserTargets', body)
-      .concat(instructionProblems(body))
+      .checkRequest(endpoint.patchOperation, body)
+      .concat(instructionProblems(endpoint, body))
     if (body === null || malformed.length > 0) {
       return this.answer(send, route.operationId, 400, {
         code: 'invalid_request',
@@ -327,7 +515,8 @@ export class LaunchDarklySandbox {
       state,
       route.environmentKey,
       items,
-      (body as { instructions: Instruction[] }).instructions
+      endpoint,
+      (body as { instructions: Record<string, unknown>[] }).instructions
     )
     if (fault?.kind === 'apply-then-status')
       return send(fault.status, { code: 'internal_error', message: 'Internal error' })
@@ -347,8 +536,28 @@ export class LaunchDarklySandbox {
     status: number,
     body: unknown
   ): Promise<void> {
-    this.violations.push(...this.contract.checkResponse(operationId, status, body))
+    this.violations.push(...this.check(operationId, status, body))
     return send(status, body)
+  }
+
+  /**
+   * The list route is not in the trimmed spec (nor is its FeatureFlags schema): each flag in it is
+   * checked against FeatureFlag, each link against Link, and an error against the spec's schema for
+   * that status. The envelope itself ({items, totalCount, _links}) is not checked.
+   */
+  private check(operationId: string, status: number, body: unknown): string[] {
+    if (operationId !== LIST_FLAGS || this.contract.hasOperation(operationId))
+      return this.contract.checkResponse(operationId, status, body)
+    if (status !== 200) {
+      const schema = ERROR_SCHEMAS[status]
+      if (!schema) return [`${operationId}: no error schema for status ${status}`]
+      return this.contract.checkSchema(schema, body)
+    }
+    const { items, _links } = body as { items: unknown[]; _links: Record<string, unknown> }
+    return [
+      ...items.flatMap((flag) => this.contract.checkSchema('FeatureFlag', flag)),
+      ...Object.values(_links).flatMap((link) => this.contract.checkSchema('Link', link))
+    ]
   }
 
   private takeFault(record: RecordedRequest): FaultResponse | undefined {
@@ -379,41 +588,91 @@ export class LaunchDarklySandbox {
     }
   }
 
-  private route(
-    record: RecordedRequest
-  ):
-    | { operationId: string; projectKey: string; flagKey: string; environmentKey: string }
-    | undefined {
+  private route(record: RecordedRequest): (Route & { endpoint?: ExpiringEndpoint }) | undefined {
     const parts = record.path.split('/').slice(1).map(decodeURIComponent)
     if (parts[0] !== 'api' || parts[1] !== 'v2' || parts[2] !== 'flags') return undefined
     const [projectKey, flagKey] = [parts[3], parts[4]]
-    if (!projectKey || !flagKey) return undefined
+    if (!projectKey) return undefined
+    if (parts.length === 4 && record.method === 'GET')
+      return { operationId: LIST_FLAGS, projectKey, flagKey: '', environmentKey: '' }
+    if (!flagKey) return undefined
     if (parts.length === 5 && record.method === 'GET')
       return { operationId: 'getFeatureFlag', projectKey, flagKey, environmentKey: '' }
-    if (parts.length === 7 && parts[5] === 'expiring-user-targets' && parts[6]) {
-      if (record.method === 'GET')
-        return {
-          operationId: 'getExpiringUserTargets',
-          projectKey,
-          flagKey,
-          environmentKey: parts[6]
-        }
-      if (record.method === 'PATCH')
-        return {
-          operationId: 'patchExpiringUserTargets',
-          projectKey,
-          flagKey,
-          environmentKey: parts[6]
-        }
+    const endpoint = Object.hasOwn(ENDPOINTS, parts[5] ?? '') ? ENDPOINTS[parts[5]!] : undefined
+    const environmentKey = parts[6]
+    if (parts.length === 7 && endpoint && environmentKey) {
+      const base = { projectKey, flagKey, environmentKey, endpoint }
+      if (record.method === 'GET') return { operationId: endpoint.getOperation, ...base }
+      if (record.method === 'PATCH') return { operationId: endpoint.patchOperation, ...base }
     }
     return undefined
   }
 
-  private flagBody(state: FlagState, env: string | undefined): unknown {
+  /** `GET /api/v2/flags/{projectKey}`: filtered, sorted by key, a page at a time. */
+  private listFlags(projectKey: string, url: URL): { status: number; body: unknown } {
+    const invalid = (message: string) => ({
+      status: 400,
+      body: { code: 'invalid_request', message }
+    })
+    const params = url.searchParams
+    const limit = params.has('limit') ? wholeNumber(params.get('limit')) : LIST_LIMIT_DEFAULT
+    if (limit === undefined || limit < 1) return invalid('limit must be a positive integer')
+    if (limit > LIST_LIMIT_MAX) return invalid(`limit must be at most ${LIST_LIMIT_MAX}`)
+    const offset = params.has('offset') ? wholeNumber(params.get('offset')) : 0
+    if (offset === undefined) return invalid('offset must be a non-negative integer')
+    const filters: ((input: SandboxFlagInput) => boolean)[] = []
+    for (const term of (params.get('filter') ?? '').split(',')) {
+      if (term.trim() === '') continue
+      const [field, value] = splitOnce(term.trim(), ':')
+      if (field !== 'tags' || !value)
+        return invalid(`unsupported filter ${term} (the sandbox knows tags:<tag>)`)
+      filters.push((input) => (input.tags ?? []).includes(value))
+    }
+    const inProject = [...this.flags.values()].filter((f) => f.projectKey === projectKey)
+    if (inProject.length === 0)
+      return { status: 404, body: { code: 'not_found', message: 'Unknown project' } }
+    const matching = inProject
+      .filter((f) => filters.every((matches) => matches(f.input)))
+      .sort((a, b) => (a.input.key < b.input.key ? -1 : a.input.key > b.input.key ? 1 : 0))
+    const envs = params.getAll('env')
+    // summary is a boolean: 0 (or false) asks for the targeting lists instead of the summary.
+    const full = params.get('summary') === '0' || params.get('summary') === 'false'
+    const items = matching
+      .slice(offset, offset + limit)
+      .map((state) => this.flagBody(state, envs, full))
+    const links: Record<string, { href: string; type: string }> = {
+      self: { href: url.pathname + url.search, type: 'application/json' }
+    }
+    if (offset + limit < matching.length) {
+      const next = new URLSearchParams(params)
+      next.set('offset', String(offset + limit))
+      links.next = { href: `${url.pathname}?${next.toString()}`, type: 'application/json' }
+    }
+    return { status: 200, body: { items, totalCount: matching.length, _links: links } }
+  }
+
+  /**
+   * A FeatureFlag. `envs`: the environments to include (all when undefined, as the flag GET without
+   * `env`). `full`: with the targeting lists (targets, contextTargets, rules, prerequisites), else
+   * with a `_summary` instead, as the list route without `summary=0`.
+   */
+  private flagBody(state: FlagState, envs: string[] | undefined, full: boolean): unknown {
     const { input } = state
     const environments: Record<string, unknown> = {}
-    for (const [envKey, byVariation] of Object.entries(input.targets)) {
-      if (env !== undefined && env !== envKey) continue
+    for (const envKey of environmentsOf(input)) {
+      if (envs !== undefined && !envs.includes(envKey)) continue
+      const byVariation = input.targets[envKey] ?? {}
+      const others = input.contextTargets?.[envKey] ?? []
+      const lists = {
+        targets: Object.entries(byVariation).map(([variation, values]) => ({
+          values,
+          variation: Number(variation),
+          contextKind: 'user'
+        })),
+        contextTargets: contextTargetsBody(byVariation, others),
+        rules: [],
+        prerequisites: []
+      }
       environments[envKey] = {
         on: true,
         archived: false,
@@ -421,16 +680,9 @@ export class LaunchDarklySandbox {
         sel: 'sel',
         lastModified: 1_700_000_000_000,
         version: state.version,
-        targets: Object.entries(byVariation).map(([variation, values]) => ({
-          values,
-          variation: Number(variation),
-          contextKind: 'user'
-        })),
-        contextTargets: [],
-        rules: [],
+        ...(full ? lists : { _summary: summaryOf(input, byVariation, others) }),
         fallthrough: { variation: 0 },
         offVariation: 0,
-        prerequisites: [],
         _site: { href: `/sandbox/${input.key}/targeting`, type: 'text/html' },
         _environmentName: envKey,
         trackEvents: false,
@@ -445,29 +697,34 @@ export class LaunchDarklySandbox {
       creationDate: 1_700_000_000_000,
       variations: input.variations,
       temporary: true,
-      tags: [],
+      tags: input.tags ?? [],
       _links: {
         self: { href: `/api/v2/flags/${state.projectKey}/${input.key}`, type: 'application/json' }
       },
       experiments: { baselineIdx: 0, items: [] },
       customProperties: {},
       archived: false,
-      environments
+      ...(envs === undefined || envs.length > 0 ? { environments } : {})
     }
+  }
+
+  private shown(endpoint: ExpiringEndpoint, items: Items): unknown[] {
+    return [...items.values()].filter(endpoint.shows).map(endpoint.view)
   }
 
   private applyPatch(
     state: FlagState,
     env: string,
-    items: Map<string, ExpiringItem>,
-    instructions: Instruction[]
+    items: Items,
+    endpoint: ExpiringEndpoint,
+    instructions: Record<string, unknown>[]
   ): unknown {
     const errors: { instructionIndex: number; message: string }[] = []
     instructions.forEach((instruction, index) => {
-      const problem = this.applyInstruction(state, env, items, instruction)
+      const problem = this.applyInstruction(state, env, items, endpoint, instruction)
       if (problem) errors.push({ instructionIndex: index, message: problem })
     })
-    const body: Record<string, unknown> = { items: [...items.values()] }
+    const body: Record<string, unknown> = { items: this.shown(endpoint, items) }
     if (!this.options.omitCounters) {
       body.totalInstructions = instructions.length
       body.successfulInstructions = instructions.length - errors.length
@@ -480,36 +737,38 @@ export class LaunchDarklySandbox {
   private applyInstruction(
     state: FlagState,
     env: string,
-    items: Map<string, ExpiringItem>,
-    instruction: Instruction
+    items: Items,
+    endpoint: ExpiringEndpoint,
+    raw: Record<string, unknown>
   ): string | undefined {
-    const { userKey, variationId } = instruction
+    const instruction = endpoint.parse(raw)
+    const { contextKind, contextKey, variationId } = instruction
+    const who = endpoint.who(contextKind, contextKey)
     const variationIndex = state.input.variations.findIndex((v) => v._id === variationId)
     if (variationIndex < 0)
       return `variation ${variationId} does not exist on flag ${state.input.key}`
-    const current = items.get(userKey)
-    if (instruction.kind === 'removeExpireUserTargetDate') {
-      if (!current) return `user ${userKey} has no scheduled removal to remove`
+    const id = itemKey(contextKind, contextKey)
+    const current = items.get(id)
+    if (instruction.op === 'remove') {
+      if (!current) return `${who} has no scheduled removal to remove`
       if (current.variationId !== variationId)
-        return `user ${userKey}'s removal is scheduled on another variation`
-      items.delete(userKey)
+        return `${who}'s removal is scheduled on another variation`
+      items.delete(id)
       return undefined
     }
-    const targeted = state.input.targets[env]?.[variationIndex] ?? []
-    if (!targeted.includes(userKey))
-      return `user ${userKey} is not individually targeted on variation ${variationId}`
+    if (!targetedOn(state.input, env, contextKind, variationIndex).includes(contextKey))
+      return `${who} is not individually targeted on variation ${variationId}`
     if (instruction.value <= this.now()) return 'the removal time must be in the future'
-    if (instruction.kind === 'addExpireUserTargetDate') {
-      if (current)
-        return `user ${userKey} already has a scheduled removal; use updateExpireUserTargetDate`
-      items.set(userKey, this.item(state, env, userKey, variationId, instruction.value))
+    if (instruction.op === 'add') {
+      if (current) return `${who} already has a scheduled removal; use ${endpoint.updateKind}`
+      items.set(id, this.item(state, env, contextKind, contextKey, variationId, instruction.value))
       return undefined
     }
-    if (!current) return `user ${userKey} has no scheduled removal to update`
+    if (!current) return `${who} has no scheduled removal to update`
     if (instruction.version !== undefined && instruction.version !== current._version) {
       return `version mismatch: the scheduled removal is at version ${current._version}, not ${instruction.version}`
     }
-    items.set(userKey, {
+    items.set(id, {
       ...current,
       expirationDate: instruction.value,
       variationId,
@@ -519,37 +778,127 @@ export class LaunchDarklySandbox {
   }
 }
 
-interface Instruction {
-  kind: 'addExpireUserTargetDate' | 'updateExpireUserTargetDate' | 'removeExpireUserTargetDate'
-  userKey: string
-  variationId: string
-  value: number
-  version?: number
-}
-
 /** The instruction parameters documented in prose (the spec types Instruction as any object). */
-function instructionProblems(body: unknown): string[] {
+function instructionProblems(endpoint: ExpiringEndpoint, body: unknown): string[] {
   const instructions = (body as { instructions?: unknown })?.instructions
   if (!Array.isArray(instructions)) return []
   const problems: string[] = []
+  const allowed = ['kind', ...endpoint.keyParameters, 'variationId', 'value', 'version']
   instructions.forEach((raw: unknown, i) => {
     const ins = (raw ?? {}) as Record<string, unknown>
     const at = `instructions[${i}]`
-    if (typeof ins.kind !== 'string' || !INSTRUCTION_KINDS.has(ins.kind))
+    if (typeof ins.kind !== 'string' || !Object.hasOwn(endpoint.kinds, ins.kind))
       return problems.push(`${at}: unknown kind ${String(ins.kind)}`)
-    if (typeof ins.userKey !== 'string' || ins.userKey === '')
-      problems.push(`${at}: userKey must be a non-empty string`)
+    for (const name of endpoint.keyParameters) {
+      if (typeof ins[name] !== 'string' || ins[name] === '')
+        problems.push(`${at}: ${name} must be a non-empty string`)
+    }
     if (typeof ins.variationId !== 'string') problems.push(`${at}: variationId must be a string`)
-    if (ins.kind !== 'removeExpireUserTargetDate' && !Number.isSafeInteger(ins.value))
+    if (endpoint.kinds[ins.kind] !== 'remove' && !Number.isSafeInteger(ins.value))
       problems.push(`${at}: value must be Unix milliseconds`)
     if (ins.version !== undefined && !Number.isInteger(ins.version))
       problems.push(`${at}: version must be an integer`)
-    const allowed = ['kind', 'userKey', 'variationId', 'value', 'version']
     const extra = Object.keys(ins).filter((k) => !allowed.includes(k))
     if (extra.length) problems.push(`${at}: unknown parameters ${extra.join(', ')}`)
     return undefined
   })
   return problems
+}
+
+/** The store's key for a target: kind and key together, so no two kinds collide. */
+function itemKey(contextKind: string, contextKey: string): string {
+  return JSON.stringify([contextKind, contextKey])
+}
+
+function userView(item: ExpiringContextItem): ExpiringItem {
+  return {
+    _id: item._id,
+    _version: item._version,
+    expirationDate: item.expirationDate,
+    userKey: item.contextKey,
+    variationId: item.variationId,
+    _resourceId: { ...item._resourceId }
+  }
+}
+
+function contextView(item: ExpiringContextItem): ExpiringContextItem {
+  return { ...item, _resourceId: { ...item._resourceId } }
+}
+
+/** The environments a flag input mentions, in `targets` or in `contextTargets`. */
+function environmentsOf(input: SandboxFlagInput): string[] {
+  return [...new Set([...Object.keys(input.targets), ...Object.keys(input.contextTargets ?? {})])]
+}
+
+/** The keys of one kind individually targeted on a variation in an environment. */
+function targetedOn(
+  input: SandboxFlagInput,
+  env: string,
+  contextKind: string,
+  variation: number
+): string[] {
+  const listed = (input.contextTargets?.[env] ?? [])
+    .filter((t) => t.kind === contextKind && t.variation === variation)
+    .flatMap((t) => t.values)
+  if (contextKind !== 'user') return listed
+  return [...(input.targets[env]?.[variation] ?? []), ...listed]
+}
+
+/** The other kinds as given, then an empty user placeholder per variation with user targets. */
+function contextTargetsBody(
+  byVariation: Record<number, string[]>,
+  others: SandboxContextTarget[]
+): { contextKind: string; variation: number; values: string[] }[] {
+  const listed = others.map((t) => ({
+    contextKind: t.kind,
+    variation: t.variation,
+    values: t.values
+  }))
+  const placeholders = Object.entries(byVariation)
+    .filter(([variation, values]) => {
+      const index = Number(variation)
+      return values.length > 0 && !others.some((t) => t.kind === 'user' && t.variation === index)
+    })
+    .map(([variation]) => ({ contextKind: 'user', values: [], variation: Number(variation) }))
+  return [...listed, ...placeholders]
+}
+
+/** `_summary` (FlagSummary): per variation, how many keys target it; no rules or prerequisites. */
+function summaryOf(
+  input: SandboxFlagInput,
+  byVariation: Record<number, string[]>,
+  others: SandboxContextTarget[]
+): unknown {
+  const variations: Record<string, unknown> = {}
+  input.variations.forEach((_variation, i) => {
+    variations[String(i)] = {
+      rules: 0,
+      nullRules: 0,
+      targets: byVariation[i]?.length ?? 0,
+      contextTargets: others
+        .filter((t) => t.variation === i)
+        .reduce((n, t) => n + t.values.length, 0),
+      // The sandbox's flags fall through to, and are off on, variation 0.
+      ...(i === 0 ? { isFallthrough: true, isOff: true } : {})
+    }
+  })
+  return { variations, prerequisites: 0 }
+}
+
+function queryAll(params: URLSearchParams): Record<string, string[]> {
+  const all: Record<string, string[]> = {}
+  for (const [name, value] of params) (all[name] ??= []).push(value)
+  return all
+}
+
+/** A whole number written in decimal digits, or undefined. */
+function wholeNumber(text: string | null): number | undefined {
+  return text !== null && /^\d+$/.test(text) ? Number(text) : undefined
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator)
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + separator.length)]
 }
 
 function safeJson(text: string): unknown {
