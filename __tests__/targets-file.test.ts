@@ -1,0 +1,504 @@
+import { describe, expect, it } from '@jest/globals'
+import type { Entry, InvalidEntry, ParseResult } from '../src/sources/grammar.js'
+import { parseTargetsFile, type TargetsFileContext } from '../src/sources/targets-file.js'
+
+const NOW = Date.parse('2026-11-28T12:00:00Z')
+const PATH = '.github/expiring-targets.yml'
+const context: TargetsFileContext = {
+  path: PATH,
+  timeZone: 'UTC',
+  now: NOW,
+  defaultEnvironments: ['production'],
+  defaultFlags: []
+}
+const SANDY = '2f6a9c1e-5b7d-4e2a-9c3f-1a2b3c4d5e6f'
+
+/** The file's lines, so that line numbers in the tests are easy to count. */
+const file = (...lines: string[]): string => `${lines.join('\n')}\n`
+/** A file with version 1 and these lines under `targets:` (the first item is on line 3). */
+const items = (...lines: string[]): string => file('version: 1', 'targets:', ...lines)
+
+const parse = (text: string, ctx: Partial<TargetsFileContext> = {}): ParseResult[] =>
+  parseTargetsFile(text, { ...context, ...ctx }).results
+const entry = (result: ParseResult | undefined): Entry => {
+  if (!result?.ok) throw new Error(`not an entry: ${JSON.stringify(result)}`)
+  return result.entry
+}
+const invalid = (result: ParseResult | undefined): InvalidEntry => {
+  if (result === undefined || result.ok) throw new Error(`not invalid: ${JSON.stringify(result)}`)
+  return result.invalid
+}
+/** The only result of a file, which must be invalid. */
+const problem = (text: string, ctx: Partial<TargetsFileContext> = {}): InvalidEntry => {
+  const results = parse(text, ctx)
+  expect(results).toHaveLength(1)
+  return invalid(results[0])
+}
+const line = (n: number): string => `${PATH} line ${n}`
+
+describe('the targets file', () => {
+  it('reads the documented example', () => {
+    const text = file(
+      'version: 1',
+      'aliases:                      # optional; alias -> key',
+      `  sandy: ${SANDY}`,
+      'targets:',
+      '  - flag: new-checkout',
+      '    environment: production',
+      '    user: sandy',
+      '    remove-at: 2030-06-10',
+      '    variation: Enabled'
+    )
+    const parsed = parseTargetsFile(text, { ...context, timeZone: 'Europe/Berlin' })
+    expect(parsed.aliases).toEqual(new Map([['sandy', SANDY]]))
+    expect(parsed.results).toEqual([
+      {
+        ok: true,
+        entry: {
+          target: { kind: 'user', key: SANDY },
+          when: { kind: 'at', epochMs: Date.parse('2030-06-09T22:00:00Z') },
+          source: 'sandy@2030-06-10',
+          origin: line(5),
+          alias: 'sandy',
+          scope: { flagKeys: ['new-checkout'], environmentKeys: ['production'] },
+          variation: 'Enabled'
+        }
+      }
+    ])
+  })
+
+  it('applies an item to every listed flag in every listed environment', () => {
+    const result = entry(
+      parse(
+        items(
+          '  - flags: [a, b]',
+          '    environments:',
+          '      - staging',
+          '      - production',
+          '    context: { kind: organization, key: acme }',
+          '    remove-at: 2030-06-10T09:00:00+02:00'
+        )
+      )[0]
+    )
+    expect(result).toEqual({
+      target: { kind: 'organization', key: 'acme' },
+      when: { kind: 'at', epochMs: Date.parse('2030-06-10T07:00:00Z') },
+      source: 'organization:acme@2030-06-10T09:00:00+02:00',
+      origin: line(3),
+      scope: { flagKeys: ['a', 'b'], environmentKeys: ['staging', 'production'] }
+    })
+  })
+
+  it('uses the flag-key and environment-key inputs when an item gives none', () => {
+    const text = items('  - user: bob', '    remove-at: never')
+    const result = entry(
+      parse(text, { defaultFlags: ['f1', 'f2'], defaultEnvironments: ['qa'] })[0]
+    )
+    expect(result.scope).toEqual({ flagKeys: ['f1', 'f2'], environmentKeys: ['qa'] })
+    expect(result.when).toEqual({ kind: 'never' })
+    expect(result.source).toBe('bob@never')
+
+    const missing = problem(text)
+    expect(missing.origin).toBe(line(3))
+    expect(missing.source).toBe('bob@never')
+    expect(missing.reason).toMatch(/^give flag: <key> or flags: .*the flag-key input is empty/)
+    expect(problem(text, { defaultFlags: ['f'], defaultEnvironments: [] }).reason).toMatch(
+      /^give environment: <key> or environments: .*environment-key input is empty/
+    )
+  })
+
+  it('resolves aliases for users and contexts, and takes other names as keys', () => {
+    const parsed = parseTargetsFile(
+      file(
+        'version: 1',
+        'aliases:',
+        `  sandy: ${SANDY}`,
+        '  acme: org-1234',
+        'targets:',
+        '  - { flag: f, user: sandy, remove-at: never }',
+        '  - { flag: f, context: { kind: organization, key: acme }, remove-at: never }',
+        '  - { flag: f, user: bob, remove-at: never }'
+      ),
+      context
+    )
+    const [user, org, plain] = parsed.results.map(entry)
+    expect(user).toMatchObject({ target: { kind: 'user', key: SANDY }, alias: 'sandy' })
+    expect(user?.source).toBe('sandy@never')
+    expect(org).toMatchObject({ target: { kind: 'organization', key: 'org-1234' }, alias: 'acme' })
+    expect(org?.source).toBe('organization:acme@never')
+    expect(plain?.target).toEqual({ kind: 'user', key: 'bob' })
+    expect(plain).not.toHaveProperty('alias')
+    expect(parsed.aliases.get('acme')).toBe('org-1234')
+  })
+
+  it('returns a past date as it is, for the caller to report as expired', () => {
+    const result = entry(parse(items('  - { flag: f, user: bob, remove-at: 2020-01-01 }'))[0])
+    expect(result.when).toEqual({ kind: 'at', epochMs: Date.parse('2020-01-01T00:00:00Z') })
+    expect(result.when.kind === 'at' && result.when.epochMs < NOW).toBe(true)
+  })
+
+  it('refuses relative times and times it cannot read, at the remove-at line', () => {
+    const relative = problem(items('  - flag: f', '    user: bob', '    remove-at: +2w'))
+    expect(relative).toEqual({
+      source: 'bob@+2w',
+      origin: line(5),
+      reason:
+        'relative times move on every run; write a date (2030-06-10), an ISO date-time with Z or an offset (2030-06-10T09:00:00Z), or never'
+    })
+    expect(problem(items('  - { flag: f, user: bob, remove-at: -1d }')).reason).toMatch(
+      /^relative times move on every run/
+    )
+    const noZone = problem(items('  - flag: f', '    user: bob', '    remove-at: 2030-06-10T09:00'))
+    expect(noZone.origin).toBe(line(5))
+    expect(noZone.reason).toBe(
+      'remove-at: 2030-06-10T09:00 has no time zone; add Z or an offset such as +02:00'
+    )
+    const word = problem(items('  - { flag: f, user: bob, remove-at: soon }'))
+    expect(word.reason).toMatch(/^remove-at "soon" is not a time; write a date \(2030-06-10\)/)
+    expect(word.reason).not.toMatch(/\+N/)
+    expect(problem(items('  - { flag: f, user: bob, remove-at: 2030-02-30 }')).reason).toMatch(
+      /not a calendar date/
+    )
+  })
+
+  it('names an unknown field, its line and the allowed fields', () => {
+    const unknown = problem(
+      items('  - flag: f', '    user: bob', '    remove-at: never', '    colour: red')
+    )
+    expect(unknown).toEqual({
+      source: 'bob@never',
+      origin: line(6),
+      reason:
+        'unknown field "colour"; an item of targets has the fields flag, flags, environment, environments, user, context, remove-at and variation'
+    })
+    const top = problem(file('version: 1', 'target: []', 'targets: []'))
+    expect(top).toEqual({
+      source: PATH,
+      origin: line(2),
+      reason: 'unknown field "target"; the file has the fields version, aliases and targets'
+    })
+    const nested = problem(
+      items(
+        '  - flag: f',
+        '    context:',
+        '      kind: org',
+        '      id: acme',
+        '    remove-at: never'
+      )
+    )
+    expect(nested).toEqual({
+      source: 'kind: org',
+      origin: line(5),
+      reason:
+        'context.key is missing; write key: <key>; line 6: unknown field "id"; context has the fields kind and key'
+    })
+  })
+
+  it('names the line of a value of the wrong type', () => {
+    const wrong = problem(
+      items('  - flag: f', '    environments: production', '    user: bob', '    remove-at: never')
+    )
+    expect(wrong).toEqual({
+      source: 'bob@never',
+      origin: line(4),
+      reason: 'environments must be a list of environment keys ([a, b]), not "production"'
+    })
+    const badKey = problem(
+      items('  - flags: [ok, "no spaces"]', '    user: bob', '    remove-at: never')
+    )
+    expect(badKey.origin).toBe(line(3))
+    expect(badKey.reason).toMatch(
+      /^"no spaces" is not a flag key; flag keys may only contain letters/
+    )
+    const notMapping = problem(items('  - bob@2030-06-10'))
+    expect(notMapping).toEqual({
+      source: '- bob@2030-06-10',
+      origin: line(3),
+      reason:
+        'an item of targets must be a mapping (flag: …, user: …, remove-at: …), not "bob@2030-06-10"'
+    })
+    expect(problem(file('version: 1', 'targets: bob')).reason).toBe(
+      'targets must be a list of items (- flag: …), not "bob"'
+    )
+    expect(
+      problem(items('  - { flag: f, user: bob, remove-at: never, variation: null }')).reason
+    ).toMatch(/^variation must be a variation's _id, name or JSON value/)
+  })
+
+  it('reports YAML syntax errors and duplicate keys with their line', () => {
+    expect(problem(items('  - flag: f', '    user: "bob', '    remove-at: never'))).toEqual({
+      source: PATH,
+      origin: line(5),
+      reason: 'it is not valid YAML: Missing closing "quote; fix the YAML so it parses'
+    })
+    expect(problem(items('  - flag: [f', '    user: bob'))).toEqual({
+      source: PATH,
+      origin: line(4),
+      reason:
+        'it is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the YAML so it parses'
+    })
+    const indent = problem(
+      items('  - flag: f', '    user: bob', '    remove-at: never', '  oops: 1')
+    )
+    expect(indent.origin).toBe(line(6))
+    expect(indent.reason).toMatch(
+      /^it is not valid YAML: All mapping items must start at the same column/
+    )
+    const tabs = parse(file('version: 1', 'targets:', '\t- flag: f'))
+    expect(invalid(tabs[0]).origin).toBe(line(3))
+
+    const twice = problem(
+      items('  - flag: f', '    user: bob', '    user: sandy', '    remove-at: never')
+    )
+    expect(twice).toEqual({
+      source: PATH,
+      origin: line(5),
+      reason: 'it is not valid YAML: a mapping has the same key twice; write each key once'
+    })
+  })
+
+  it('reads YAML 1.2 core only: dates, yes and a %YAML 1.1 directive stay strings', () => {
+    const result = entry(
+      parse(
+        file(
+          '%YAML 1.1',
+          '---',
+          'version: 1',
+          'targets:',
+          '  - { flag: f, user: yes, remove-at: 2030-06-10 }'
+        )
+      )[0]
+    )
+    expect(result.target.key).toBe('yes')
+    expect(result.origin).toBe(line(5))
+    expect(
+      problem(items('  - { flag: f, user: bob, remove-at: !!timestamp 2030-06-10 }')).reason
+    ).toBe(
+      'remove-at is a timestamp; write a date (2030-06-10), an ISO date-time with Z or an offset (2030-06-10T09:00:00Z), or never'
+    )
+  })
+
+  it('refuses the same target twice where the scopes overlap, and allows it where not', () => {
+    const results = parse(
+      items(
+        '  - { flags: [a, b], user: bob, remove-at: 2030-06-10 }',
+        '  - { flag: b, environments: [staging, production], user: bob, remove-at: never }',
+        '  - { flag: b, environment: staging, user: bob, remove-at: never }',
+        '  - { flag: c, user: bob, remove-at: never }',
+        '  - { flag: a, context: { kind: organization, key: bob }, remove-at: never }'
+      )
+    )
+    expect(results).toHaveLength(5)
+    expect(invalid(results[1])).toEqual({
+      source: 'bob@never',
+      origin: line(4),
+      reason: `user "bob" is already listed at ${line(3)} for flag "b" in environment "production"; list each user once per flag and environment`
+    })
+    expect(entry(results[0]).scope).toEqual({
+      flagKeys: ['a', 'b'],
+      environmentKeys: ['production']
+    })
+    expect(entry(results[2]).scope).toEqual({ flagKeys: ['b'], environmentKeys: ['staging'] })
+    expect(entry(results[3]).target).toEqual({ kind: 'user', key: 'bob' })
+    expect(entry(results[4]).target).toEqual({ kind: 'organization', key: 'bob' })
+  })
+
+  it('compares targets after resolving aliases', () => {
+    const results = parse(
+      file(
+        'version: 1',
+        'aliases:',
+        `  sandy: ${SANDY}`,
+        'targets:',
+        `  - { flag: f, user: ${SANDY}, remove-at: never }`,
+        '  - { flag: f, user: sandy, remove-at: never }'
+      )
+    )
+    expect(invalid(results[1]).reason).toBe(
+      `user "${SANDY}" (alias sandy) is already listed at ${line(5)} for flag "f" in environment "production"; list each user once per flag and environment`
+    )
+  })
+
+  it('wants exactly one of user and context, flag and flags', () => {
+    const both = problem(
+      items(
+        '  - flag: f',
+        '    user: bob',
+        '    context: { kind: org, key: acme }',
+        '    remove-at: never'
+      )
+    )
+    expect(both).toEqual({
+      source: 'bob@never',
+      origin: line(5),
+      reason: 'give user: <key> or context: { kind, key }, not both'
+    })
+    const neither = problem(items('  - flag: f', '    remove-at: never'))
+    expect(neither).toEqual({
+      source: '- flag: f',
+      origin: line(3),
+      reason: 'give user: <key> or context: { kind: organization, key: acme }'
+    })
+    const flags = problem(
+      items('  - flag: f', '    flags: [f, g]', '    user: bob', '    remove-at: never')
+    )
+    expect(flags.origin).toBe(line(4))
+    expect(flags.reason).toBe('give flag or flags, not both')
+    expect(problem(items('  - { flags: [f, f], user: bob, remove-at: never }')).reason).toBe(
+      'flags lists "f" twice; list it once'
+    )
+    expect(problem(items('  - { flags: [], user: bob, remove-at: never }')).reason).toBe(
+      'flags is empty; list at least one flag key, or leave it out to use the flag-key input'
+    )
+  })
+
+  it('checks context kinds', () => {
+    const multi = problem(
+      items('  - flag: f', '    context: { kind: multi, key: acme }', '    remove-at: never')
+    )
+    expect(multi.origin).toBe(line(4))
+    expect(multi.source).toBe('multi:acme@never')
+    expect(multi.reason).toBe(
+      'context.kind cannot be "multi"; write a kind such as organization, or use user: <key>'
+    )
+    expect(
+      problem(items('  - { flag: f, context: { kind: "a b", key: x }, remove-at: never }')).reason
+    ).toBe('context.kind "a b" may only contain letters, digits, ".", "_" and "-"')
+  })
+
+  it('requires remove-at', () => {
+    expect(problem(items('  - flag: f', '    user: bob'))).toEqual({
+      source: 'bob',
+      origin: line(3),
+      reason:
+        'remove-at is missing; write remove-at: a date (2030-06-10), an ISO date-time with Z or an offset (2030-06-10T09:00:00Z), or never'
+    })
+  })
+
+  it('reads version 1 only', () => {
+    expect(problem(file('version: 2', 'targets: []'))).toEqual({
+      source: PATH,
+      origin: line(1),
+      reason: 'version is the number 2; this action reads version 1 only: write version: 1'
+    })
+    expect(problem(file('version: "1"', 'targets: []')).reason).toMatch(
+      /^version is "1"; .*write version: 1$/
+    )
+    const results = parse(file('targets: []'))
+    expect(invalid(results[0]).reason).toBe(
+      'version is missing; write version: 1 at the top of the file'
+    )
+  })
+
+  it('refuses a key YAML reads as a number: quote it', () => {
+    const number = problem(items('  - flag: f', '    user: 42', '    remove-at: never'))
+    expect(number).toEqual({
+      source: 'user: 42',
+      origin: line(4),
+      reason:
+        'user is the number 42, not a string; quote it (user: "42") so that the key sent is the text reviewed'
+    })
+    expect(entry(parse(items('  - { flag: f, user: "42", remove-at: never }'))[0]).target.key).toBe(
+      '42'
+    )
+    expect(
+      problem(items('  - { flag: f, context: { kind: org, key: 0x2A }, remove-at: never }')).reason
+    ).toBe(
+      'context.key is the number 42, not a string; quote it (key: "42") so that the key sent is the text reviewed'
+    )
+  })
+
+  it('checks keys like the label grammar does', () => {
+    expect(problem(items('  - { flag: f, user: "a b", remove-at: never }')).reason).toMatch(
+      /white space/
+    )
+    expect(problem(items('  - { flag: f, user: "a,b", remove-at: never }')).reason).toMatch(/comma/)
+    expect(problem(items('  - { flag: f, user: "s\\u0430ndy", remove-at: never }')).reason).toMatch(
+      /look-alike U\+0430/
+    )
+    expect(
+      problem(items('  - { flag: f, user: "san\\u200bdy", remove-at: never }')).reason
+    ).toMatch(/invisible or control character \(U\+200B\)/)
+    expect(problem(items('  - { flag: f, user: "", remove-at: never }')).reason).toBe(
+      'user is empty; write user: <key>'
+    )
+  })
+
+  it('keeps a variation as a string, JSON values included', () => {
+    const [yes, three, named] = parse(
+      items(
+        '  - { flag: f, user: a, remove-at: never, variation: true }',
+        '  - { flag: f, user: b, remove-at: never, variation: 3 }',
+        '  - { flag: f, user: c, remove-at: never, variation: "true" }'
+      )
+    ).map(entry)
+    expect(yes?.variation).toBe('true')
+    expect(three?.variation).toBe('3')
+    expect(named?.variation).toBe('true')
+  })
+
+  it('checks aliases as file-level problems, and reads no item while there are any', () => {
+    const results = parse(
+      file(
+        'version: 1',
+        'aliases:',
+        '  ok: 42',
+        '  blank: "a b"',
+        'targets:',
+        '  - { flag: f, user: ok, remove-at: never }'
+      )
+    )
+    expect(results).toEqual([
+      {
+        ok: false,
+        invalid: {
+          source: PATH,
+          origin: line(3),
+          reason:
+            'the alias ok is the number 42, not a string; quote it (ok: "42") so that the key sent is the text reviewed'
+        }
+      },
+      {
+        ok: false,
+        invalid: { source: PATH, origin: line(4), reason: expect.stringMatching(/white space/) }
+      }
+    ])
+    expect(problem(file('version: 1', 'aliases:', '  "bad name": x', 'targets: []'))).toEqual({
+      source: PATH,
+      origin: line(3),
+      reason:
+        'the alias name "bad name" may only contain letters, digits, ".", "_" and "-", starting with a letter or digit'
+    })
+  })
+
+  it('accepts an empty list and refuses an empty file', () => {
+    expect(parse(file('version: 1', 'targets: []'))).toEqual([])
+    const empty = 'the file is empty; write version: 1 and a targets list'
+    expect(problem('')).toEqual({ source: PATH, origin: line(1), reason: empty })
+    expect(problem(file('# nothing yet', '# still nothing')).reason).toBe(empty)
+    expect(problem(file('- flag: f'))).toEqual({
+      source: PATH,
+      origin: line(1),
+      reason: 'the file must be a mapping (version: 1, targets: […]), not a list'
+    })
+    expect(problem(file('version: 1')).reason).toBe(
+      'targets is missing; write targets: followed by a list of items (- flag: …)'
+    )
+  })
+
+  it('keeps one result per item, in file order', () => {
+    const results = parse(
+      items(
+        '  - { flag: f, user: a, remove-at: never }',
+        '  - { flag: f, user: b, remove-at: +1d }',
+        '  - { flag: f, user: c, remove-at: 2031-01-01 }'
+      )
+    )
+    expect(results.map((r) => (r.ok ? r.entry.origin : r.invalid.origin))).toEqual([
+      line(3),
+      line(4),
+      line(5)
+    ])
+    expect(results.map((r) => r.ok)).toEqual([true, false, true])
+  })
+})
