@@ -115,7 +115,7 @@ describe('a labeled pull request', () => {
       }
     ])
     expect(result.stdout).toMatch(
-      /scheduled "sandy" \(label "expire-user:sandy@2030-06-10"\) flag checkout on "Enabled" at 2030-06-10 00:00 UTC/
+      /scheduled "sandy" \(label "expire-user:sandy@2030-06-10"\) flag checkout in production on "Enabled" at 2030-06-10 00:00 UTC/
     )
     expect(result.summary).toMatch(
       /\| `sandy` \| `Enabled` \| 2030-06-10 00:00 UTC \| 🟢 scheduled \| label `expire-user:sandy@2030-06-10` \|/
@@ -326,7 +326,7 @@ describe('the targets input', () => {
         userKey: 'nobody',
         instructionIndex: null,
         message: expect.stringMatching(
-          /"nobody" is not individually targeted on flag "checkout" in "production"; target them first, or set the variation input/
+          /"nobody" is not individually targeted on flag "checkout" in "production"; target it first, or set the variation input/
         )
       })
     ])

@@ -39,11 +39,18 @@ const item = (userKey: string, at: number, variationId = 'v-on', version = 3): E
   _id: `id-${userKey}`,
   _version: version,
   expirationDate: at,
-  userKey,
+  target: { kind: 'user', key: userKey },
   variationId
 })
+const NOW = Date.parse('2026-12-01T00:00:00Z')
+const context = (variation?: string, environmentKey = 'production') => ({
+  environmentKey,
+  endpoint: 'users' as const,
+  variation,
+  now: NOW
+})
 const plan = (entries: Entry[], items: ExpiringItem[] = [], variation?: string) =>
-  planFlag(entries, flag, 'production', items, variation)
+  planFlag(entries, flag, items, context(variation))
 
 describe('planning one flag', () => {
   it('adds a removal when none is scheduled, on the variation the user is targeted on', () => {
@@ -144,9 +151,8 @@ describe('planning one flag', () => {
     const planned = planFlag(
       [entry('sandy', { kind: 'at', epochMs: T1 })],
       flag,
-      'staging',
       [],
-      undefined
+      context(undefined, 'staging')
     )
     expect(planned[0]?.reason).toMatch(/no environment "staging"/)
   })
@@ -178,5 +184,119 @@ describe('resolving the variation input', () => {
       expect(result.reason).toMatch(
         /matches no variation of flag "checkout".*on \(true\), false, Blue \("blue"\)/
       )
+  })
+})
+
+describe('planning contexts', () => {
+  const contexts = (variation?: string) => ({
+    ...context(variation),
+    endpoint: 'contexts' as const
+  })
+  const org = (key: string, when: Entry['when']): Entry => ({
+    target: { kind: 'organization', key },
+    when,
+    source: `organization:${key}@…`,
+    origin: 'test'
+  })
+  const orgItem = (key: string, at: number): ExpiringItem => ({
+    _id: `id-${key}`,
+    _version: 7,
+    expirationDate: at,
+    target: { kind: 'organization', key },
+    variationId: 'v-json'
+  })
+
+  it('finds an organization in contextTargets and adds it with the contexts instruction', () => {
+    const [p] = planFlag([org('org-1', { kind: 'at', epochMs: T1 })], flag, [], contexts())
+    expect(p?.instruction).toEqual({
+      kind: 'addExpiringTarget',
+      contextKey: 'org-1',
+      contextKind: 'organization',
+      variationId: 'v-json',
+      value: T1
+    })
+  })
+
+  it('updates with the item version and removes with its variation', () => {
+    const items = [orgItem('org-1', T1)]
+    const [moved] = planFlag([org('org-1', { kind: 'at', epochMs: T2 })], flag, items, contexts())
+    expect(moved?.instruction).toEqual({
+      kind: 'updateExpiringTarget',
+      contextKey: 'org-1',
+      contextKind: 'organization',
+      variationId: 'v-json',
+      value: T2,
+      version: 7
+    })
+    const [cancelled] = planFlag([org('org-1', { kind: 'never' })], flag, items, contexts())
+    expect(cancelled?.instruction).toEqual({
+      kind: 'removeExpiringTarget',
+      contextKey: 'org-1',
+      contextKind: 'organization',
+      variationId: 'v-json'
+    })
+  })
+
+  it('sends users through the contexts endpoint with contextKind user', () => {
+    const [p] = planFlag([entry('sandy', { kind: 'at', epochMs: T1 })], flag, [], contexts())
+    expect(p?.instruction).toEqual({
+      kind: 'addExpiringTarget',
+      contextKey: 'sandy',
+      contextKind: 'user',
+      variationId: 'v-on',
+      value: T1
+    })
+  })
+
+  it('does not take a user key for an organization of the same key, nor the reverse', () => {
+    const [asOrg] = planFlag([org('sandy', { kind: 'at', epochMs: T1 })], flag, [], contexts())
+    expect(asOrg?.reason).toMatch(/organization "sandy" is not individually targeted/)
+    const [asUser] = planFlag([entry('org-1', { kind: 'at', epochMs: T1 })], flag, [], contexts())
+    expect(asUser?.reason).toMatch(/user "org-1" is not individually targeted/)
+    // A scheduled removal of the organization is not the user's.
+    const [user] = plan([entry('org-1', { kind: 'never' })], [orgItem('org-1', T1)])
+    expect(user?.outcome).toBe('unchanged')
+  })
+
+  it('ignores the empty user placeholders LaunchDarkly keeps in contextTargets', () => {
+    const withPlaceholders: Flag = {
+      ...flag,
+      environments: {
+        production: {
+          targets: [{ values: ['sandy'], variation: 0 }],
+          contextTargets: [
+            { values: [], variation: 0, contextKind: 'user' },
+            { values: [], variation: 1, contextKind: 'user' }
+          ]
+        }
+      }
+    }
+    const [p] = planFlag(
+      [entry('sandy', { kind: 'at', epochMs: T1 })],
+      withPlaceholders,
+      [],
+      context()
+    )
+    expect(p?.variation?.id).toBe('v-on')
+  })
+})
+
+describe('file entries', () => {
+  it('reports a removal time that has passed as expired and sends nothing', () => {
+    const past = NOW - 86_400_000
+    const [done] = plan([entry('sandy', { kind: 'at', epochMs: past })])
+    expect(done).toMatchObject({ outcome: 'expired', removalMs: past })
+    expect(done?.instruction).toBeUndefined()
+    const [held] = plan([entry('sandy', { kind: 'at', epochMs: past })], [item('sandy', T1)])
+    expect(held).toMatchObject({ outcome: 'expired', currentMs: T1 })
+    expect(held?.instruction).toBeUndefined()
+  })
+
+  it("uses an entry's own variation before the variation input", () => {
+    const own = { ...entry('twice', { kind: 'at', epochMs: T1 }), variation: 'false' }
+    expect(plan([own], [], 'on')[0]?.instruction).toMatchObject({ variationId: 'v-off' })
+    expect(
+      plan([entry('twice', { kind: 'at', epochMs: T1 })], [], 'on')[0]?.instruction
+    ).toMatchObject({ variationId: 'v-on' })
   })
 })

@@ -51,7 +51,7 @@ const report = (count: number) =>
     baseUri: 'https://app.launchdarkly.com',
     flagKeys: ['flag'],
     projectKey: 'p',
-    environmentKey: 'e',
+    environmentKeys: ['e'],
     invalid: [],
     flags: [refusedFlag(count)]
   })

@@ -38,7 +38,12 @@ describe('GitHub Actions schemas', () => {
 
   it.each(examples)('accept examples/%s', (file) => {
     const result = validate(join(ROOT, 'examples', file))
-    expect(result.output).toBe('')
+    // The validator cannot check `paths:` globs yet, and says so; anything else is a finding.
+    const findings = result.output.replace(
+      /^WARNING: Glob validation is not yet supported\..*\n/gm,
+      ''
+    )
+    expect(findings).toBe('')
     expect(result.ok).toBe(true)
   })
 })
@@ -54,10 +59,11 @@ describe("the project's own CI workflow", () => {
 })
 
 describe('the examples', () => {
-  it('cover a workflow step, PR labels and a schedule', () => {
+  it('cover a workflow step, PR labels, a schedule and a targets file', () => {
     expect(examples.sort()).toEqual([
       'pull-request-labels.yml',
       'scheduled-cleanup.yml',
+      'targets-file.yml',
       'workflow-step.yml'
     ])
   })

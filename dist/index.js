@@ -73,7 +73,7 @@ else if (trigger.kind === 'unrelated-label') {
     }
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(813), __nccwpck_require__.e(539)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9539));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(339), __nccwpck_require__.e(455)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2455));
     await run(event && { event, trigger });
 }
 
@@ -144,10 +144,13 @@ function outputsOf(report, commentUrl = '') {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ad: () => (/* binding */ rejectRepeatedKeys),
 /* harmony export */   ER: () => (/* binding */ parseEntry),
+/* harmony export */   N5: () => (/* binding */ MAX_ENTRY_LENGTH),
 /* harmony export */   Sx: () => (/* binding */ parseTargets),
+/* harmony export */   Tc: () => (/* binding */ checkUserKey),
+/* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   qV: () => (/* binding */ skeleton)
 /* harmony export */ });
-/* unused harmony exports MAX_ENTRY_LENGTH, EXAMPLE, shorten, formatEntry */
+/* unused harmony exports EXAMPLE, formatEntry */
 /* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6746);
 /* harmony import */ var _unicode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(228);
 /* harmony import */ var _when_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3876);
@@ -215,20 +218,23 @@ function parseEntry(raw, origin, context) {
         const lookAlike = /[\uff20\ufe6b]/.test(text) ? ' (it has a look-alike of @, not @ itself)' : '';
         return invalid(`it has no @<when>${lookAlike}; write <user key>@<when>, as in ${EXAMPLE}`);
     }
-    const userKey = text.slice(0, at);
+    const written = text.slice(0, at);
     const whenText = text.slice(at + 1);
-    const keyProblem = checkUserKey(userKey);
+    const keyProblem = checkUserKey(written);
     if (keyProblem)
         return invalid(keyProblem);
-    const target = (0,_target_js__WEBPACK_IMPORTED_MODULE_2__/* .userTarget */ .vg)(userKey);
+    const key = context.aliases?.get(written);
+    const named = key === undefined ? {} : { alias: written };
+    const target = { kind: context.kind ?? _target_js__WEBPACK_IMPORTED_MODULE_2__/* .USER_KIND */ .P1, key: key ?? written };
     if (context.intent === 'cancel') {
-        return { ok: true, entry: { target, when: { kind: 'never' }, source, origin } };
+        return { ok: true, entry: { target, when: { kind: 'never' }, source, origin, ...named } };
     }
     const when = (0,_when_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWhen */ .Oc)(whenText, { ...context, allowPast: context.intent === 'reapply' });
     if (!when.ok)
         return invalid(when.reason);
-    return { ok: true, entry: { target, when: when.when, source, origin } };
+    return { ok: true, entry: { target, when: when.when, source, origin, ...named } };
 }
+/** Why a key cannot be a key (white space, commas, disguised letters), or undefined. */
 function checkUserKey(userKey) {
     if (userKey === '')
         return `the user key before @ is empty; write <user key>@<when>, as in ${EXAMPLE}`;
@@ -265,22 +271,32 @@ function parseTargets(input, context) {
     });
     return results;
 }
-/** The same user twice would send conflicting instructions: every repeat is invalid. */
-function rejectRepeatedKeys(results) {
-    const first = new Map();
+/**
+ * The same target twice on one (flag, environment) would send conflicting instructions: every
+ * repeat is invalid. Entries without a scope apply to `runScope` (undefined: to everything).
+ */
+function rejectRepeatedKeys(results, runScope) {
+    const seen = new Map();
     return results.map((result) => {
         if (!result.ok)
             return result;
         const id = (0,_target_js__WEBPACK_IMPORTED_MODULE_2__/* .targetId */ .Lx)(result.entry.target);
-        const earlier = first.get(id);
+        const scope = result.entry.scope ?? runScope;
+        const earlier = seen.get(id)?.find((e) => overlaps(e.scope ?? runScope, scope));
         if (!earlier) {
-            first.set(id, result.entry);
+            seen.set(id, [...(seen.get(id) ?? []), result.entry]);
             return result;
         }
         const { source, origin, target } = result.entry;
-        const reason = `${target.kind} "${target.key}" is already listed at ${earlier.origin}; list each ${target.kind} once`;
+        const reason = `${target.kind} "${target.key}" is already listed at ${earlier.origin}; list each ${target.kind} once per flag and environment`;
         return { ok: false, invalid: { source, origin, reason } };
     });
+}
+function overlaps(a, b) {
+    if (!a || !b)
+        return true;
+    return (a.flagKeys.some((f) => b.flagKeys.includes(f)) &&
+        a.environmentKeys.some((e) => b.environmentKeys.includes(e)));
 }
 
 
@@ -488,9 +504,10 @@ function formatUtc(epochMs) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Lx: () => (/* binding */ targetId),
-/* harmony export */   vg: () => (/* binding */ userTarget)
+/* harmony export */   P1: () => (/* binding */ USER_KIND),
+/* harmony export */   ff: () => (/* binding */ describeTarget)
 /* harmony export */ });
-/* unused harmony export USER_KIND */
+/* unused harmony export userTarget */
 const USER_KIND = 'user';
 function userTarget(key) {
     return { kind: USER_KIND, key };
@@ -498,6 +515,10 @@ function userTarget(key) {
 /** A map key for a target. */
 function targetId(target) {
     return `${target.kind}:${target.key}`;
+}
+/** `user "sandy"`, `organization "acme"`: a target in a sentence. */
+function describeTarget(target) {
+    return `${target.kind} "${target.key}"`;
 }
 
 
@@ -580,6 +601,13 @@ function showInvisible(text) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -716,6 +744,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
@@ -790,6 +825,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 

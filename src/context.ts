@@ -26,6 +26,8 @@ export interface RunContext {
   githubRetryBaseMs: number | undefined
   /** The runner gave a job summary file (core.summary.write() throws without one). */
   hasSummary: boolean
+  /** GITHUB_WORKSPACE: where the repository is checked out (the targets file's base). */
+  workspace: string
 }
 
 /** Tests shorten the retry plugin's backoff with this variable; users have no need to. */
@@ -42,7 +44,8 @@ export function readContext(event: RawEvent = readRawEvent()): RunContext {
     runUrl: runUrlOf(github.serverUrl, repository, String(github.runId)),
     apiUrl: github.apiUrl,
     githubRetryBaseMs: Number.isFinite(retryBase) && retryBase > 0 ? retryBase : undefined,
-    hasSummary: Boolean(process.env.GITHUB_STEP_SUMMARY)
+    hasSummary: Boolean(process.env.GITHUB_STEP_SUMMARY),
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd()
   }
 }
 

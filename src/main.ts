@@ -79,7 +79,7 @@ async function reportInvalidInputs(error: SettingsError, context: RunContext): P
     timeZone: 'UTC',
     baseUri: '',
     projectKey: '',
-    environmentKey: '',
+    environmentKeys: [],
     flagKeys: [],
     invalid: [],
     flags: [],

@@ -8,6 +8,8 @@ export type Outcome =
   | 'moved'
   | 'cancelled'
   | 'unchanged'
+  /** A removal whose time has passed (a targets file line): done, never added or moved again. */
+  | 'expired'
   | 'failed'
   | 'invalid'
   /** A label left alone because a newer label names the same key. */

@@ -11,8 +11,14 @@ export interface Settings {
   apiKey: string
   baseUri: string
   projectKey: string
-  environmentKey: string
+  /** One or more; every entry applies in each. */
+  environmentKeys: string[]
+  /** Empty when the targets file names the flags. */
   flagKeys: string[]
+  /** Set: labels and targets lines are contexts of this kind (the contexts endpoint). */
+  contextKind: string | undefined
+  /** The targets file's path, relative to the workspace. */
+  targetsFile: string | undefined
   variation: string | undefined
   targets: string
   labelPrefix: string
@@ -101,10 +107,35 @@ function splitList(value: string): string[] {
   ]
 }
 
-const flagKeys = z
+/** One or more keys, comma- or newline-separated. */
+function keyList(what: string) {
+  return z
+    .string()
+    .transform(splitList)
+    .pipe(z.array(key).min(1, `is required: one or more ${what} keys, comma- or newline-separated`))
+}
+
+const FLAG_KEY_REQUIRED =
+  'is required: one or more flag keys, comma- or newline-separated (it may be empty only with targets-file)'
+
+/** LaunchDarkly's context kinds: letters, digits, ".", "_" and "-"; `kind` and `multi` are reserved. */
+const contextKind = z
   .string()
-  .transform(splitList)
-  .pipe(z.array(key).min(1, 'is required: one or more flag keys, comma- or newline-separated'))
+  .regex(/^([A-Za-z0-9._-]{1,256})?$/, 'may only contain letters, digits, ".", "_" and "-"')
+  .refine((v) => v !== 'kind' && v !== 'multi', {
+    message: 'cannot be "kind" or "multi"; name a context kind such as user or organization'
+  })
+  .transform((v) => (v === '' ? undefined : v))
+
+const targetsFile = z
+  .string()
+  .refine((v) => !v.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(v), {
+    message: 'must be a path relative to the workspace, such as .github/expiring-targets.yml'
+  })
+  .refine((v) => !v.split(/[\\/]/).includes('..'), {
+    message: 'must stay inside the workspace (no "..")'
+  })
+  .transform((v) => (v === '' ? undefined : v))
 
 function integer(min: number, max: number, unit: string) {
   return z
@@ -123,8 +154,10 @@ const schema = z.object({
   'api-key': apiKey,
   'base-uri': baseUri,
   'project-key': key,
-  'environment-key': key,
-  'flag-key': flagKeys,
+  'environment-key': keyList('environment'),
+  'flag-key': z.string().transform(splitList).pipe(z.array(key)),
+  'context-kind': contextKind,
+  'targets-file': targetsFile,
   variation: z.string().transform((v) => (v === '' ? undefined : v)),
   targets: z.string(),
   'label-prefix': z
@@ -178,10 +211,19 @@ export interface ReportingSettings {
   commentKey: string
 }
 
-/** Which sticky comment a step writes: one per project, environment and set of flags. */
-function commentKeyOf(projectKey: string, environmentKey: string, flagKeys: string[]): string {
-  const clean = (value: string): string => value.replace(/[^A-Za-z0-9._,-]/g, '')
-  return `project=${clean(projectKey)} environment=${clean(environmentKey)} flags=${clean(flagKeys.join(','))}`
+/**
+ * Which sticky comment a step writes: one per project, set of environments and set of flags (the
+ * targets file's path stands for the flags it names).
+ */
+function commentKeyOf(
+  projectKey: string,
+  environmentKeys: string[],
+  flagKeys: string[],
+  targetsFile: string | undefined
+): string {
+  const clean = (value: string): string => value.replace(/[^A-Za-z0-9._,/-]/g, '')
+  const key = `project=${clean(projectKey)} environment=${clean(environmentKeys.join(','))} flags=${clean(flagKeys.join(','))}`
+  return targetsFile === undefined ? key : `${key} file=${clean(targetsFile)}`
 }
 
 export class SettingsError extends Error {
@@ -204,30 +246,35 @@ export function readSettings(): Settings {
   for (const secret of [raw['api-key'], raw['github-token']]) if (secret) core.setSecret(secret)
 
   const parsed = schema.safeParse(raw)
-  if (!parsed.success) {
-    throw new SettingsError(
-      parsed.error.issues.map((issue) => `Input "${String(issue.path[0])}" ${issue.message}.`),
-      {
-        comment: raw.comment !== 'false',
-        prNumber: /^\d{1,10}$/.test(raw['pr-number']) ? Number(raw['pr-number']) : undefined,
-        githubToken: raw['github-token'],
-        failOnError: raw['fail-on-error'] !== 'false',
-        apiKeyMissing: raw['api-key'] === '',
-        commentKey: commentKeyOf(
-          raw['project-key'],
-          raw['environment-key'],
-          splitList(raw['flag-key'])
-        )
-      }
-    )
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `Input "${String(issue.path[0])}" ${issue.message}.`)
+  if (parsed.success && parsed.data['flag-key'].length === 0 && !parsed.data['targets-file'])
+    problems.push(`Input "flag-key" ${FLAG_KEY_REQUIRED}.`)
+  if (!parsed.success || problems.length > 0) {
+    throw new SettingsError(problems, {
+      comment: raw.comment !== 'false',
+      prNumber: /^\d{1,10}$/.test(raw['pr-number']) ? Number(raw['pr-number']) : undefined,
+      githubToken: raw['github-token'],
+      failOnError: raw['fail-on-error'] !== 'false',
+      apiKeyMissing: raw['api-key'] === '',
+      commentKey: commentKeyOf(
+        raw['project-key'],
+        splitList(raw['environment-key']),
+        splitList(raw['flag-key']),
+        raw['targets-file'] || undefined
+      )
+    })
   }
   const v = parsed.data
   return {
     apiKey: v['api-key'],
     baseUri: v['base-uri'],
     projectKey: v['project-key'],
-    environmentKey: v['environment-key'],
+    environmentKeys: v['environment-key'],
     flagKeys: v['flag-key'],
+    contextKind: v['context-kind'],
+    targetsFile: v['targets-file'],
     variation: v.variation,
     targets: v.targets,
     labelPrefix: v['label-prefix'],
@@ -242,6 +289,11 @@ export function readSettings(): Settings {
     maxRetryWaitMs: v['max-retry-wait'] * 1000,
     requestTimeoutMs: v['request-timeout'] * 1000,
     batchSize: v['batch-size'],
-    commentKey: commentKeyOf(v['project-key'], v['environment-key'], v['flag-key'])
+    commentKey: commentKeyOf(
+      v['project-key'],
+      v['environment-key'],
+      v['flag-key'],
+      v['targets-file']
+    )
   }
 }

@@ -17,3 +17,8 @@ export function userTarget(key: string): Target {
 export function targetId(target: Target): string {
   return `${target.kind}:${target.key}`
 }
+
+/** `user "sandy"`, `organization "acme"`: a target in a sentence. */
+export function describeTarget(target: Target): string {
+  return `${target.kind} "${target.key}"`
+}

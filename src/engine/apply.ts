@@ -10,10 +10,10 @@ import {
   type LaunchDarklyClient
 } from '../launchdarkly/client.js'
 import { describeFailure } from '../launchdarkly/retry.js'
-import type { ExpiringItem, Flag } from '../launchdarkly/schemas.js'
+import type { Endpoint, ExpiringItem, Flag } from '../launchdarkly/schemas.js'
 import type { PlannedOutcome } from '../outcome.js'
 import type { Entry } from '../sources/grammar.js'
-import { planFlag, type Instruction, type PlannedEntry } from './plan.js'
+import { planFlag, type Instruction, type PlanContext, type PlannedEntry } from './plan.js'
 
 export interface EntryResult {
   planned: PlannedEntry
@@ -48,9 +48,11 @@ export interface FlagResult {
 }
 
 export interface ApplyOptions {
-  projectKey: string
-  environmentKey: string
+  /** Which expiring-targets API to read and write. */
+  endpoint: Endpoint
   variation: string | undefined
+  /** The run's clock: removal times at or before it are `expired`. */
+  now: number
   dryRun: boolean
   comment: string
   /** How many times a PATCH whose fate was lost may be checked and sent again. */
@@ -61,8 +63,8 @@ export interface ApplyOptions {
   warn: (message: string) => void
 }
 
-/** The entries wanted on one flag, given what LaunchDarkly holds for it now. */
-export type Planner = (state: FlagState | UnreadState) => Entry[]
+/** The entries wanted on one flag in one environment, given what LaunchDarkly holds there now. */
+export type Planner = (state: FlagState | UnreadState, ref: FlagRef) => Entry[]
 
 function settled(planned: PlannedEntry): EntryResult {
   return planned.outcome === 'failed'
@@ -79,10 +81,22 @@ export interface FlagState {
 /** What a planner is given when the flag could not be read. */
 type UnreadState = { flag: undefined; items: [] }
 
-/** Both reads of a flag, in parallel. */
-export async function readFlag(client: LaunchDarklyClient, ref: FlagRef): Promise<FlagState> {
-  const [flag, items] = await Promise.all([client.getFlag(ref), client.getExpiringUserTargets(ref)])
+/** Both reads of a flag in one environment, in parallel. */
+export async function readFlag(
+  client: LaunchDarklyClient,
+  ref: FlagRef,
+  endpoint: Endpoint
+): Promise<FlagState> {
+  const [flag, items] = await Promise.all([
+    client.getFlag(ref),
+    client.getExpiringTargets(ref, endpoint)
+  ])
   return { flag, items }
+}
+
+/** A map key for a (flag, environment) pair. */
+export function pairId(ref: Pick<FlagRef, 'flagKey' | 'environmentKey'>): string {
+  return `${ref.flagKey}\n${ref.environmentKey}`
 }
 
 /**
@@ -91,44 +105,37 @@ export async function readFlag(client: LaunchDarklyClient, ref: FlagRef): Promis
  */
 export function prefetchFlags(
   client: LaunchDarklyClient,
-  flagKeys: string[],
-  options: Pick<ApplyOptions, 'projectKey' | 'environmentKey' | 'concurrency'>
+  pairs: FlagRef[],
+  options: Pick<ApplyOptions, 'endpoint' | 'concurrency'>
 ): Map<string, Promise<FlagState>> {
   const started = new Map<string, Promise<FlagState>>()
-  for (const flagKey of flagKeys.slice(0, options.concurrency)) {
-    const read = readFlag(client, {
-      projectKey: options.projectKey,
-      flagKey,
-      environmentKey: options.environmentKey
-    })
+  for (const ref of pairs.slice(0, options.concurrency)) {
+    const read = readFlag(client, ref, options.endpoint)
     read.catch(() => {})
-    started.set(flagKey, read)
+    started.set(pairId(ref), read)
   }
   return started
 }
 
+/** Each (flag, environment) pair read, planned and sent: one PATCH per pair that needs one. */
 export async function applyAll(
   client: LaunchDarklyClient,
-  flagKeys: string[],
+  pairs: FlagRef[],
   planner: Planner,
   options: ApplyOptions,
   prefetched: Map<string, Promise<FlagState>> = new Map()
 ): Promise<FlagResult[]> {
-  const results: FlagResult[] = new Array<FlagResult>(flagKeys.length)
+  const results: FlagResult[] = new Array<FlagResult>(pairs.length)
   let next = 0
   const worker = async (): Promise<void> => {
-    while (next < flagKeys.length) {
+    while (next < pairs.length) {
       const index = next++
-      const ref = {
-        projectKey: options.projectKey,
-        flagKey: flagKeys[index] as string,
-        environmentKey: options.environmentKey
-      }
-      const state = prefetched.get(ref.flagKey) ?? readFlag(client, ref)
+      const ref = pairs[index] as FlagRef
+      const state = prefetched.get(pairId(ref)) ?? readFlag(client, ref, options.endpoint)
       results[index] = await applyFlag(client, ref, planner, options, state)
     }
   }
-  const workers = Math.max(1, Math.min(options.concurrency, flagKeys.length))
+  const workers = Math.max(1, Math.min(options.concurrency, pairs.length))
   await Promise.all(Array.from({ length: workers }, worker))
   return results
 }
@@ -145,11 +152,11 @@ export async function applyFlag(
   try {
     const read = await state
     flag = read.flag
-    plan = planFlag(planner(read), flag, ref.environmentKey, read.items, options.variation)
+    plan = planFlag(planner(read, ref), flag, read.items, planContext(ref, options))
   } catch (error) {
     const message = errorMessage(error)
     // Without the flag's state there is no plan: every entry wanted without one fails.
-    const entries = planner({ flag: undefined, items: [] })
+    const entries = planner({ flag: undefined, items: [] }, ref)
     return {
       ref,
       entries: entries.map((entry) => ({
@@ -162,7 +169,8 @@ export async function applyFlag(
     }
   }
 
-  const pending = plan.filter((p) => p.instruction)
+  // A plan-only entry (the targets file on a pull request) is shown, never sent.
+  const pending = plan.filter((p) => p.instruction && !p.entry.planOnly)
   const batches: PlannedEntry[][] = []
   for (let i = 0; i < pending.length; i += options.batchSize)
     batches.push(pending.slice(i, i + options.batchSize))
@@ -231,7 +239,7 @@ async function sendBatch({
 
   for (let attempt = 1; toSend.length > 0; attempt++) {
     try {
-      const response = await client.patchExpiringUserTargets(ref, {
+      const response = await client.patchExpiringTargets(ref, options.endpoint, {
         comment: options.comment,
         instructions: toSend.map((s) => s.current.instruction as Instruction)
       })
@@ -273,16 +281,15 @@ async function sendBatch({
       await client.backoff(error.failure, attempt)
       let items
       try {
-        items = await client.getExpiringUserTargets(ref)
+        items = await client.getExpiringTargets(ref, options.endpoint)
       } catch (readError) {
         return fail(toSend, errorMessage(readError))
       }
       const replanned = planFlag(
         toSend.map((s) => s.original.entry),
         flag,
-        ref.environmentKey,
         items,
-        options.variation
+        planContext(ref, options)
       )
       const still: typeof toSend = []
       replanned.forEach((now, i) => {
@@ -295,6 +302,11 @@ async function sendBatch({
     }
   }
   return { results, unmatchedErrors }
+}
+
+function planContext(ref: FlagRef, options: ApplyOptions): PlanContext {
+  const { endpoint, variation, now } = options
+  return { environmentKey: ref.environmentKey, endpoint, variation, now }
 }
 
 export function errorMessage(error: unknown): string {

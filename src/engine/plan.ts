@@ -3,10 +3,13 @@
  * with what will happen to each entry. Pure.
  */
 import { isDeepStrictEqual } from 'node:util'
-import type { ExpiringItem, Flag, Variation } from '../launchdarkly/schemas.js'
+import type { Endpoint, ExpiringItem, Flag, Variation } from '../launchdarkly/schemas.js'
 import type { PlannedOutcome } from '../outcome.js'
 import type { Entry } from '../sources/grammar.js'
+import { formatUtc } from '../sources/when.js'
+import { describeTarget, targetId, USER_KIND, type Target } from '../target.js'
 
+/** A semantic-patch instruction, as sent: the user endpoint's kinds, or the contexts endpoint's. */
 export type Instruction =
   | { kind: 'addExpireUserTargetDate'; userKey: string; variationId: string; value: number }
   | {
@@ -17,6 +20,51 @@ export type Instruction =
       version: number
     }
   | { kind: 'removeExpireUserTargetDate'; userKey: string; variationId: string }
+  | {
+      kind: 'addExpiringTarget'
+      contextKey: string
+      contextKind: string
+      variationId: string
+      value: number
+    }
+  | {
+      kind: 'updateExpiringTarget'
+      contextKey: string
+      contextKind: string
+      variationId: string
+      value: number
+      version: number
+    }
+  | { kind: 'removeExpiringTarget'; contextKey: string; contextKind: string; variationId: string }
+
+type Change =
+  { op: 'add'; value: number } | { op: 'update'; value: number; version: number } | { op: 'remove' }
+
+/** The instruction for a change to one target, in the endpoint's vocabulary. */
+function instructionFor(
+  endpoint: Endpoint,
+  target: Target,
+  variationId: string,
+  change: Change
+): Instruction {
+  if (endpoint === 'users') {
+    const base = { userKey: target.key, variationId }
+    if (change.op === 'add')
+      return { kind: 'addExpireUserTargetDate', ...base, value: change.value }
+    if (change.op === 'update') {
+      const { value, version } = change
+      return { kind: 'updateExpireUserTargetDate', ...base, value, version }
+    }
+    return { kind: 'removeExpireUserTargetDate', ...base }
+  }
+  const base = { contextKey: target.key, contextKind: target.kind, variationId }
+  if (change.op === 'add') return { kind: 'addExpiringTarget', ...base, value: change.value }
+  if (change.op === 'update') {
+    const { value, version } = change
+    return { kind: 'updateExpiringTarget', ...base, value, version }
+  }
+  return { kind: 'removeExpiringTarget', ...base }
+}
 
 export interface VariationRef {
   id: string
@@ -84,44 +132,65 @@ export function resolveVariation(input: string, flag: Flag): VariationResult {
   }
 }
 
-/** Indexes of the variations whose individual user targets list the key. */
+/**
+ * Indexes of the variations on which the target is individually targeted: users in `targets`
+ * (and, defensively, user entries of `contextTargets`), other kinds in `contextTargets`.
+ * `contextTargets` also holds empty user placeholders, which list no key and so never match.
+ */
 export function targetedVariationIndexes(
   flag: Flag,
   environmentKey: string,
-  userKey: string
+  target: Target
 ): number[] {
   const config = flag.environments?.[environmentKey]
-  const lists = [
-    ...(config?.targets ?? []),
-    ...(config?.contextTargets ?? []).filter((t) => t.contextKind === 'user')
-  ]
-  const indexes = lists.filter((t) => t.values.includes(userKey)).map((t) => t.variation)
+  const contexts = (config?.contextTargets ?? []).filter(
+    (t) => (t.contextKind ?? USER_KIND) === target.kind
+  )
+  const lists = target.kind === USER_KIND ? [...(config?.targets ?? []), ...contexts] : contexts
+  const indexes = lists.filter((t) => t.values.includes(target.key)).map((t) => t.variation)
   return [...new Set(indexes)]
+}
+
+export interface PlanContext {
+  environmentKey: string
+  endpoint: Endpoint
+  /** The variation input; an entry's own variation comes first. */
+  variation: string | undefined
+  /** A removal time at or before this is done: the entry is `expired`. */
+  now: number
 }
 
 export function planFlag(
   entries: Entry[],
   flag: Flag,
-  environmentKey: string,
   items: ExpiringItem[],
-  variationInput: string | undefined
+  context: PlanContext
 ): PlannedEntry[] {
+  const { environmentKey, endpoint } = context
   if (!flag.environments?.[environmentKey]) {
     const reason = `flag "${flag.key}" has no environment "${environmentKey}"; check environment-key`
     return entries.map((entry) => ({ entry, outcome: 'failed', reason }))
   }
-  const explicit = variationInput === undefined ? undefined : resolveVariation(variationInput, flag)
+  const resolved = new Map<string, VariationResult>()
+  const explicit = (input: string | undefined): VariationResult | undefined => {
+    if (input === undefined) return undefined
+    let found = resolved.get(input)
+    if (!found) resolved.set(input, (found = resolveVariation(input, flag)))
+    return found
+  }
   const scheduled = new Map<string, ExpiringItem>()
   for (const item of items) {
-    if (item.targetType === undefined && !scheduled.has(item.userKey))
-      scheduled.set(item.userKey, item)
+    const id = targetId(item.target)
+    if (item.targetType === undefined && !scheduled.has(id)) scheduled.set(id, item)
   }
 
   return entries.map((entry): PlannedEntry => {
-    const userKey = entry.target.key
-    const item = scheduled.get(userKey)
+    const { target } = entry
+    const item = scheduled.get(targetId(target))
     const currentMs = item?.expirationDate
-    const inferred = (): VariationResult => inferVariation(flag, environmentKey, userKey)
+    const inferred = (): VariationResult => inferVariation(flag, environmentKey, target)
+    const change = (variationId: string, what: Change): Instruction =>
+      instructionFor(endpoint, target, variationId, what)
 
     if (entry.when.kind === 'never') {
       if (!item) return { entry, outcome: 'unchanged', reason: 'no removal was scheduled' }
@@ -134,16 +203,26 @@ export function planFlag(
         outcome: 'cancelled',
         variation: variation.variation,
         currentMs,
-        instruction: {
-          kind: 'removeExpireUserTargetDate',
-          userKey,
-          variationId: variation.variation.id
-        }
+        instruction: change(variation.variation.id, { op: 'remove' })
       }
     }
 
     const removalMs = entry.when.epochMs
-    const variation = explicit ?? inferred()
+    if (removalMs <= context.now) {
+      // Done: its time has passed, so it is never added or moved again.
+      const variation = item?.variationId ? byId(flag, item.variationId) : undefined
+      return {
+        entry,
+        outcome: 'expired',
+        variation,
+        removalMs,
+        currentMs,
+        reason: item
+          ? `its time has passed; LaunchDarkly still holds a removal at ${formatUtc(item.expirationDate)}`
+          : 'its time has passed, so it is done and left alone'
+      }
+    }
+    const variation = explicit(entry.variation ?? context.variation) ?? inferred()
     if (!variation.ok)
       return { entry, outcome: 'failed', removalMs, currentMs, reason: variation.reason }
     const variationId = variation.variation.id
@@ -152,12 +231,7 @@ export function planFlag(
       return {
         ...common,
         outcome: 'scheduled',
-        instruction: {
-          kind: 'addExpireUserTargetDate',
-          userKey,
-          variationId,
-          value: removalMs
-        }
+        instruction: change(variationId, { op: 'add', value: removalMs })
       }
     }
     if (
@@ -169,13 +243,7 @@ export function planFlag(
     return {
       ...common,
       outcome: 'moved',
-      instruction: {
-        kind: 'updateExpireUserTargetDate',
-        userKey,
-        variationId,
-        value: removalMs,
-        version: item._version
-      }
+      instruction: change(variationId, { op: 'update', value: removalMs, version: item._version })
     }
   })
 }
@@ -190,18 +258,18 @@ function byId(flag: Flag, id: string): VariationRef {
   return variation ? ref(variation) : { id, label: id }
 }
 
-function inferVariation(flag: Flag, environmentKey: string, userKey: string): VariationResult {
-  const indexes = targetedVariationIndexes(flag, environmentKey, userKey)
+function inferVariation(flag: Flag, environmentKey: string, target: Target): VariationResult {
+  const indexes = targetedVariationIndexes(flag, environmentKey, target)
   const found = indexes.map((i) => flag.variations[i]).filter((v): v is Variation => !!v)
   if (found.length === 1) return { ok: true, variation: ref(found[0] as Variation) }
   if (found.length === 0) {
     return {
       ok: false,
-      reason: `user "${userKey}" is not individually targeted on flag "${flag.key}" in "${environmentKey}"; target them first, or set the variation input`
+      reason: `${describeTarget(target)} is not individually targeted on flag "${flag.key}" in "${environmentKey}"; target it first, or set the variation input (variation: in the targets file)`
     }
   }
   return {
     ok: false,
-    reason: `user "${userKey}" is individually targeted on several variations of flag "${flag.key}" (${found.map(variationLabel).join(', ')}); set the variation input`
+    reason: `${describeTarget(target)} is individually targeted on several variations of flag "${flag.key}" (${found.map(variationLabel).join(', ')}); set the variation input (variation: in the targets file)`
   }
 }

@@ -1,5 +1,5 @@
 /**
- * A small client for the three LaunchDarkly endpoints the action uses, over @actions/http-client
+ * A small client for the LaunchDarkly endpoints the action uses, over @actions/http-client
  * (keep-alive, the runner's HTTPS_PROXY / HTTP_PROXY / NO_PROXY, redirects). It validates every
  * answer with the zod schemas, retries what is safe to retry, and turns every failure into one
  * sentence that says what to check. It never writes the token anywhere but the header.
@@ -9,9 +9,10 @@ import { HttpClient } from '@actions/http-client'
 import type { z } from 'zod'
 import {
   errorBodySchema,
-  expiringGetSchema,
-  expiringPatchSchema,
+  expiringGetSchemas,
+  expiringPatchSchemas,
   flagSchema,
+  type Endpoint,
   type ExpiringItem,
   type Flag,
   type PatchResponse
@@ -125,11 +126,11 @@ export class LaunchDarklyClient {
     })
   }
 
-  async getExpiringUserTargets(ref: FlagRef): Promise<ExpiringItem[]> {
+  async getExpiringTargets(ref: FlagRef, endpoint: Endpoint): Promise<ExpiringItem[]> {
     const response = await this.call({
       method: 'GET',
-      path: expiringPath(ref),
-      schema: expiringGetSchema,
+      path: expiringPath(ref, endpoint),
+      schema: expiringGetSchemas[endpoint],
       operation: `read the expiring targets of flag "${ref.flagKey}"`,
       ref
     })
@@ -137,12 +138,16 @@ export class LaunchDarklyClient {
   }
 
   /** Throws UncertainWriteError when the PATCH may or may not have been applied. */
-  async patchExpiringUserTargets(ref: FlagRef, body: PatchBody): Promise<PatchResponse> {
+  async patchExpiringTargets(
+    ref: FlagRef,
+    endpoint: Endpoint,
+    body: PatchBody
+  ): Promise<PatchResponse> {
     return this.call({
       method: 'PATCH',
-      path: expiringPath(ref),
+      path: expiringPath(ref, endpoint),
       body,
-      schema: expiringPatchSchema,
+      schema: expiringPatchSchemas[endpoint],
       operation: `update the expiring targets of flag "${ref.flagKey}"`,
       ref
     })
@@ -293,8 +298,13 @@ function flagPath({ projectKey, flagKey }: FlagRef): string {
   return `/api/v2/flags/${encodeURIComponent(projectKey)}/${encodeURIComponent(flagKey)}`
 }
 
-function expiringPath(ref: FlagRef): string {
-  return `${flagPath(ref)}/expiring-user-targets/${encodeURIComponent(ref.environmentKey)}`
+const EXPIRING_ROUTE: Record<Endpoint, string> = {
+  users: 'expiring-user-targets',
+  contexts: 'expiring-targets'
+}
+
+function expiringPath(ref: FlagRef, endpoint: Endpoint): string {
+  return `${flagPath(ref)}/${EXPIRING_ROUTE[endpoint]}/${encodeURIComponent(ref.environmentKey)}`
 }
 
 /** One sentence for a 4xx (or an unexpected 1xx/3xx): what failed, and what to check. */

@@ -4,6 +4,7 @@
  * unread; fields the spec marks optional stay optional here.
  */
 import { z } from 'zod'
+import { USER_KIND } from '../target.js'
 
 /** `UnixMillis` is an int64; the spec's own example writes one as a string, so accept both. */
 const unixMillis = z.union([
@@ -41,24 +42,52 @@ export const flagSchema = z.object({
     .optional()
 })
 
-export const expiringItemSchema = z.object({
-  _id: z.string(),
-  _version: z.number().int(),
-  expirationDate: unixMillis,
-  userKey: z.string(),
-  variationId: z.string().optional(),
-  targetType: z.string().optional()
-})
+const errorsSchema = z.array(z.object({ instructionIndex: z.number().int(), message: z.string() }))
 
-export const expiringGetSchema = z.object({ items: z.array(expiringItemSchema) })
-
-export const expiringPatchSchema = z.object({
-  items: z.array(expiringItemSchema),
+const counters = {
   totalInstructions: z.number().int().nonnegative().optional(),
   successfulInstructions: z.number().int().nonnegative().optional(),
   failedInstructions: z.number().int().nonnegative().optional(),
-  errors: z.array(z.object({ instructionIndex: z.number().int(), message: z.string() })).optional()
-})
+  errors: errorsSchema.optional()
+}
+
+/** The user endpoint's item (`ExpiringUserTargetItem`), read as a target of kind user. */
+const userItemSchema = z
+  .object({
+    _id: z.string(),
+    _version: z.number().int(),
+    expirationDate: unixMillis,
+    userKey: z.string(),
+    variationId: z.string().optional(),
+    targetType: z.string().optional()
+  })
+  .transform(({ userKey, ...item }) => ({ ...item, target: { kind: USER_KIND, key: userKey } }))
+
+/** The contexts endpoint's item (`ExpiringTarget`). */
+const contextItemSchema = z
+  .object({
+    _id: z.string(),
+    _version: z.number().int(),
+    expirationDate: unixMillis,
+    contextKind: z.string(),
+    contextKey: z.string(),
+    variationId: z.string().optional(),
+    targetType: z.string().optional()
+  })
+  .transform(({ contextKind, contextKey, ...item }) => ({
+    ...item,
+    target: { kind: contextKind, key: contextKey }
+  }))
+
+export const expiringGetSchemas = {
+  users: z.object({ items: z.array(userItemSchema) }),
+  contexts: z.object({ items: z.array(contextItemSchema) })
+}
+
+export const expiringPatchSchemas = {
+  users: z.object({ items: z.array(userItemSchema), ...counters }),
+  contexts: z.object({ items: z.array(contextItemSchema), ...counters })
+}
 
 export const errorBodySchema = z.object({
   code: z.string(),
@@ -68,6 +97,12 @@ export const errorBodySchema = z.object({
 
 export type Variation = z.infer<typeof variationSchema>
 export type Flag = z.infer<typeof flagSchema>
-export type ExpiringItem = z.infer<typeof expiringItemSchema>
-export type PatchResponse = z.infer<typeof expiringPatchSchema>
+/**
+ * Which of LaunchDarkly's two expiring-targets APIs: `users` (`expiring-user-targets`, v1's) or
+ * `contexts` (`expiring-targets`). Items from either are read as `{ target: { kind, key } }`.
+ */
+export type Endpoint = keyof typeof expiringGetSchemas
+/** A scheduled removal, from either endpoint. */
+export type ExpiringItem = z.output<typeof userItemSchema>
+export type PatchResponse = z.output<(typeof expiringPatchSchemas)['users']>
 export type ErrorBody = z.infer<typeof errorBodySchema>

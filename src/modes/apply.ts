@@ -1,12 +1,19 @@
 /**
- * The apply mode: the entries of this run (a label event, the PR's labels, the `targets` input)
- * planned against each flag and sent. Flag reads start as soon as the entries parse, so they
- * overlap GitHub's answer on who sent a label.
+ * The apply mode: the entries of this run (a label event, the PR's labels, the `targets` input,
+ * the targets file) planned against each (flag, environment) and sent. Flag reads start as soon
+ * as the entries parse, so they overlap GitHub's answer on who sent a label.
  */
 import type { RunContext } from '../context.js'
-import { applyAll, prefetchFlags, type ApplyOptions, type FlagResult } from '../engine/apply.js'
+import {
+  applyAll,
+  pairId,
+  prefetchFlags,
+  type ApplyOptions,
+  type FlagResult
+} from '../engine/apply.js'
 import type { CommentTarget, GitHubSession, PendingComment } from '../github/session.js'
-import type { LaunchDarklyClient } from '../launchdarkly/client.js'
+import type { FlagRef, LaunchDarklyClient } from '../launchdarkly/client.js'
+import type { Endpoint } from '../launchdarkly/schemas.js'
 import * as log from '../log.js'
 import { buildReport, type Report, type RestingLabel } from '../report/model.js'
 import type { Settings } from '../settings.js'
@@ -15,8 +22,10 @@ import {
   parseTargets,
   rejectRepeatedKeys,
   type Entry,
+  type GrammarContext,
   type InvalidEntry,
-  type ParseResult
+  type ParseResult,
+  type Scope
 } from '../sources/grammar.js'
 import {
   applyGate,
@@ -27,10 +36,15 @@ import {
   type Gate,
   type Superseded
 } from '../sources/labels.js'
+import { parseTargetsFile } from '../sources/targets-file.js'
+import { readWorkspaceFile } from '../sources/workspace-file.js'
+import { USER_KIND } from '../target.js'
 import type { Trigger } from '../trigger.js'
 
 /** Pull request actions on which every expiry label the PR has now is applied again. */
 const REAPPLY_ACTIONS = new Set(['opened', 'reopened', 'synchronize'])
+/** Events on which the targets file is applied; on any other (a pull request) it is planned. */
+const FILE_APPLY_EVENTS = new Set(['push', 'schedule', 'workflow_dispatch'])
 /** Flags worked on at once: the account's rate limit is shared, so stay modest. */
 export const CONCURRENCY = 4
 
@@ -70,12 +84,40 @@ interface Read {
   entries: () => Promise<Entries>
 }
 
+/** The targets file, read and parsed; planOnly on a pull request. */
+interface TargetsFileRead {
+  path: string
+  results: ParseResult[]
+  aliases: ReadonlyMap<string, string>
+  planOnly: boolean
+}
+
+type Grammar = Omit<GrammarContext, 'intent'>
+
 export async function runApply(input: ModeInput): Promise<ModeResult> {
   const { context, settings, github, launchDarkly } = input
+  const now = Date.now()
+  const file = readTargetsFile(input, now)
+  const grammar: Grammar = {
+    prefix: settings.labelPrefix,
+    timeZone: settings.timeZone,
+    now,
+    kind: settings.contextKind,
+    aliases: file?.aliases
+  }
+  const fileResults = file?.results ?? []
+  const fileEntries = okEntries(fileResults)
+  const inputPairs = pairsOf({
+    flagKeys: settings.flagKeys,
+    environmentKeys: settings.environmentKeys
+  })
+  const pairs = unique([...inputPairs, ...fileEntries.flatMap((e) => pairsOf(e.scope))], pairId)
+  const ref = (pair: Pair): FlagRef => ({ projectKey: settings.projectKey, ...pair })
+  const endpoint = endpointOf(settings.contextKind, fileEntries)
   const options: ApplyOptions = {
-    projectKey: settings.projectKey,
-    environmentKey: settings.environmentKey,
+    endpoint,
     variation: settings.variation,
+    now,
     dryRun: settings.dryRun,
     comment: auditComment(context),
     maxWriteAttempts: settings.maxAttempts,
@@ -83,30 +125,37 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
     concurrency: CONCURRENCY,
     warn: (message) => log.warning(message)
   }
-  const read = readEntries(input)
+  const read = readEntries(input, grammar, file)
   let comment: PendingComment | undefined
   const startComment = (): void => {
     if (input.commentTarget) comment ??= github.findComment(input.commentTarget)
   }
-  const prefetched = read.parsed
-    ? prefetchFlags(launchDarkly, settings.flagKeys, options)
-    : undefined
-  if (read.parsed) startComment()
+  const early = read.parsed
+  const prefetched = early ? prefetchFlags(launchDarkly, pairs.map(ref), options) : undefined
+  if (early) startComment()
   const found = await read.entries()
   const all = [...found.results, ...found.independent]
   if (all.length + found.skipped.length + found.superseded.length > 0) startComment()
 
   const blocked = found.results.some((r) => !r.ok)
   const invalid = all.flatMap((r) => (r.ok ? [] : [r.invalid]))
-  const entries: Entry[] = all.flatMap((r) => (r.ok ? [r.entry] : []))
+  const entries: Entry[] = okEntries(all)
+  const inputScope = new Set(inputPairs.map(pairId))
+  const planner = (_: unknown, pair: FlagRef): Entry[] =>
+    entries.filter((e) =>
+      e.scope
+        ? pairsOf(e.scope).some((p) => pairId(p) === pairId(pair))
+        : inputScope.has(pairId(pair))
+    )
+  const wanted = pairs.filter((pair) => planner(undefined, ref(pair)).length > 0)
   let flags: FlagResult[] = []
   if (blocked) {
     log.info('Nothing was sent to LaunchDarkly: every entry must be valid first.')
   } else if (entries.length > 0) {
-    flags = await applyAll(launchDarkly, settings.flagKeys, () => entries, options, prefetched)
+    flags = await applyAll(launchDarkly, wanted.map(ref), planner, options, prefetched)
   } else if (invalid.length === 0) {
     log.notice(
-      'No entries to apply: list them in the targets input, or add a label such as expire-user:sandy@2030-06-10.'
+      'No entries to apply: list them in the targets input or the targets file, or add a label such as expire-user:sandy@2030-06-10.'
     )
   }
   // A label supersedes others only once it acted: else the older label is still what holds.
@@ -125,9 +174,16 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
     timeZone: settings.timeZone,
     baseUri: settings.baseUri,
     projectKey: settings.projectKey,
-    environmentKey: settings.environmentKey,
-    flagKeys: settings.flagKeys,
-    resting: restingLabels(found, settings),
+    environmentKeys: unique(
+      pairs.map((p) => p.environmentKey),
+      (e) => e
+    ),
+    flagKeys: unique(
+      pairs.map((p) => p.flagKey),
+      (f) => f
+    ),
+    ...(file?.planOnly && fileResults.length > 0 ? { planOnlyFile: file.path } : {}),
+    resting: restingLabels(found, grammar),
     invalid,
     skipped: found.skipped,
     superseded: found.superseded.map((s) => ({ ...s, removed: removed.has(s.label) })),
@@ -137,8 +193,70 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
   return { report, comment }
 }
 
+interface Pair {
+  flagKey: string
+  environmentKey: string
+}
+
+/** Every flag in every environment of a scope. */
+function pairsOf(scope: Scope | undefined): Pair[] {
+  if (!scope) return []
+  return scope.flagKeys.flatMap((flagKey) =>
+    scope.environmentKeys.map((environmentKey) => ({ flagKey, environmentKey }))
+  )
+}
+
+function unique<T>(items: T[], id: (item: T) => string): T[] {
+  const seen = new Map<string, T>()
+  for (const item of items) if (!seen.has(id(item))) seen.set(id(item), item)
+  return [...seen.values()]
+}
+
+function okEntries(results: ParseResult[]): Entry[] {
+  return results.flatMap((r) => (r.ok ? [r.entry] : []))
+}
+
+/**
+ * The contexts endpoint when context-kind is set or the targets file names a context of another
+ * kind; else the user endpoint, as in v1.
+ */
+function endpointOf(contextKind: string | undefined, fileEntries: Entry[]): Endpoint {
+  if (contextKind !== undefined) return 'contexts'
+  return fileEntries.some((e) => e.target.kind !== USER_KIND) ? 'contexts' : 'users'
+}
+
+/** The targets file, when the input names one: applied on push, schedule and workflow_dispatch. */
+function readTargetsFile(
+  { context, settings }: ModeInput,
+  now: number
+): TargetsFileRead | undefined {
+  const path = settings.targetsFile
+  if (path === undefined) return undefined
+  const planOnly = !FILE_APPLY_EVENTS.has(context.event.name)
+  const read = readWorkspaceFile(context.workspace, path)
+  if (!read.ok) {
+    const invalid = {
+      source: path,
+      origin: `targets-file ${JSON.stringify(path)}`,
+      reason: read.reason
+    }
+    return { path, planOnly, aliases: new Map(), results: [{ ok: false, invalid }] }
+  }
+  const parsed = parseTargetsFile(read.text, {
+    path,
+    timeZone: settings.timeZone,
+    now,
+    defaultEnvironments: settings.environmentKeys,
+    defaultFlags: settings.flagKeys
+  })
+  const results = parsed.results.map((r): ParseResult =>
+    r.ok && planOnly ? { ok: true, entry: { ...r.entry, planOnly } } : r
+  )
+  return { path, planOnly, aliases: parsed.aliases, results }
+}
+
 /** The PR's labels this run did not act on, parsed so that the comment can show their state. */
-function restingLabels(found: Entries, settings: Settings): RestingLabel[] {
+function restingLabels(found: Entries, base: Grammar): RestingLabel[] {
   const seen = new Set([
     ...[...found.results, ...found.independent].map((r) =>
       r.ok ? r.entry.origin : r.invalid.origin
@@ -146,12 +264,7 @@ function restingLabels(found: Entries, settings: Settings): RestingLabel[] {
     ...found.skipped.map((s) => s.origin),
     ...found.superseded.map((s) => labelOrigin(s.label))
   ])
-  const grammar = {
-    prefix: settings.labelPrefix,
-    timeZone: settings.timeZone,
-    now: Date.now(),
-    intent: 'reapply' as const
-  }
+  const grammar = { ...base, intent: 'reapply' as const }
   return found.labelsNow
     .filter((label) => !seen.has(labelOrigin(label)))
     .map((label) => ({ label, result: parseEntry(label, labelOrigin(label), grammar) }))
@@ -183,15 +296,45 @@ async function removeSuperseded(
  * The entries of this run, each checked against the grammar and, for labels, against
  * `required-permission` and one label per key.
  */
-function readEntries({ context, settings, trigger, github }: ModeInput): Read {
-  const grammar = { prefix: settings.labelPrefix, timeZone: settings.timeZone, now: Date.now() }
+function readEntries(
+  { context, settings, trigger, github }: ModeInput,
+  grammar: Grammar,
+  file: TargetsFileRead | undefined
+): Read {
   const gate: Gate = {
     required: settings.requiredPermission,
     repository: context.repositoryName,
     permissionOf: (login) => github.permissionOf(login)
   }
   const { pullRequest } = context
-  const none = { independent: [], skipped: [], superseded: [], added: undefined, labelsNow: [] }
+  const runScope = { flagKeys: settings.flagKeys, environmentKeys: settings.environmentKeys }
+  // Without flag-key, a label or targets line applies to no flag.
+  const flagged = (results: ParseResult[]): ParseResult[] =>
+    settings.flagKeys.length > 0
+      ? results
+      : results.map((r) =>
+          r.ok && !r.entry.scope
+            ? {
+                ok: false,
+                invalid: {
+                  source: r.entry.source,
+                  origin: r.entry.origin,
+                  reason:
+                    'flag-key is empty, so it applies to no flag; set flag-key (the targets file names its own flags)'
+                }
+              }
+            : r
+        )
+  // On a pull request the file is only planned: each line stands alone, and labels still act.
+  const planned = file?.planOnly ? file.results : []
+  const applied = file && !file.planOnly ? file.results : []
+  const none = {
+    independent: planned,
+    skipped: [],
+    superseded: [],
+    added: undefined,
+    labelsNow: []
+  }
   if (trigger.kind === 'label') {
     const result = parseEventLabel(trigger.label, trigger.action, grammar)
     const event = { ...trigger, sender: pullRequest?.sender, result }
@@ -202,7 +345,7 @@ function readEntries({ context, settings, trigger, github }: ModeInput): Read {
           const verb = trigger.action === 'unlabeled' ? 'removed' : 'added'
           return {
             ...none,
-            results: await applyGate([{ result, actor: event.sender, verb }], gate)
+            results: flagged(await applyGate([{ result, actor: event.sender, verb }], gate))
           }
         }
         if (!pullRequest) return alone()
@@ -216,7 +359,8 @@ function readEntries({ context, settings, trigger, github }: ModeInput): Read {
         }
         return {
           ...labels,
-          independent: [],
+          results: flagged(labels.results),
+          independent: planned,
           added: trigger.action === 'labeled' ? trigger.label : undefined
         }
       }
@@ -229,17 +373,18 @@ function readEntries({ context, settings, trigger, github }: ModeInput): Read {
       entries: async () => {
         const labels = await readPullRequestLabels(pullRequest.number, grammar, github, gate)
         // A key in both the targets input and a label is listed twice: the later one is invalid.
-        const checked = rejectRepeatedKeys([...targets, ...labels.results])
+        const checked = flagged(rejectRepeatedKeys([...targets, ...labels.results]))
         return {
           ...labels,
           results: checked.slice(0, targets.length),
-          independent: checked.slice(targets.length),
+          independent: [...checked.slice(targets.length), ...planned],
           added: undefined
         }
       }
     }
   }
-  const results = rejectRepeatedKeys(targets)
+  // An applied file is one reviewed change with the targets input: all valid, or nothing sent.
+  const results = flagged(rejectRepeatedKeys([...targets, ...applied], runScope))
   return {
     parsed: results.length > 0 && results.every((r) => r.ok),
     entries: () => Promise.resolve({ ...none, results })

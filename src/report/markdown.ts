@@ -1,5 +1,6 @@
 /** A report as Markdown, for the job summary and the PR comment, with every outside text escaped. Pure. */
 import { formatInZone, formatUtc } from '../sources/when.js'
+import { USER_KIND } from '../target.js'
 import { code, table, text } from './escape.js'
 import type { Report, Row } from './model.js'
 import { ICON, outcomeLabel, verdict } from './wording.js'
@@ -18,40 +19,59 @@ export interface MarkdownOptions {
 export function renderMarkdown(report: Report, options: MarkdownOptions): string {
   const head: string[] = [`## ${options.title}`]
   if (report.dryRun) head.push('### Plan only: nothing was changed')
+  else if (report.planOnlyFile !== undefined)
+    head.push(`### Plan: ${code(report.planOnlyFile, false)} will be applied when merged`)
   if (report.fatal) {
     // One line per problem: a line break inside text() would show as U+000A.
     head.push(`❌ ${report.fatal.split('\n').map(text).join('  \n')}`)
     return head.join('\n\n')
   }
-  const flags = new Set(report.rows.map((r) => r.flagKey ?? report.flagKeys[0]))
-  // One flag and one environment go in the headline instead of filling two columns.
-  const oneFlag = report.flagKeys.length === 1 && flags.size === 1 ? report.flagKeys[0] : undefined
+  // One flag, or one environment, goes in the headline instead of filling a column.
+  const oneFlag = only(
+    report.flagKeys,
+    report.rows.map((r) => r.flagKey)
+  )
+  const oneEnvironment = only(
+    report.environmentKeys,
+    report.rows.map((r) => r.environmentKey)
+  )
   const where = [
-    ...(oneFlag === undefined ? [] : [`flag ${flagLink(report, oneFlag, false)}`]),
-    `environment ${code(report.environmentKey, false)}`,
+    ...(oneFlag === undefined
+      ? []
+      : [`flag ${flagLink(report, oneFlag, oneEnvironment ?? report.environmentKeys[0], false)}`]),
+    ...(oneEnvironment === undefined ? [] : [`environment ${code(oneEnvironment, false)}`]),
     `project ${code(report.projectKey, false)}`
   ]
   head.push(`**${verdict(report)}** · ${where.join(' · ')}`)
   const zoned = report.timeZone !== 'UTC'
-  const header = oneFlag === undefined ? ['Flag', 'Environment'] : []
-  header.push('User', 'Variation')
+  // Contexts of another kind than user get a Kind column, and the key column says Context.
+  const kinds = report.rows.some((r) => r.target && r.target.kind !== USER_KIND)
+  const header = [
+    ...(oneFlag === undefined ? ['Flag'] : []),
+    ...(oneEnvironment === undefined ? ['Environment'] : []),
+    ...(kinds ? ['Kind', 'Context'] : ['User']),
+    'Variation'
+  ]
   if (zoned) header.push(`Removal (${code(report.timeZone)})`)
   header.push('Removal (UTC)', 'Outcome', 'From', 'Details')
   const renderRow = (row: Row): string[] => {
     const cells: string[] = []
     if (oneFlag === undefined) {
-      cells.push(row.flagKey === undefined ? '*all*' : flagLink(report, row.flagKey, true))
-      cells.push(code(row.environmentKey))
+      cells.push(
+        row.flagKey === undefined
+          ? '*all*'
+          : flagLink(report, row.flagKey, row.environmentKey ?? '', true)
+      )
     }
-    cells.push(
-      code(row.target?.key ?? row.source),
-      row.variation === undefined ? '' : code(row.variation)
-    )
+    if (oneEnvironment === undefined)
+      cells.push(row.environmentKey === undefined ? '*all*' : code(row.environmentKey))
+    if (kinds) cells.push(row.target ? code(row.target.kind) : '')
+    cells.push(who(row), row.variation === undefined ? '' : code(row.variation))
     if (zoned)
       cells.push(row.removalMs === undefined ? '' : formatInZone(row.removalMs, report.timeZone))
     cells.push(
       row.removalMs === undefined ? '' : formatUtc(row.removalMs),
-      `${ICON[row.outcome]} ${outcomeLabel(row.outcome, report.dryRun)}`,
+      `${ICON[row.outcome]} ${outcomeLabel(row.outcome, report.dryRun || Boolean(row.planOnly))}`,
       from(row),
       row.detail ? text(row.detail) : ''
     )
@@ -100,12 +120,31 @@ export function footer(report: Report): string {
   return report.runUrl ? `<sub>[Workflow run](${report.runUrl})</sub>` : ''
 }
 
-/** A flag's key, linked to its targeting page in LaunchDarkly. */
-function flagLink(report: Report, flagKey: string, inTable: boolean): string {
-  if (!report.baseUri) return code(flagKey, inTable)
+/** The one value every row has (rows that apply to all count as it), if there is one. */
+function only(keys: string[], rows: (string | undefined)[]): string | undefined {
+  const seen = new Set(rows.filter((r) => r !== undefined))
+  const [key] = keys
+  if (keys.length !== 1 || key === undefined) return undefined
+  return seen.size === 0 || (seen.size === 1 && seen.has(key)) ? key : undefined
+}
+
+/** A flag's key, linked to its targeting page in an environment of LaunchDarkly. */
+function flagLink(
+  report: Report,
+  flagKey: string,
+  environmentKey: string | undefined,
+  inTable: boolean
+): string {
+  if (!report.baseUri || !environmentKey) return code(flagKey, inTable)
   const path = ['projects', report.projectKey, 'flags', flagKey, 'targeting']
-  const url = `${report.baseUri}/${path.map(encodeURIComponent).join('/')}?env=${encodeURIComponent(report.environmentKey)}`
+  const url = `${report.baseUri}/${path.map(encodeURIComponent).join('/')}?env=${encodeURIComponent(environmentKey)}`
   return `[${code(flagKey, inTable)}](${url})`
+}
+
+/** The key, or the alias it was written as with the key it stands for. */
+function who(row: Row): string {
+  const key = code(row.target?.key ?? row.source)
+  return row.alias === undefined ? key : `${code(row.alias)} (${key})`
 }
 
 /** Where a row came from: a label (shown as written), or a line of the targets input. */

@@ -8,13 +8,18 @@ import type { Outcome } from '../outcome.js'
 import type { InvalidEntry, ParseResult } from '../sources/grammar.js'
 import { labelOrigin, type Superseded } from '../sources/labels.js'
 import { formatUtc } from '../sources/when.js'
-import type { Target } from '../target.js'
+import { targetId, type Target } from '../target.js'
 
 export interface Row {
   /** Undefined for an invalid entry: it applies to no flag. */
   flagKey?: string
-  environmentKey: string
+  /** Undefined for an invalid entry: it applies in no environment. */
+  environmentKey?: string
   target?: Target
+  /** The alias the key was written as. */
+  alias?: string
+  /** Planned, not sent: the targets file on a pull request. */
+  planOnly?: boolean
   source: string
   origin: string
   variation?: string
@@ -31,6 +36,7 @@ export interface RestingLabel {
 
 export interface ErrorItem {
   flagKey: string | null
+  /** The environment; for an invalid entry, the run's environments, comma-separated. */
   environmentKey: string
   entry: string | null
   origin: string | null
@@ -56,8 +62,10 @@ export interface Report {
   /** LaunchDarkly's address, for links to a flag's targeting page. */
   baseUri: string
   projectKey: string
-  environmentKey: string
+  environmentKeys: string[]
   flagKeys: string[]
+  /** The targets file, when this run only plans it (a pull request): applied when merged. */
+  planOnlyFile?: string
   rows: Row[]
   errors: ErrorItem[]
   instructions: SentInstruction[]
@@ -76,8 +84,9 @@ export interface ReportInput extends Pick<
   | 'timeZone'
   | 'baseUri'
   | 'projectKey'
-  | 'environmentKey'
+  | 'environmentKeys'
   | 'flagKeys'
+  | 'planOnlyFile'
   | 'fatal'
   | 'runUrl'
 > {
@@ -92,12 +101,11 @@ export interface ReportInput extends Pick<
 }
 
 export function buildReport(input: ReportInput): Report {
-  const { environmentKey } = input
+  const environmentKey = input.environmentKeys.join(',')
   const rows: Row[] = []
   const errors: ErrorItem[] = []
   for (const invalid of input.invalid) {
     rows.push({
-      environmentKey,
       source: invalid.source,
       origin: invalid.origin,
       outcome: 'invalid',
@@ -117,7 +125,6 @@ export function buildReport(input: ReportInput): Report {
   }
   for (const skipped of input.skipped ?? []) {
     rows.push({
-      environmentKey,
       source: skipped.source,
       origin: skipped.origin,
       outcome: 'unchanged',
@@ -126,7 +133,6 @@ export function buildReport(input: ReportInput): Report {
   }
   for (const { label, target, by, removed } of input.superseded ?? []) {
     rows.push({
-      environmentKey,
       target,
       source: label,
       origin: labelOrigin(label),
@@ -136,7 +142,7 @@ export function buildReport(input: ReportInput): Report {
   }
   let failedInstructions = 0
   for (const flag of input.flags) {
-    const { flagKey } = flag.ref
+    const { flagKey, environmentKey } = flag.ref
     for (const result of flag.entries) {
       const { planned } = result
       const { entry } = planned
@@ -150,12 +156,14 @@ export function buildReport(input: ReportInput): Report {
         flagKey,
         environmentKey,
         target: entry.target,
+        ...(entry.alias === undefined ? {} : { alias: entry.alias }),
+        ...(entry.planOnly ? { planOnly: true } : {}),
         source: entry.source,
         origin: entry.origin,
         variation: planned.variation?.label,
         // What LaunchDarkly holds now: the new time, or the old one where this run failed.
         removalMs:
-          result.outcome === 'failed'
+          result.outcome === 'failed' || result.outcome === 'expired'
             ? planned.currentMs
             : result.outcome === 'cancelled'
               ? undefined
@@ -199,8 +207,9 @@ export function buildReport(input: ReportInput): Report {
     timeZone: input.timeZone,
     baseUri: input.baseUri,
     projectKey: input.projectKey,
-    environmentKey,
+    environmentKeys: input.environmentKeys,
     flagKeys: input.flagKeys,
+    ...(input.planOnlyFile === undefined ? {} : { planOnlyFile: input.planOnlyFile }),
     rows,
     errors,
     instructions,
@@ -227,13 +236,11 @@ function describeOrigin(entry: { origin: string; source: string }): string {
  * every flag this run read. They are the PR's state, not this run's problems: no errors.
  */
 function restingRows(input: ReportInput): Row[] {
-  const { environmentKey } = input
   const rows: Row[] = []
   for (const { label, result } of input.resting ?? []) {
     const origin = labelOrigin(label)
     if (!result.ok) {
       rows.push({
-        environmentKey,
         source: label,
         origin,
         outcome: 'invalid',
@@ -241,12 +248,13 @@ function restingRows(input: ReportInput): Row[] {
       })
       continue
     }
-    const { target, source } = result.entry
+    const { target, source, alias } = result.entry
+    const named = alias === undefined ? {} : { alias }
     const read = input.flags.filter((f) => f.state)
     if (read.length === 0) {
       rows.push({
-        environmentKey,
         target,
+        ...named,
         source,
         origin,
         outcome: 'unchanged',
@@ -254,12 +262,15 @@ function restingRows(input: ReportInput): Row[] {
       })
     }
     for (const { ref, state } of read) {
-      const item = state?.items.find((i) => i.userKey === target.key && i.targetType === undefined)
+      const item = state?.items.find(
+        (i) => targetId(i.target) === targetId(target) && i.targetType === undefined
+      )
       const variation = state?.flag.variations.find((v) => v._id === item?.variationId)
       rows.push({
         flagKey: ref.flagKey,
-        environmentKey,
+        environmentKey: ref.environmentKey,
         target,
+        ...named,
         source,
         origin,
         variation: variation ? variationLabel(variation) : undefined,

@@ -17,13 +17,15 @@ export const ICON: Record<Outcome, string> = {
   moved: '🔁',
   cancelled: '⏹️',
   unchanged: '⚪',
+  expired: '⌛',
   failed: '❌',
   invalid: '⚠️',
   superseded: '⏭️'
 }
 
-export function outcomeLabel(outcome: Outcome, dryRun: boolean): string {
-  return (dryRun ? PLANNED[outcome] : undefined) ?? outcome
+/** An outcome's words; `planned`: nothing was sent for it (a dry run, a plan-only row). */
+export function outcomeLabel(outcome: Outcome, planned: boolean): string {
+  return (planned ? PLANNED[outcome] : undefined) ?? outcome
 }
 
 /** The order outcomes are counted in a headline: what changed first, problems last. */
@@ -32,6 +34,7 @@ const HEADLINE_ORDER: Outcome[] = [
   'moved',
   'cancelled',
   'unchanged',
+  'expired',
   'superseded',
   'failed',
   'invalid'
@@ -39,12 +42,15 @@ const HEADLINE_ORDER: Outcome[] = [
 
 /** The headline: every row counted by its outcome, so it never hides a failed one. */
 export function verdict(report: Report): string {
-  const counts = HEADLINE_ORDER.map((outcome) => ({
-    outcome,
-    n: report.rows.filter((r) => r.outcome === outcome).length
-  })).filter((c) => c.n > 0)
+  const counts = HEADLINE_ORDER.flatMap((outcome) =>
+    [false, true].map((planned) => ({
+      outcome,
+      planned: planned || report.dryRun,
+      n: report.rows.filter((r) => r.outcome === outcome && Boolean(r.planOnly) === planned).length
+    }))
+  ).filter((c) => c.n > 0)
   if (counts.length === 0) return 'nothing to do'
-  let line = counts.map((c) => `${c.n} ${outcomeLabel(c.outcome, report.dryRun)}`).join(', ')
+  let line = counts.map((c) => `${c.n} ${outcomeLabel(c.outcome, c.planned)}`).join(', ')
   if (report.dryRun) line += ' (dry run: nothing was sent)'
   // This run's own invalid entries (the PR's other labels give no errors) stopped every entry.
   else if (report.totals.totalInstructions === 0 && report.errors.some((e) => e.flagKey === null))

@@ -2,7 +2,7 @@
  * The entry grammar shared by labels and the `targets` input: `<prefix><key>@<when>`.
  * The key is everything between the prefix and the LAST `@`, so email keys work.
  */
-import { targetId, userTarget, type Target } from '../target.js'
+import { targetId, USER_KIND, type Target } from '../target.js'
 import { describeCodePoint, INVISIBLE } from '../unicode.js'
 import { parseWhen, type When, type WhenContext } from './when.js'
 
@@ -11,8 +11,22 @@ export interface Entry {
   when: When
   /** The text as written, for messages. */
   source: string
-  /** Where it came from: `label "…"` or `targets line 3`. */
+  /** Where it came from: `label "…"`, `targets line 3` or `.github/expiring-targets.yml line 7`. */
   origin: string
+  /** The alias the key was written as (the targets file's `aliases`), when it was one. */
+  alias?: string
+  /** The flags and environments it applies to (a file entry); undefined: all of the run's. */
+  scope?: Scope
+  /** The variation to expire it from (a file entry); undefined: the variation input. */
+  variation?: string
+  /** Planned and reported, never sent: the targets file on a pull request. */
+  planOnly?: boolean
+}
+
+/** Which (flag, environment) pairs an entry applies to: every flag in every environment listed. */
+export interface Scope {
+  flagKeys: string[]
+  environmentKeys: string[]
 }
 
 export interface InvalidEntry {
@@ -25,6 +39,10 @@ export type ParseResult = { ok: true; entry: Entry } | { ok: false; invalid: Inv
 
 export interface GrammarContext extends WhenContext {
   prefix: string
+  /** The context kind of the keys (the context-kind input); undefined: user. */
+  kind?: string
+  /** alias -> key, from the targets file; a key written as an alias means the alias's key. */
+  aliases?: ReadonlyMap<string, string>
   /**
    * `cancel`: an unlabeled event; only the key matters, the time is not checked.
    * `reapply`: a label already on the PR, read again; a time in the past is returned as it is
@@ -98,21 +116,24 @@ export function parseEntry(raw: string, origin: string, context: GrammarContext)
     const lookAlike = /[\uff20\ufe6b]/.test(text) ? ' (it has a look-alike of @, not @ itself)' : ''
     return invalid(`it has no @<when>${lookAlike}; write <user key>@<when>, as in ${EXAMPLE}`)
   }
-  const userKey = text.slice(0, at)
+  const written = text.slice(0, at)
   const whenText = text.slice(at + 1)
-  const keyProblem = checkUserKey(userKey)
+  const keyProblem = checkUserKey(written)
   if (keyProblem) return invalid(keyProblem)
 
-  const target = userTarget(userKey)
+  const key = context.aliases?.get(written)
+  const named = key === undefined ? {} : { alias: written }
+  const target = { kind: context.kind ?? USER_KIND, key: key ?? written }
   if (context.intent === 'cancel') {
-    return { ok: true, entry: { target, when: { kind: 'never' }, source, origin } }
+    return { ok: true, entry: { target, when: { kind: 'never' }, source, origin, ...named } }
   }
   const when = parseWhen(whenText, { ...context, allowPast: context.intent === 'reapply' })
   if (!when.ok) return invalid(when.reason)
-  return { ok: true, entry: { target, when: when.when, source, origin } }
+  return { ok: true, entry: { target, when: when.when, source, origin, ...named } }
 }
 
-function checkUserKey(userKey: string): string | undefined {
+/** Why a key cannot be a key (white space, commas, disguised letters), or undefined. */
+export function checkUserKey(userKey: string): string | undefined {
   if (userKey === '')
     return `the user key before @ is empty; write <user key>@<when>, as in ${EXAMPLE}`
   if (WHITESPACE.test(userKey)) {
@@ -150,19 +171,31 @@ export function parseTargets(input: string, context: GrammarContext): ParseResul
   return results
 }
 
-/** The same user twice would send conflicting instructions: every repeat is invalid. */
-export function rejectRepeatedKeys(results: ParseResult[]): ParseResult[] {
-  const first = new Map<string, Entry>()
+/**
+ * The same target twice on one (flag, environment) would send conflicting instructions: every
+ * repeat is invalid. Entries without a scope apply to `runScope` (undefined: to everything).
+ */
+export function rejectRepeatedKeys(results: ParseResult[], runScope?: Scope): ParseResult[] {
+  const seen = new Map<string, Entry[]>()
   return results.map((result) => {
     if (!result.ok) return result
     const id = targetId(result.entry.target)
-    const earlier = first.get(id)
+    const scope = result.entry.scope ?? runScope
+    const earlier = seen.get(id)?.find((e) => overlaps(e.scope ?? runScope, scope))
     if (!earlier) {
-      first.set(id, result.entry)
+      seen.set(id, [...(seen.get(id) ?? []), result.entry])
       return result
     }
     const { source, origin, target } = result.entry
-    const reason = `${target.kind} "${target.key}" is already listed at ${earlier.origin}; list each ${target.kind} once`
+    const reason = `${target.kind} "${target.key}" is already listed at ${earlier.origin}; list each ${target.kind} once per flag and environment`
     return { ok: false, invalid: { source, origin, reason } }
   })
+}
+
+function overlaps(a: Scope | undefined, b: Scope | undefined): boolean {
+  if (!a || !b) return true
+  return (
+    a.flagKeys.some((f) => b.flagKeys.includes(f)) &&
+    a.environmentKeys.some((e) => b.environmentKeys.includes(e))
+  )
 }
