@@ -35,3 +35,13 @@ export function pullRequestPayload(
     }))
   return payload
 }
+
+/** A push payload: the first real example that pushes a branch, deep-copied. */
+export function pushPayload(): Record<string, unknown> {
+  const definition = examples.find((d) => d.name === 'push')
+  const example = definition?.examples.find((e) =>
+    String((e as { ref?: string }).ref).startsWith('refs/heads/')
+  )
+  if (!example) throw new Error('no push example for a branch')
+  return structuredClone(example) as unknown as Record<string, unknown>
+}
