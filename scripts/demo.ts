@@ -1,16 +1,21 @@
 /**
  * `npm run demo`: the bundled action end to end against the embedded LaunchDarkly and GitHub
- * sandboxes, for a labeled pull request and for a `targets` list. No credentials, no network.
+ * sandboxes, for a labeled pull request, a `targets` list, and a reviewed targets file planned
+ * on a pull request and applied on push. No credentials, no network.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   BOOLEAN_VARIATIONS,
   ENVIRONMENT,
   PROJECT,
+  flagWithContexts,
   seedFlags,
   startSandboxes
 } from '../sandbox/fixtures.ts'
 import type { ActionRun, RunOptions } from '../sandbox/runner.ts'
-import { pullRequestPayload } from '../sandbox/webhooks.ts'
+import { pullRequestPayload, pushPayload } from '../sandbox/webhooks.ts'
 import { DEMO_PORT, prStateScenario } from './pr-state.ts'
 
 const bold = (s: string): string => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
@@ -108,6 +113,64 @@ await scenario(
   "3. Pull request #2 already has labels for bob and (mistyped) carol; a reviewer moves sandy from 2030-06-10 to 2030-07-01 by adding a later label. The comment shows the PR's whole state (the README sample).",
   prStateScenario(sandboxes)
 )
+
+// A reviewed targets file, in a checked-out workspace: acme is an organization, sandy an alias.
+const SANDY = '2f6a9c1e-5b7d-4e2a-9c3f-1a2b3c4d5e6f'
+const workspace = mkdtempSync(join(tmpdir(), 'demo-workspace-'))
+mkdirSync(join(workspace, '.github'))
+writeFileSync(
+  join(workspace, '.github', 'expiring-targets.yml'),
+  [
+    'version: 1',
+    'aliases:',
+    `  sandy: ${SANDY}`,
+    'targets:',
+    '  - flag: checkout',
+    '    user: sandy',
+    '    remove-at: 2030-06-10',
+    '  - flags: [checkout, new-search]',
+    '    environments: [production, staging]',
+    '    context: { kind: organization, key: acme }',
+    '    remove-at: 2030-07-01T17:00:00+02:00',
+    '  - flag: checkout',
+    '    user: bob',
+    '    remove-at: 2026-11-30 # passed: done, never added again',
+    ''
+  ].join('\n')
+)
+sandboxes.reset()
+for (const key of ['checkout', 'new-search']) {
+  launchDarkly.addFlag(
+    PROJECT,
+    flagWithContexts(
+      key,
+      [SANDY, 'bob'],
+      [{ kind: 'organization', variation: 0, values: ['acme'] }]
+    )
+  )
+}
+const fileRun = (
+  eventName: string,
+  payload: unknown
+): Omit<RunOptions, 'inputs'> & { inputs: Record<string, string> } => ({
+  eventName,
+  payload,
+  inputs: {
+    'flag-key': '',
+    'targets-file': '.github/expiring-targets.yml',
+    timezone: 'Europe/Berlin'
+  },
+  env: { GITHUB_WORKSPACE: workspace }
+})
+await scenario(
+  '4. Pull request #2 changes .github/expiring-targets.yml: the plan goes in its comment, and nothing is sent',
+  fileRun('pull_request', pullRequestPayload('synchronize'))
+)
+await scenario(
+  '5. The pull request merges: the push to main applies the file',
+  fileRun('push', pushPayload())
+)
+rmSync(workspace, { recursive: true, force: true })
 
 const problems = [...launchDarkly.violations]
 await sandboxes.close()

@@ -222,8 +222,10 @@ function commentKeyOf(
   targetsFile: string | undefined
 ): string {
   const clean = (value: string): string => value.replace(/[^A-Za-z0-9._,/-]/g, '')
-  const key = `project=${clean(projectKey)} environment=${clean(environmentKeys.join(','))} flags=${clean(flagKeys.join(','))}`
-  return targetsFile === undefined ? key : `${key} file=${clean(targetsFile)}`
+  const parts = [`project=${clean(projectKey)}`, `environment=${clean(environmentKeys.join(','))}`]
+  if (flagKeys.length > 0) parts.push(`flags=${clean(flagKeys.join(','))}`)
+  if (targetsFile !== undefined) parts.push(`file=${clean(targetsFile)}`)
+  return parts.join(' ')
 }
 
 export class SettingsError extends Error {
