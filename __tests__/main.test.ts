@@ -99,6 +99,12 @@ const userKeysOf = (patch: { body: unknown }) =>
 describe('invalid inputs', () => {
   it.each([
     ['batch-size', () => '0'],
+    ['context-kind', () => 'multi'],
+    ['context-kind', () => 'org kind'],
+    ['targets-file', () => '/etc/passwd'],
+    ['targets-file', () => '../outside.yml'],
+    ['environment-key', () => 'production, bad key'],
+    ['flag-key', () => ''],
     // Not https and not a loopback name, yet it would reach the sandbox: 0.0.0.0 connects locally.
     ['base-uri', () => sandboxes.launchDarkly.url.replace('127.0.0.1', '0.0.0.0')]
   ])('%s: nothing is sent, the outputs are empty, the step fails', async (input, value) => {
@@ -195,6 +201,29 @@ describe('a PATCH whose answer is lost', () => {
       'failed-instructions': '0',
       errors: '[]'
     })
+    expect(result.exitCode).toBe(0)
+  })
+
+  it('is checked the same way on the contexts endpoint', async () => {
+    const fault: Fault = {
+      method: 'PATCH',
+      times: 1,
+      response: { kind: 'apply-then-reset' }
+    }
+    sandboxes.launchDarkly.faults.push(fault)
+    const contexts = EXPIRING_PATH.replace('/expiring-user-targets/', '/expiring-targets/')
+    const result = await run({
+      inputs: { 'context-kind': 'user', targets: 'sandy@2030-06-10\nbob@2030-06-10' }
+    })
+    expect(fault.times).toBe(0)
+    expect(scheduled()).toEqual([
+      ['bob', JUNE_10, 1],
+      ['sandy', JUNE_10, 1]
+    ])
+    expect(requests('PATCH', contexts)).toHaveLength(1)
+    expect(requests('GET', contexts)).toHaveLength(2)
+    expect(requests('GET', EXPIRING_PATH)).toHaveLength(0)
+    expect(result.outputs['successful-instructions']).toBe('2')
     expect(result.exitCode).toBe(0)
   })
 })

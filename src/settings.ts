@@ -3,6 +3,7 @@
  */
 import * as core from '@actions/core'
 import { z } from 'zod'
+import { CONTEXT_KIND, KEY, KEY_RULE, RESERVED_KINDS } from './keys.js'
 import { PERMISSIONS, type Permission } from './sources/labels.js'
 import { isValidTimeZone } from './sources/when.js'
 import { DEFAULT_PREFIX } from './trigger.js'
@@ -39,8 +40,6 @@ export interface Settings {
 }
 
 export const DEFAULT_BASE_URI = 'https://app.launchdarkly.com'
-const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
-const KEY_RULE = 'letters, digits, ".", "_" and "-", starting with a letter or digit'
 
 const key = z
   .string()
@@ -121,8 +120,10 @@ const FLAG_KEY_REQUIRED =
 /** LaunchDarkly's context kinds: letters, digits, ".", "_" and "-"; `kind` and `multi` are reserved. */
 const contextKind = z
   .string()
-  .regex(/^([A-Za-z0-9._-]{1,256})?$/, 'may only contain letters, digits, ".", "_" and "-"')
-  .refine((v) => v !== 'kind' && v !== 'multi', {
+  .refine((v) => v === '' || CONTEXT_KIND.test(v), {
+    message: 'may only contain letters, digits, ".", "_" and "-"'
+  })
+  .refine((v) => !RESERVED_KINDS.includes(v), {
     message: 'cannot be "kind" or "multi"; name a context kind such as user or organization'
   })
   .transform((v) => (v === '' ? undefined : v))

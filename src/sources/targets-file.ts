@@ -6,10 +6,11 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
 import { z } from 'zod'
+import { CONTEXT_KIND, KEY, KEY_RULE, RESERVED_KINDS } from '../keys.js'
 import { targetId, USER_KIND } from '../target.js'
 import { describeCodePoint, INVISIBLE } from '../unicode.js'
 import { checkUserKey, MAX_ENTRY_LENGTH, shorten, type Entry, type ParseResult } from './grammar.js'
-import { parseWhen } from './when.js'
+import { DATE, DATE_TIME, parseWhen } from './when.js'
 
 export interface TargetsFileContext {
   /** The path as the user gave it (targets-file input), used in every origin/message. */
@@ -29,17 +30,10 @@ export interface TargetsFile {
   results: ParseResult[]
 }
 
-const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
-const KEY_RULE = 'letters, digits, ".", "_" and "-", starting with a letter or digit'
-const KIND = /^[A-Za-z0-9._-]+$/
 const VALID_REMOVE_AT =
   'a date (2030-06-10), an ISO date-time with Z or an offset (2030-06-10T09:00:00Z), or never'
 /** The shapes parseWhen reads or explains (a date, a date-time with or without a zone). */
-const TIME_LIKE = [
-  /^\d{4}-\d{2}-\d{2}$/,
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/,
-  /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/
-]
+const TIME_LIKE = [DATE, DATE_TIME, /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/]
 const FILE_FIELDS = 'version, aliases and targets'
 const ITEM_FIELDS = 'flag, flags, environment, environments, user, context, remove-at and variation'
 
@@ -125,11 +119,11 @@ const kind = z
     error: (iss) =>
       `context.kind must be a context kind written as a string, not ${shown(iss.input)}`
   })
-  .regex(KIND, {
+  .regex(CONTEXT_KIND, {
     error: (iss) =>
       `context.kind ${shown(iss.input)} may only contain letters, digits, ".", "_" and "-"`
   })
-  .refine((k) => k !== 'kind' && k !== 'multi', {
+  .refine((k) => !RESERVED_KINDS.includes(k), {
     error: (iss) =>
       `context.kind cannot be ${shown(iss.input)}; write a kind such as organization, or use user: <key>`
   })

@@ -22,8 +22,8 @@ export const LATEST_MS = 253_402_300_799_999
 const VALID_WHEN =
   'a date YYYY-MM-DD, a date-time with Z or an offset (2030-06-10T09:00:00Z, 2030-06-10T09:00+02:00), +N followed by h, d or w (+36h, +7d, +2w), or never'
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-const DATE_TIME =
+export const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+export const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/
 const RELATIVE = /^\+(\d{1,12})([A-Za-z]*)$/
 
