@@ -73,7 +73,7 @@ else if (trigger.kind === 'unrelated-label') {
     }
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(339), __nccwpck_require__.e(455)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2455));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(339), __nccwpck_require__.e(244)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3244));
     await run(event && { event, trigger });
 }
 
@@ -309,7 +309,9 @@ function overlaps(a, b) {
 /* harmony export */   Aq: () => (/* binding */ isValidTimeZone),
 /* harmony export */   FL: () => (/* binding */ formatInZone),
 /* harmony export */   Oc: () => (/* binding */ parseWhen),
-/* harmony export */   ay: () => (/* binding */ formatUtc)
+/* harmony export */   ay: () => (/* binding */ formatUtc),
+/* harmony export */   lv: () => (/* binding */ DATE_TIME),
+/* harmony export */   vH: () => (/* binding */ DATE)
 /* harmony export */ });
 /* unused harmony exports LATEST_MS, isCalendarDate, offsetAt, zonedMidnight */
 /**
