@@ -73,7 +73,7 @@ else if (trigger.kind === 'unrelated-label') {
     }
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(339), __nccwpck_require__.e(244)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3244));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(813), __nccwpck_require__.e(115)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1115));
     await run(event && { event, trigger });
 }
 

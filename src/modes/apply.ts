@@ -36,7 +36,6 @@ import {
   type Gate,
   type Superseded
 } from '../sources/labels.js'
-import { parseTargetsFile } from '../sources/targets-file.js'
 import { readWorkspaceFile } from '../sources/workspace-file.js'
 import { USER_KIND } from '../target.js'
 import type { Trigger } from '../trigger.js'
@@ -97,7 +96,7 @@ type Grammar = Omit<GrammarContext, 'intent'>
 export async function runApply(input: ModeInput): Promise<ModeResult> {
   const { context, settings, github, launchDarkly } = input
   const now = Date.now()
-  const file = readTargetsFile(input, now)
+  const file = await readTargetsFile(input, now)
   const grammar: Grammar = {
     prefix: settings.labelPrefix,
     timeZone: settings.timeZone,
@@ -226,10 +225,10 @@ function endpointOf(contextKind: string | undefined, fileEntries: Entry[]): Endp
 }
 
 /** The targets file, when the input names one: applied on push, schedule and workflow_dispatch. */
-function readTargetsFile(
+async function readTargetsFile(
   { context, settings }: ModeInput,
   now: number
-): TargetsFileRead | undefined {
+): Promise<TargetsFileRead | undefined> {
   const path = settings.targetsFile
   if (path === undefined) return undefined
   const planOnly = !FILE_APPLY_EVENTS.has(context.event.name)
@@ -242,6 +241,8 @@ function readTargetsFile(
     }
     return { path, planOnly, aliases: new Map(), results: [{ ok: false, invalid }] }
   }
+  // Loaded only when there is a file: the YAML parser is a fifth of the bundle.
+  const { parseTargetsFile } = await import('../sources/targets-file.js')
   const parsed = parseTargetsFile(read.text, {
     path,
     timeZone: settings.timeZone,
