@@ -1,12 +1,15 @@
 /**
  * An in-memory GitHub REST API for the endpoints the action uses: issue comments (paginated, with
- * Link headers), labels on an issue, a collaborator's permission and the authenticated user. It
- * records every request, knows which tokens may write, and can inject faults. It can serve HTTPS
+ * Link headers), labels on an issue, a collaborator's permission and the authenticated user; and,
+ * for scheduled jobs, the open pull requests and the issues of a repository (listed, created,
+ * edited). It records every request, knows which tokens may write, and can inject faults. It can serve HTTPS
  * (`tls`) and, as GitHub Enterprise Server does, serve the API under a path prefix such as
  * `/api/v3` (`pathPrefix`), answering 404 to any request without it.
  *
  * Plain erasable TypeScript: Node 24 runs it directly.
  */
+import type { components } from '@octokit/openapi-types'
+import { createHash } from 'node:crypto'
 import type http from 'node:http'
 import { createServer, listen, shutDown, type TlsOption } from './server.ts'
 
@@ -60,6 +63,119 @@ export interface GitHubFault {
 
 const REPO_PATH = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/
 
+/*
+ * The shapes the pulls and issues routes answer with, cut from GitHub's own OpenAPI description
+ * (@octokit/openapi-types) with Pick<>, so the compiler checks every field's name and type: a
+ * field these types do not pick, GitHub sends and the sandbox leaves out (node_id, the *_url
+ * templates, assignees, milestone, reactions, head.repo's other fields, ...).
+ */
+type Schemas = components['schemas']
+type PullSchema = Schemas['pull-request-simple']
+/** Compiles only when T is assignable to U. */
+type Fits<T extends U, U> = T
+
+/** Filled: login, type ('Bot' or 'User'). */
+export type SandboxUser = Pick<Schemas['simple-user'], 'login' | 'type'>
+
+/**
+ * Filled: id, name, color, default: the fields GET /issues/{n}/labels answers with. It fits both
+ * the label items of an issue and those of a pull request.
+ */
+export type SandboxLabel = Fits<
+  Fits<
+    Pick<Schemas['label'], 'id' | 'name' | 'color' | 'default'>,
+    Schemas['issue']['labels'][number]
+  >,
+  Pick<PullSchema['labels'][number], 'id' | 'name' | 'color' | 'default'>
+>
+
+/**
+ * An item of GET /repos/{owner}/{repo}/pulls. Filled: id, number, state, locked (false), title,
+ * body, html_url, url, issue_url, draft (false), created_at, updated_at, closed_at, merged_at
+ * (null), user {login, type}, labels (live: the same store as GET /issues/{n}/labels), head
+ * {label, ref, sha, repo {full_name}}, base {label, ref, sha, repo {full_name}}.
+ */
+export type SandboxPullRequest = Pick<
+  PullSchema,
+  | 'id'
+  | 'number'
+  | 'state'
+  | 'locked'
+  | 'title'
+  | 'body'
+  | 'html_url'
+  | 'url'
+  | 'issue_url'
+  | 'draft'
+  | 'created_at'
+  | 'updated_at'
+  | 'closed_at'
+  | 'merged_at'
+> & {
+  user: SandboxUser
+  labels: SandboxLabel[]
+  head: Pick<PullSchema['head'], 'label' | 'ref' | 'sha'> & {
+    repo: Pick<Schemas['repository'], 'full_name'>
+  }
+  base: Pick<PullSchema['base'], 'label' | 'ref' | 'sha'> & {
+    repo: Pick<Schemas['repository'], 'full_name'>
+  }
+}
+
+/**
+ * An issue as GET/POST/PATCH /repos/{owner}/{repo}/issues[/{number}] answer with it. Filled: id,
+ * number, title, body, state, locked (false), comments (how many the sandbox holds), html_url,
+ * url, created_at, updated_at, closed_at, user {login, type}, labels (live); pull_request {url,
+ * html_url, diff_url, patch_url, merged_at (null)} only on the items that are pull requests.
+ */
+export type SandboxIssue = Pick<
+  Schemas['issue'],
+  | 'id'
+  | 'number'
+  | 'title'
+  | 'body'
+  | 'state'
+  | 'locked'
+  | 'comments'
+  | 'html_url'
+  | 'url'
+  | 'created_at'
+  | 'updated_at'
+  | 'closed_at'
+  | 'pull_request'
+> & {
+  user: SandboxUser
+  labels: SandboxLabel[]
+}
+
+/** An issue or a pull request: they share one numbering space per repository. */
+interface StoredIssue {
+  repo: string
+  number: number
+  id: number
+  title: string
+  body: string | null
+  state: 'open' | 'closed'
+  user: SandboxUser
+  created_at: string
+  updated_at: string
+  closed_at: string | null
+  /** Present on a pull request. */
+  pull?: { head: string; sha: string; base: string; baseSha: string }
+}
+
+/** What the list routes take for state; anything else is a 422 as on GitHub. */
+const LIST_STATES = ['open', 'closed', 'all']
+
+const validationFailed = (errors: Record<string, string>[]): unknown => ({
+  message: 'Validation Failed',
+  errors,
+  documentation_url: 'https://docs.github.com/rest'
+})
+
+/** A stable, made-up commit SHA. */
+const fakeSha = (seed: string): string => createHash('sha1').update(seed).digest('hex')
+
 export class GitHubSandbox {
   readonly requests: RecordedGitHubRequest[] = []
   readonly faults: GitHubFault[] = []
@@ -80,6 +196,8 @@ export class GitHubSandbox {
   >()
   /** "owner/repo" -> login -> permission (admin, maintain, write, triage, read, none) */
   readonly permissions = new Map<string, Map<string, string>>()
+  /** "owner/repo#number" -> an issue or a pull request (see issues(), pullRequests()) */
+  private readonly threads = new Map<string, StoredIssue>()
   /** The API's base URL, path prefix included: what GITHUB_API_URL is set to. */
   url = ''
   /** Scheme, host and port, without the path prefix. */
@@ -110,13 +228,203 @@ export class GitHubSandbox {
     return shutDown(this.server)
   }
 
-  /** Forgets requests, faults, comments, labels and their events; keeps tokens and permissions. */
+  /**
+   * Forgets requests, faults, comments, labels and their events, pull requests and issues; keeps
+   * tokens and permissions.
+   */
   reset(): void {
     this.requests.length = 0
     this.faults.length = 0
     this.comments.clear()
     this.labels.clear()
     this.events.clear()
+    this.threads.clear()
+  }
+
+  /**
+   * Registers pull request `number` (or changes the one registered: its title, author, state, and
+   * labels when given). Its labels are the issue's labels: `labels` go through setLabels, with
+   * their `labeled` events, and labelsOn/addLabel/removeLabel see the same ones. The author
+   * (default Codertocat) is a Bot when the login ends in [bot].
+   */
+  openPullRequest(
+    repo: string,
+    number: number,
+    options: {
+      title?: string
+      labels?: string[]
+      author?: string
+      state?: 'open' | 'closed'
+    } = {}
+  ): SandboxPullRequest {
+    const key = `${repo}#${number}`
+    const existing = this.threads.get(key)
+    if (existing && !existing.pull) throw new Error(`${key} is an issue, not a pull request`)
+    const now = new Date().toISOString()
+    const login = options.author ?? existing?.user.login ?? 'Codertocat'
+    const state = options.state ?? existing?.state ?? 'open'
+    const thread: StoredIssue = existing ?? {
+      repo,
+      number,
+      id: this.nextId++,
+      title: `Pull request ${number}`,
+      body: null,
+      state,
+      user: { login, type: 'User' },
+      created_at: now,
+      updated_at: now,
+      closed_at: null,
+      pull: {
+        head: `branch-${number}`,
+        sha: fakeSha(`${key}:head`),
+        base: 'main',
+        baseSha: fakeSha(`${repo}:main`)
+      }
+    }
+    thread.title = options.title ?? thread.title
+    thread.user = { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' }
+    this.setState(thread, state, now)
+    if (existing) thread.updated_at = now
+    this.threads.set(key, thread)
+    if (options.labels) this.setLabels(repo, number, options.labels, login)
+    return this.pullItem(thread)
+  }
+
+  /** The pull requests registered on a repository, open and closed, by number. */
+  pullRequests(repo: string): SandboxPullRequest[] {
+    return this.threadsOf(repo)
+      .filter((t) => t.pull)
+      .map((t) => this.pullItem(t))
+  }
+
+  /** The issues of a repository, open and closed, by number; not its pull requests. */
+  issues(repo: string): SandboxIssue[] {
+    return this.threadsOf(repo)
+      .filter((t) => !t.pull)
+      .map((t) => this.issueItem(t))
+  }
+
+  /**
+   * Seeds an issue as `author` opened it (e.g. a person's issue that copies the action's marker),
+   * numbered after every pull request and issue of the repository. Labels, when given, go through
+   * setLabels as `author`.
+   */
+  createIssue(
+    repo: string,
+    issue: {
+      title: string
+      body: string | null
+      author: { login: string; type: 'Bot' | 'User' }
+      state?: 'open' | 'closed'
+      labels?: string[]
+    }
+  ): SandboxIssue {
+    const now = new Date().toISOString()
+    const number = Math.max(0, ...this.threadsOf(repo).map((t) => t.number)) + 1
+    const thread: StoredIssue = {
+      repo,
+      number,
+      id: this.nextId++,
+      title: issue.title,
+      body: issue.body,
+      state: 'open',
+      user: { login: issue.author.login, type: issue.author.type },
+      created_at: now,
+      updated_at: now,
+      closed_at: null
+    }
+    this.setState(thread, issue.state ?? 'open', now)
+    this.threads.set(`${repo}#${number}`, thread)
+    if (issue.labels) this.setLabels(repo, number, issue.labels, issue.author.login)
+    return this.issueItem(thread)
+  }
+
+  private setState(thread: StoredIssue, state: 'open' | 'closed', now: string): void {
+    if (state === thread.state && (state === 'open' || thread.closed_at)) return
+    thread.state = state
+    thread.closed_at = state === 'closed' ? now : null
+  }
+
+  private threadsOf(repo: string): StoredIssue[] {
+    return [...this.threads.values()]
+      .filter((t) => t.repo === repo)
+      .sort((a, b) => a.number - b.number)
+  }
+
+  /** The labels on an issue as the routes answer with them, as GET /issues/{n}/labels does. */
+  private labelItems(repo: string, number: number): SandboxLabel[] {
+    return this.labelsOn(repo, number).map((label, i) => ({
+      id: i + 1,
+      name: label,
+      color: 'ededed',
+      default: false
+    }))
+  }
+
+  private pullItem(t: StoredIssue): SandboxPullRequest {
+    const pull = t.pull ?? { head: '', sha: '', base: '', baseSha: '' }
+    const owner = t.repo.split('/')[0] ?? ''
+    return {
+      id: t.id,
+      number: t.number,
+      state: t.state,
+      locked: false,
+      title: t.title,
+      body: t.body,
+      html_url: `https://github.com/${t.repo}/pull/${t.number}`,
+      url: `${this.url}/repos/${t.repo}/pulls/${t.number}`,
+      issue_url: `${this.url}/repos/${t.repo}/issues/${t.number}`,
+      draft: false,
+      created_at: t.created_at,
+      updated_at: t.updated_at,
+      closed_at: t.closed_at,
+      merged_at: null,
+      user: { ...t.user },
+      labels: this.labelItems(t.repo, t.number),
+      head: {
+        label: `${owner}:${pull.head}`,
+        ref: pull.head,
+        sha: pull.sha,
+        repo: { full_name: t.repo }
+      },
+      base: {
+        label: `${owner}:${pull.base}`,
+        ref: pull.base,
+        sha: pull.baseSha,
+        repo: { full_name: t.repo }
+      }
+    }
+  }
+
+  private issueItem(t: StoredIssue): SandboxIssue {
+    const kind = t.pull ? 'pull' : 'issues'
+    const item: SandboxIssue = {
+      id: t.id,
+      number: t.number,
+      title: t.title,
+      body: t.body,
+      state: t.state,
+      locked: false,
+      comments: this.commentsOn(t.repo, t.number).length,
+      html_url: `https://github.com/${t.repo}/${kind}/${t.number}`,
+      url: `${this.url}/repos/${t.repo}/issues/${t.number}`,
+      created_at: t.created_at,
+      updated_at: t.updated_at,
+      closed_at: t.closed_at,
+      user: { ...t.user },
+      labels: this.labelItems(t.repo, t.number)
+    }
+    if (t.pull) {
+      const html = `https://github.com/${t.repo}/pull/${t.number}`
+      item.pull_request = {
+        url: `${this.url}/repos/${t.repo}/pulls/${t.number}`,
+        html_url: html,
+        diff_url: `${html}.diff`,
+        patch_url: `${html}.patch`,
+        merged_at: null
+      }
+    }
+    return item
   }
 
   /** The labels an issue has now. */
@@ -166,7 +474,7 @@ export class GitHubSandbox {
     this.events.set(`${repo}#${issue}`, events)
   }
 
-  /** Requests that write: comments created or updated. */
+  /** Requests that write: comments, issues and labels created, updated or removed. */
   countWrites(): number {
     return this.requests.filter((r) => r.method !== 'GET').length
   }
@@ -340,6 +648,66 @@ export class GitHubSandbox {
         this.labelsOn(repo, issue).map((n, i) => ({ id: i + 1, name: n, color: 'ededed' }))
       )
     }
+    if (rest === '/pulls' && record.method === 'GET') {
+      const state = record.query.state ?? 'open'
+      if (!LIST_STATES.includes(state))
+        return send(
+          422,
+          validationFailed([{ resource: 'PullRequest', code: 'invalid', field: 'state' }])
+        )
+      const items = this.threadsOf(repo)
+        .filter((t) => t.pull && (state === 'all' || t.state === state))
+        .reverse()
+        .map((t) => this.pullItem(t))
+      return this.page(record, send, items)
+    }
+    if (rest === '/issues' && record.method === 'GET') {
+      const state = record.query.state ?? 'open'
+      if (!LIST_STATES.includes(state))
+        return send(422, validationFailed([{ resource: 'Issue', code: 'invalid', field: 'state' }]))
+      const creator = record.query.creator?.toLowerCase()
+      const items = this.threadsOf(repo)
+        .filter(
+          (t) =>
+            (state === 'all' || t.state === state) &&
+            (creator === undefined || t.user.login.toLowerCase() === creator)
+        )
+        .reverse()
+        .map((t) => this.issueItem(t))
+      return this.page(record, send, items)
+    }
+    if (rest === '/issues' && record.method === 'POST') {
+      const input = (record.body ?? {}) as { title?: unknown; body?: unknown; labels?: unknown }
+      const invalid = this.invalidIssueFields(input, true)
+      if (invalid) return send(422, invalid)
+      const labels = input.labels as string[] | undefined
+      const created = this.createIssue(repo, {
+        title: input.title as string,
+        body: (input.body as string | null | undefined) ?? null,
+        author: { login: identity.login, type: identity.type },
+        ...(labels ? { labels } : {})
+      })
+      return send(201, created)
+    }
+    if ((m = /^\/issues\/(\d+)$/.exec(rest)) && ['GET', 'PATCH'].includes(record.method)) {
+      const thread = this.threads.get(`${repo}#${Number(m[1])}`)
+      if (!thread)
+        return send(404, {
+          message: 'Not Found',
+          documentation_url: 'https://docs.github.com/rest'
+        })
+      if (record.method === 'PATCH') {
+        const input = (record.body ?? {}) as { title?: unknown; body?: unknown; state?: unknown }
+        const invalid = this.invalidIssueFields(input, false)
+        if (invalid) return send(422, invalid)
+        const now = new Date().toISOString()
+        if (input.title !== undefined) thread.title = input.title as string
+        if (input.body !== undefined) thread.body = input.body as string | null
+        if (input.state !== undefined) this.setState(thread, input.state as 'open' | 'closed', now)
+        thread.updated_at = now
+      }
+      return send(200, this.issueItem(thread))
+    }
     if ((m = /^\/issues\/(\d+)\/events$/.exec(rest)) && record.method === 'GET') {
       return this.page(record, send, this.events.get(`${repo}#${Number(m[1])}`) ?? [])
     }
@@ -353,6 +721,39 @@ export class GitHubSandbox {
       return send(200, { permission: legacy, role_name: roleName, user: { login } })
     }
     return send(404, { message: 'Not Found' })
+  }
+
+  /**
+   * What is wrong with an issue's fields as POST (`creating`: a title is required) or PATCH
+   * /issues sends them, as GitHub's 422 answers it; undefined when nothing is.
+   */
+  private invalidIssueFields(
+    input: { title?: unknown; body?: unknown; state?: unknown; labels?: unknown },
+    creating: boolean
+  ): unknown {
+    const errors: Record<string, string>[] = []
+    const { title } = input
+    if (title === undefined ? creating : typeof title !== 'string' || title === '')
+      errors.push({ resource: 'Issue', code: 'missing_field', field: 'title' })
+    if (input.body !== undefined && input.body !== null) {
+      if (typeof input.body !== 'string')
+        errors.push({ resource: 'Issue', code: 'invalid', field: 'body' })
+      else if (input.body.length > 65536)
+        errors.push({
+          resource: 'Issue',
+          code: 'custom',
+          field: 'body',
+          message: 'body is too long (maximum is 65536 characters)'
+        })
+    }
+    if (input.state !== undefined && input.state !== 'open' && input.state !== 'closed')
+      errors.push({ resource: 'Issue', code: 'invalid', field: 'state' })
+    if (
+      input.labels !== undefined &&
+      !(Array.isArray(input.labels) && input.labels.every((l) => typeof l === 'string'))
+    )
+      errors.push({ resource: 'Issue', code: 'invalid', field: 'labels' })
+    return errors.length ? validationFailed(errors) : undefined
   }
 
   /**

@@ -4,7 +4,7 @@ import { GitHubSession } from './github/session.js'
 import { LaunchDarklyClient } from './launchdarkly/client.js'
 import { DEFAULT_POLICY } from './launchdarkly/retry.js'
 import * as log from './log.js'
-import { CONCURRENCY } from './modes/apply.js'
+import { SCAN_CONCURRENCY } from './modes/mode.js'
 import type { Settings } from './settings.js'
 import { USER_AGENT } from './version.js'
 
@@ -29,7 +29,7 @@ export function launchDarklyClient(settings: Settings): LaunchDarklyClient {
       maxTotalWaitMs: settings.maxRetryWaitMs,
       timeoutMs: settings.requestTimeoutMs
     },
-    maxSockets: 2 * CONCURRENCY,
+    maxSockets: 2 * SCAN_CONCURRENCY,
     log: (message) => log.info(message)
   })
 }

@@ -32,3 +32,12 @@ export function error(message: string, properties?: AnnotationProperties): void 
 export function fail(message: string): void {
   core.setFailed(neutralise(message))
 }
+
+/** A collapsible group in the log, until endGroup. */
+export function startGroup(name: string): void {
+  core.startGroup(neutralise(name))
+}
+
+export function endGroup(): void {
+  core.endGroup()
+}

@@ -8,16 +8,25 @@ import type { RawEvent } from './event.js'
 import { gitHubSession, launchDarklyClient } from './clients.js'
 import * as log from './log.js'
 import { runApply } from './modes/apply.js'
+import type { ModeInput, ModeResult } from './modes/mode.js'
 import { commentTargetOf, deliver, setOutputs } from './report/deliver.js'
 import { buildReport } from './report/model.js'
 import { EMPTY_OUTPUTS } from './report/outputs.js'
-import { readSettings, SettingsError } from './settings.js'
+import { readSettings, SettingsError, type Mode } from './settings.js'
 import { unrelatedLabelMessage, type Trigger } from './trigger.js'
 
 /** What index.ts already knows: the event, and what it asks with the label prefix in force. */
 export interface Start {
   event: RawEvent
   trigger: Trigger
+}
+
+/** Each mode, loaded only by the runs that use it. */
+const MODES: Record<Mode, () => Promise<(input: ModeInput) => Promise<ModeResult>>> = {
+  apply: () => Promise.resolve(runApply),
+  sweep: async () => (await import('./modes/sweep.js')).runSweep,
+  reconcile: async () => (await import('./modes/reconcile.js')).runReconcile,
+  digest: async () => (await import('./modes/digest.js')).runDigest
 }
 
 export async function run(start?: Start): Promise<void> {
@@ -45,19 +54,16 @@ async function execute(start: Start | undefined): Promise<void> {
   const github = gitHubSession(settings.githubToken, context)
   const launchDarkly = launchDarklyClient(settings)
   try {
-    const commentTarget = commentTargetOf(settings, context)
-    const result = await runApply({
-      context,
-      settings,
-      trigger,
-      github,
-      launchDarkly,
-      commentTarget
-    })
+    const commentTarget = settings.mode === 'apply' ? commentTargetOf(settings, context) : undefined
+    const mode = await MODES[settings.mode]()
+    const result = await mode({ context, settings, trigger, github, launchDarkly, commentTarget })
     await deliver(result.report, {
       comment: result.comment && { github, pending: result.comment },
       summary: context.hasSummary,
-      failOnError: settings.failOnError
+      failOnError: settings.failOnError,
+      ...(result.dashboard && {
+        dashboard: { github, key: `project=${settings.projectKey}`, sections: result.dashboard }
+      })
     })
   } finally {
     launchDarkly.close()

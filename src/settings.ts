@@ -8,14 +8,30 @@ import { PERMISSIONS, type Permission } from './sources/labels.js'
 import { isValidTimeZone } from './sources/when.js'
 import { DEFAULT_PREFIX } from './trigger.js'
 
+/** What the run does: apply entries, sweep untimed targets, reconcile open PRs, or digest. */
+export const MODES = ['apply', 'sweep', 'reconcile', 'digest'] as const
+export type Mode = (typeof MODES)[number]
+
 export interface Settings {
+  mode: Mode
   apiKey: string
   baseUri: string
   projectKey: string
   /** One or more; every entry applies in each. */
   environmentKeys: string[]
-  /** Empty when the targets file names the flags. */
+  /** Empty when the targets file names the flags, or with `*` (allFlags). */
   flagKeys: string[]
+  /** `flag-key: *`: every flag of the project (sweep, digest), or those with flagTag. */
+  allFlags: boolean
+  flagTag: string | undefined
+  /** sweep: the removal every untimed target gets, from now. */
+  defaultLifetimeMs: number | undefined
+  /** sweep: keys never swept. */
+  exclude: string[]
+  /** digest: how far ahead to look. */
+  windowMs: number
+  /** digest, reconcile: keep one dashboard issue up to date. */
+  dashboard: boolean
   /** Set: labels and targets lines are contexts of this kind (the contexts endpoint). */
   contextKind: string | undefined
   /** The targets file's path, relative to the workspace. */
@@ -138,6 +154,23 @@ const targetsFile = z
   })
   .transform((v) => (v === '' ? undefined : v))
 
+const DURATION_MS: Record<string, number> = { h: 3_600_000, d: 86_400_000, w: 604_800_000 }
+
+/** `Nh`, `Nd` or `Nw`, as milliseconds; empty as undefined. */
+const duration = z.string().transform((value, ctx) => {
+  if (value === '') return undefined
+  const match = /^(\d{1,6})([hdw])$/.exec(value)
+  const ms = match ? Number(match[1]) * (DURATION_MS[match[2] as string] as number) : 0
+  if (ms <= 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be a positive number of hours, days or weeks, such as 36h, 30d or 2w, not "${value}"`
+    })
+    return z.NEVER
+  }
+  return ms
+})
+
 function integer(min: number, max: number, unit: string) {
   return z
     .string()
@@ -152,11 +185,29 @@ const prNumber = z
   .transform((v) => (v === '' ? undefined : Number(v)))
 
 const schema = z.object({
+  mode: z.enum(MODES, { message: `must be one of ${MODES.join(', ')}` }),
   'api-key': apiKey,
   'base-uri': baseUri,
   'project-key': key,
   'environment-key': keyList('environment'),
-  'flag-key': z.string().transform(splitList).pipe(z.array(key)),
+  'flag-key': z
+    .string()
+    .transform(splitList)
+    .pipe(
+      z.array(
+        z.string().refine((v) => v === '*' || key.safeParse(v).success, {
+          error: (issue) =>
+            `may only contain ${KEY_RULE} (${JSON.stringify(issue.input)} does not), or be * alone for every flag`
+        })
+      )
+    ),
+  'flag-tag': z.string().refine((v) => v === '' || KEY.test(v), {
+    message: `may only contain ${KEY_RULE}`
+  }),
+  'default-lifetime': duration,
+  exclude: z.string().transform(splitList),
+  window: duration,
+  dashboard: bool,
   'context-kind': contextKind,
   'targets-file': targetsFile,
   variation: z.string().transform((v) => (v === '' ? undefined : v)),
@@ -189,6 +240,9 @@ export const INPUT_NAMES = Object.keys(schema.shape) as InputName[]
 
 /** action.yml's defaults, for runs that do not get them from the runner (a test checks both agree). */
 export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = {
+  mode: 'apply',
+  window: '7d',
+  dashboard: 'false',
   'base-uri': DEFAULT_BASE_URI,
   'label-prefix': DEFAULT_PREFIX,
   timezone: 'UTC',
@@ -200,6 +254,32 @@ export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = {
   'max-retry-wait': '120',
   'request-timeout': '30',
   'batch-size': '100'
+}
+
+/** What one input means only with another: each a sentence naming both. */
+function crossChecks(v: z.output<typeof schema>): string[] {
+  const problems: string[] = []
+  const all = v['flag-key'].includes('*')
+  if (all && v['flag-key'].length > 1)
+    problems.push('Input "flag-key" is either * (every flag) or a list of keys, not both.')
+  const scan = v.mode === 'sweep' || v.mode === 'digest'
+  if (v['flag-key'].length === 0 && !v['targets-file'])
+    problems.push(`Input "flag-key" ${FLAG_KEY_REQUIRED}.`)
+  if (all && !scan)
+    problems.push(
+      `Input "flag-key" may be * (every flag) only with mode sweep or digest, not ${v.mode}.`
+    )
+  if (v['flag-tag'] && !all)
+    problems.push('Input "flag-tag" works only with flag-key: * (every flag with that tag).')
+  if (v.mode === 'sweep' && v['default-lifetime'] === undefined)
+    problems.push(
+      'Input "default-lifetime" is required with mode sweep: the removal each untimed target gets, such as 30d.'
+    )
+  if (v.dashboard && v.mode !== 'digest' && v.mode !== 'reconcile')
+    problems.push('Input "dashboard" works only with mode digest or reconcile.')
+  if (v.mode !== 'apply' && (v.targets.trim() !== '' || v['targets-file']))
+    problems.push(`Inputs "targets" and "targets-file" work only with mode apply, not ${v.mode}.`)
+  return problems
 }
 
 /** What reporting needs, read leniently so that a run with bad inputs can still report. */
@@ -252,8 +332,7 @@ export function readSettings(): Settings {
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `Input "${String(issue.path[0])}" ${issue.message}.`)
-  if (parsed.success && parsed.data['flag-key'].length === 0 && !parsed.data['targets-file'])
-    problems.push(`Input "flag-key" ${FLAG_KEY_REQUIRED}.`)
+  if (parsed.success) problems.push(...crossChecks(parsed.data))
   if (!parsed.success || problems.length > 0) {
     throw new SettingsError(problems, {
       comment: raw.comment !== 'false',
@@ -270,12 +349,20 @@ export function readSettings(): Settings {
     })
   }
   const v = parsed.data
+  const allFlags = v['flag-key'][0] === '*'
   return {
+    mode: v.mode,
     apiKey: v['api-key'],
     baseUri: v['base-uri'],
     projectKey: v['project-key'],
     environmentKeys: v['environment-key'],
-    flagKeys: v['flag-key'],
+    flagKeys: allFlags ? [] : v['flag-key'],
+    allFlags,
+    flagTag: v['flag-tag'] || undefined,
+    defaultLifetimeMs: v['default-lifetime'],
+    exclude: v.exclude,
+    windowMs: v.window ?? 7 * 86_400_000,
+    dashboard: v.dashboard,
     contextKind: v['context-kind'],
     targetsFile: v['targets-file'],
     variation: v.variation,

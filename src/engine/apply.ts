@@ -61,7 +61,12 @@ export interface ApplyOptions {
   batchSize: number
   concurrency: number
   warn: (message: string) => void
+  /** Called as each pair is done, with how many are: long runs show progress with it. */
+  progress?: (done: number) => void
 }
+
+/** How a pair's state is read: both reads by default; a flag already listed needs only one. */
+export type StateReader = (ref: FlagRef) => Promise<FlagState>
 
 /** The entries wanted on one flag in one environment, given what LaunchDarkly holds there now. */
 export type Planner = (state: FlagState | UnreadState, ref: FlagRef) => Entry[]
@@ -123,16 +128,19 @@ export async function applyAll(
   pairs: FlagRef[],
   planner: Planner,
   options: ApplyOptions,
-  prefetched: Map<string, Promise<FlagState>> = new Map()
+  prefetched: Map<string, Promise<FlagState>> = new Map(),
+  read: StateReader = (ref) => readFlag(client, ref, options.endpoint)
 ): Promise<FlagResult[]> {
   const results: FlagResult[] = new Array<FlagResult>(pairs.length)
   let next = 0
+  let done = 0
   const worker = async (): Promise<void> => {
     while (next < pairs.length) {
       const index = next++
       const ref = pairs[index] as FlagRef
-      const state = prefetched.get(pairId(ref)) ?? readFlag(client, ref, options.endpoint)
+      const state = prefetched.get(pairId(ref)) ?? read(ref)
       results[index] = await applyFlag(client, ref, planner, options, state)
+      options.progress?.(++done)
     }
   }
   const workers = Math.max(1, Math.min(options.concurrency, pairs.length))
@@ -165,7 +173,8 @@ export async function applyFlag(
         message
       })),
       instructions: [],
-      unmatchedErrors: []
+      // A planner that needs the state (sweep, digest) wants nothing without it: say why.
+      unmatchedErrors: entries.length === 0 ? [message] : []
     }
   }
 

@@ -151,6 +151,16 @@ export function targetedVariationIndexes(
   return [...new Set(indexes)]
 }
 
+/** Every key of one kind individually targeted in an environment, each once, in flag order. */
+export function targetedKeys(flag: Flag, environmentKey: string, kind: string): string[] {
+  const config = flag.environments?.[environmentKey]
+  const contexts = (config?.contextTargets ?? []).filter(
+    (t) => (t.contextKind ?? USER_KIND) === kind
+  )
+  const lists = kind === USER_KIND ? [...(config?.targets ?? []), ...contexts] : contexts
+  return [...new Set(lists.flatMap((t) => t.values))]
+}
+
 export interface PlanContext {
   environmentKey: string
   endpoint: Endpoint

@@ -11,7 +11,7 @@ import { Octokit as RestOctokit } from '@octokit/rest'
 import { ZodError } from 'zod'
 import type { Labeling } from '../sources/labels.js'
 import { USER_AGENT } from '../version.js'
-import { eventsSchema, labelsSchema, permissionSchema } from './schemas.js'
+import { eventsSchema, labelsSchema, permissionSchema, pullsSchema } from './schemas.js'
 
 const GitHubOctokit = RestOctokit.plugin(retry, throttling)
 export type Octokit = InstanceType<typeof GitHubOctokit>
@@ -72,6 +72,21 @@ export async function listLabels(
     per_page: 100
   })
   return labelsSchema.parse(labels).map((label) => label.name)
+}
+
+/** Every open pull request with its labels now, every page. */
+export async function openPullRequests(
+  octokit: Octokit,
+  where: Repository
+): Promise<{ number: number; labels: string[] }[]> {
+  const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+    ...where,
+    state: 'open',
+    per_page: 100
+  })
+  return pullsSchema
+    .parse(pulls)
+    .map((pull) => ({ number: pull.number, labels: pull.labels.map((label) => label.name) }))
 }
 
 /** The repository role of a user: admin, maintain, write, triage, read, or none. */

@@ -42,7 +42,7 @@ export function composeBody(marker: string, content: string, footer: string): st
   return `${marker}\n<!-- digest ${digestOf(content)} -->\n${content}\n\n${footer}`.trimEnd()
 }
 
-function digestIn(body: string | undefined): string | undefined {
+export function digestIn(body: string | null | undefined): string | undefined {
   return /^<!-- digest ([0-9a-f]{16}) -->$/m.exec(body ?? '')?.[1]
 }
 

@@ -31,4 +31,20 @@ export const commentsSchema = z.array(commentSchema)
 
 export const authenticatedSchema = user
 
+export const pullsSchema = z.array(
+  z.object({ number: z.number().int(), labels: z.array(z.object({ name: z.string() })) })
+)
+
+export const issueSchema = z.object({
+  number: z.number().int(),
+  body: z.string().nullable().optional(),
+  html_url: z.string(),
+  user: user.nullable(),
+  /** Set on pull requests, which GitHub's issue list includes. */
+  pull_request: z.object({}).passthrough().optional()
+})
+
+export const issuesSchema = z.array(issueSchema)
+
 export type ListedComment = z.infer<typeof commentSchema>
+export type ListedIssue = z.infer<typeof issueSchema>

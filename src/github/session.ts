@@ -6,6 +6,7 @@
 import { permissionFrom, type Labeling, type Permission } from '../sources/labels.js'
 import type { Octokit, Repository } from './client.js'
 import type { CommentResult } from './comment.js'
+import type { Section } from './dashboard.js'
 import type { ListedComment } from './schemas.js'
 
 interface Loaded {
@@ -13,6 +14,8 @@ interface Loaded {
   client: typeof import('./client.js')
   comment: typeof import('./comment.js')
 }
+
+export type DashboardSections = Partial<Record<Section, string>>
 
 /** Which comment: the PR, and the key its hidden marker carries. */
 export interface CommentTarget {
@@ -107,6 +110,51 @@ export class GitHubSession {
         `Could not read the events of pull request #${pullRequestNumber} to see who added its labels (${client.describeGitHubError(error)}); the token needs issues: read.`,
         { cause: error }
       )
+    }
+  }
+
+  /** Every open pull request with its labels. Throws one sentence on failure. */
+  async openPullRequests(): Promise<{ number: number; labels: string[] }[]> {
+    const { octokit, client } = await this.load()
+    try {
+      return await client.openPullRequests(octokit, this.repository())
+    } catch (error) {
+      throw new Error(
+        `Could not list the open pull requests (${client.describeGitHubError(error)}); the token needs pull-requests: read.`,
+        { cause: error }
+      )
+    }
+  }
+
+  /**
+   * Rewrites this run's sections of the dashboard issue (found by its key), keeping the others.
+   * An issue that cannot be written is a warning: the report is in the job summary.
+   */
+  async writeDashboard(
+    key: string,
+    sections: DashboardSections,
+    footer: string
+  ): Promise<CommentResult | undefined> {
+    const { octokit, client, comment } = await this.load()
+    const dashboard = await import('./dashboard.js')
+    try {
+      const author = await comment.authorOf(octokit, this.token)
+      const marker = dashboard.dashboardMarker(key)
+      const existing = await dashboard.findDashboard(octokit, this.repository(), marker, author)
+      const content = dashboard.dashboardContent(sections, existing?.body)
+      return await dashboard.writeDashboard(
+        octokit,
+        this.repository(),
+        existing,
+        marker,
+        content,
+        footer
+      )
+    } catch (error) {
+      this.warn(
+        `Could not write the dashboard issue (${client.describeGitHubError(error)}); the token needs issues: write. The report is in the job summary.`
+      )
+      return undefined
     }
   }
 

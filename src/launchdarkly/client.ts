@@ -11,6 +11,7 @@ import {
   errorBodySchema,
   expiringGetSchemas,
   expiringPatchSchemas,
+  flagListSchema,
   flagSchema,
   type Endpoint,
   type ExpiringItem,
@@ -20,6 +21,8 @@ import {
 import { describeFailure, retryDelay, type Failure, type RetryPolicy } from './retry.js'
 
 export const API_VERSION = '20240415'
+/** The flag list's largest page. */
+const PAGE = 100
 export const SEMANTIC_PATCH = 'application/json; domain-model=launchdarkly.semanticpatch'
 
 export interface FlagRef {
@@ -124,6 +127,34 @@ export class LaunchDarklyClient {
       operation: `read flag "${ref.flagKey}"`,
       ref
     })
+  }
+
+  /**
+   * Every flag of a project with its targeting in one environment (`summary=0`), 100 a page,
+   * page after page by offset (every parameter kept) until a short page or `totalCount`.
+   */
+  async listFlags(
+    projectKey: string,
+    environmentKey: string,
+    options: { tag?: string; onPage?: (flags: number) => void } = {}
+  ): Promise<Flag[]> {
+    const flags: Flag[] = []
+    const query = new URLSearchParams({ env: environmentKey, summary: '0', limit: String(PAGE) })
+    if (options.tag) query.set('filter', `tags:${options.tag}`)
+    for (let offset = 0; ; offset += PAGE) {
+      query.set('offset', String(offset))
+      const page = await this.call({
+        method: 'GET',
+        path: `/api/v2/flags/${encodeURIComponent(projectKey)}?${query.toString()}`,
+        schema: flagListSchema,
+        operation: `list the flags of project "${projectKey}"`,
+        ref: { projectKey, flagKey: '*', environmentKey }
+      })
+      flags.push(...page.items)
+      options.onPage?.(flags.length)
+      const total = page.totalCount ?? Infinity
+      if (page.items.length < PAGE || flags.length >= total) return flags
+    }
   }
 
   async getExpiringTargets(ref: FlagRef, endpoint: Endpoint): Promise<ExpiringItem[]> {

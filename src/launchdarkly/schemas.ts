@@ -42,6 +42,12 @@ export const flagSchema = z.object({
     .optional()
 })
 
+/** A page of `GET /api/v2/flags/{projectKey}` with `summary=0`: full flags, `totalCount`. */
+export const flagListSchema = z.object({
+  items: z.array(flagSchema),
+  totalCount: z.number().int().nonnegative().optional()
+})
+
 const errorsSchema = z.array(z.object({ instructionIndex: z.number().int(), message: z.string() }))
 
 const counters = {

@@ -3,20 +3,12 @@
  * the targets file) planned against each (flag, environment) and sent. Flag reads start as soon
  * as the entries parse, so they overlap GitHub's answer on who sent a label.
  */
-import type { RunContext } from '../context.js'
-import {
-  applyAll,
-  pairId,
-  prefetchFlags,
-  type ApplyOptions,
-  type FlagResult
-} from '../engine/apply.js'
-import type { CommentTarget, GitHubSession, PendingComment } from '../github/session.js'
-import type { FlagRef, LaunchDarklyClient } from '../launchdarkly/client.js'
+import { applyAll, pairId, prefetchFlags, type FlagResult } from '../engine/apply.js'
+import type { PendingComment } from '../github/session.js'
+import type { FlagRef } from '../launchdarkly/client.js'
 import type { Endpoint } from '../launchdarkly/schemas.js'
 import * as log from '../log.js'
-import { buildReport, type Report, type RestingLabel } from '../report/model.js'
-import type { Settings } from '../settings.js'
+import { buildReport, type RestingLabel } from '../report/model.js'
 import {
   parseEntry,
   parseTargets,
@@ -33,34 +25,16 @@ import {
   parseEventLabel,
   readLabelEvent,
   readPullRequestLabels,
-  type Gate,
   type Superseded
 } from '../sources/labels.js'
 import { readWorkspaceFile } from '../sources/workspace-file.js'
 import { USER_KIND } from '../target.js'
-import type { Trigger } from '../trigger.js'
+import { applyOptions, gateOf, type ModeInput, type ModeResult } from './mode.js'
 
 /** Pull request actions on which every expiry label the PR has now is applied again. */
 const REAPPLY_ACTIONS = new Set(['opened', 'reopened', 'synchronize'])
 /** Events on which the targets file is applied; on any other (a pull request) it is planned. */
 const FILE_APPLY_EVENTS = new Set(['push', 'schedule', 'workflow_dispatch'])
-/** Flags worked on at once: the account's rate limit is shared, so stay modest. */
-export const CONCURRENCY = 4
-
-export interface ModeInput {
-  context: RunContext
-  settings: Settings
-  trigger: Trigger
-  github: GitHubSession
-  launchDarkly: LaunchDarklyClient
-  /** The comment this run writes, if any; its search starts once there are entries. */
-  commentTarget: CommentTarget | undefined
-}
-
-export interface ModeResult {
-  report: Report
-  comment: PendingComment | undefined
-}
 
 /** The entries of a run, after the grammar, `required-permission` and one label per key. */
 interface Entries {
@@ -113,17 +87,7 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
   const pairs = unique([...inputPairs, ...fileEntries.flatMap((e) => pairsOf(e.scope))], pairId)
   const ref = (pair: Pair): FlagRef => ({ projectKey: settings.projectKey, ...pair })
   const endpoint = endpointOf(settings.contextKind, fileEntries)
-  const options: ApplyOptions = {
-    endpoint,
-    variation: settings.variation,
-    now,
-    dryRun: settings.dryRun,
-    comment: auditComment(context),
-    maxWriteAttempts: settings.maxAttempts,
-    batchSize: settings.batchSize,
-    concurrency: CONCURRENCY,
-    warn: (message) => log.warning(message)
-  }
+  const options = applyOptions(input, endpoint, now)
   const read = readEntries(input, grammar, file)
   let comment: PendingComment | undefined
   const startComment = (): void => {
@@ -302,11 +266,7 @@ function readEntries(
   grammar: Grammar,
   file: TargetsFileRead | undefined
 ): Read {
-  const gate: Gate = {
-    required: settings.requiredPermission,
-    repository: context.repositoryName,
-    permissionOf: (login) => github.permissionOf(login)
-  }
+  const gate = gateOf({ context, settings, github })
   const { pullRequest } = context
   const runScope = { flagKeys: settings.flagKeys, environmentKeys: settings.environmentKeys }
   // Without flag-key, a label or targets line applies to no flag.
@@ -390,15 +350,4 @@ function readEntries(
     parsed: results.length > 0 && results.every((r) => r.ok),
     entries: () => Promise.resolve({ ...none, results })
   }
-}
-/** What LaunchDarkly's audit log says about why the change was made. */
-function auditComment({ pullRequest, repository, runUrl }: RunContext): string {
-  const parts = ['Scheduled by the LaunchDarkly Expiring Targets GitHub Action']
-  if (pullRequest && repository) {
-    parts.push(
-      `for ${repository.owner}/${repository.repo}#${pullRequest.number}${pullRequest.url ? ` (${pullRequest.url})` : ''}`
-    )
-  }
-  if (runUrl) parts.push(`in workflow run ${runUrl}`)
-  return parts.join(' ')
 }

@@ -5,7 +5,13 @@
  */
 import * as core from '@actions/core'
 import type { RunContext } from '../context.js'
-import type { CommentTarget, GitHubSession, PendingComment } from '../github/session.js'
+import type {
+  CommentBody,
+  CommentTarget,
+  DashboardSections,
+  GitHubSession,
+  PendingComment
+} from '../github/session.js'
 import * as log from '../log.js'
 import type { ReportingSettings } from '../settings.js'
 import { TITLE } from '../version.js'
@@ -20,7 +26,12 @@ export interface Destinations {
   /** The runner gave a job summary file. */
   summary: boolean
   failOnError: boolean
+  /** The dashboard issue's sections this run rewrites, and its key. */
+  dashboard?: { github: GitHubSession; key: string; sections: DashboardSections }
 }
+
+/** GitHub keeps at most 1 MiB of a step's summary: longer ones are cut to fit. */
+const MAX_SUMMARY_LENGTH = 1_000_000
 
 /** Which comment a run writes: one per PR, and per project, environment and flags. */
 export function commentTargetOf(
@@ -37,26 +48,36 @@ export async function deliver(report: Report, to: Destinations): Promise<void> {
   for (const error of report.errors.slice(0, 10)) log.error(error.message, { title: TITLE })
   const content = renderMarkdown(report, { title: TITLE })
   const foot = footer(report)
-  if (to.summary) await core.summary.addRaw(`${content}\n\n${foot}\n`).write()
+  if (to.summary) {
+    const fits =
+      content.length <= MAX_SUMMARY_LENGTH
+        ? content
+        : renderMarkdown(report, {
+            title: TITLE,
+            maxLength: MAX_SUMMARY_LENGTH,
+            overflowHint: "the step's outputs have every entry"
+          })
+    await core.summary.addRaw(`${fits}\n\n${foot}\n`).write()
+  }
 
   let commentUrl = ''
   if (to.comment) {
-    const written = await to.comment.github.writeComment(to.comment.pending, {
-      // The summary's Markdown serves unless it is too long for a comment.
-      render: (maxLength) =>
-        content.length <= maxLength
-          ? content
-          : renderMarkdown(report, {
-              title: TITLE,
-              maxLength,
-              overflowHint: 'the job summary of the workflow run has every row'
-            }),
-      footer: foot
-    })
+    const written = await to.comment.github.writeComment(
+      to.comment.pending,
+      commentBody(report, content)
+    )
     if (written) {
       commentUrl = written.url
       log.info(`PR comment ${written.action}: ${written.url}`)
     }
+  }
+  if (to.dashboard) {
+    const written = await to.dashboard.github.writeDashboard(
+      to.dashboard.key,
+      to.dashboard.sections,
+      foot
+    )
+    if (written) log.info(`Dashboard issue ${written.action}: ${written.url}`)
   }
   setOutputs(outputsOf(report, commentUrl))
 
@@ -68,6 +89,24 @@ export async function deliver(report: Report, to: Destinations): Promise<void> {
   const summary = `${report.errors.length} problem${report.errors.length === 1 ? '' : 's'}; see the log and the job summary.`
   if (to.failOnError) log.fail(summary)
   else log.warning(`${summary} (fail-on-error is false, so the step passes)`)
+}
+
+/** A report as a PR comment: the summary's Markdown unless it is too long for a comment. */
+export function commentBody(
+  report: Report,
+  content = renderMarkdown(report, { title: TITLE })
+): CommentBody {
+  return {
+    render: (maxLength) =>
+      content.length <= maxLength
+        ? content
+        : renderMarkdown(report, {
+            title: TITLE,
+            maxLength,
+            overflowHint: 'the job summary of the workflow run has every row'
+          }),
+    footer: footer(report)
+  }
 }
 
 export function setOutputs(values: Outputs): void {

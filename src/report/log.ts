@@ -7,6 +7,20 @@ import { outcomeLabel, verdict } from './wording.js'
 /** Lines for the step log; src/log.ts makes whatever came from outside inert. */
 export function logLines(report: Report): string[] {
   if (report.fatal) return [report.fatal]
+  if (report.digest) {
+    const { due, untilMs, untimed } = report.digest
+    return [
+      ...due.map(
+        (d) =>
+          `due ${formatUtc(d.removalMs)}: ${d.target.kind} ${JSON.stringify(d.target.key)} on flag ${d.flagKey} in ${d.environmentKey}${d.variation === null ? '' : ` (${JSON.stringify(d.variation)})`}`
+      ),
+      `${due.length} removals due by ${formatUtc(untilMs)}; ${untimed} individually targeted keys have none`
+    ]
+  }
+  const drift = (report.drift ?? []).map(
+    (d) =>
+      `drift on #${d.pullRequest}: label ${JSON.stringify(d.label)} asks for ${d.expected === null ? 'no removal' : formatUtc(d.expected)} of ${JSON.stringify(d.target.key)} on flag ${d.flagKey} in ${d.environmentKey}; LaunchDarkly had ${d.found === null ? 'none' : formatUtc(d.found)} (${d.outcome})`
+  )
   const lines = report.rows.map((row) => {
     const flag =
       row.flagKey === undefined ? 'all flags' : `flag ${row.flagKey} in ${row.environmentKey}`
@@ -19,5 +33,5 @@ export function logLines(report: Report): string[] {
     const planned = report.dryRun || Boolean(row.planOnly)
     return `${outcomeLabel(row.outcome, planned)} ${kind}${who} (${row.origin}) ${flag}${variation}${when}${detail}`
   })
-  return [...lines, verdict(report)]
+  return [...lines, ...drift, verdict(report)]
 }

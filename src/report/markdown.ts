@@ -2,6 +2,9 @@
 import { formatInZone, formatUtc } from '../sources/when.js'
 import { USER_KIND } from '../target.js'
 import { code, table, text } from './escape.js'
+import { renderDigest } from './digest.js'
+import { renderDrift } from './drift.js'
+import { targetingUrl } from './links.js'
 import type { Report, Row } from './model.js'
 import { ICON, outcomeLabel, verdict } from './wording.js'
 
@@ -25,6 +28,12 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     // One line per problem: a line break inside text() would show as U+000A.
     head.push(`❌ ${report.fatal.split('\n').map(text).join('  \n')}`)
     return head.join('\n\n')
+  }
+  if (report.digest) {
+    // Read-only: what is due, and the errors of the pairs that could not be read.
+    return [...head, renderDigest(report.digest, report.timeZone), ...otherErrors(report)].join(
+      '\n\n'
+    )
   }
   // One flag, or one environment, goes in the headline instead of filling a column.
   const oneFlag = only(
@@ -94,9 +103,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     }
     sections.push(['### LaunchDarkly errors', ...items].join('\n'))
   }
-  const other = report.errors.filter((e) => e.instructionIndex === null && e.entry === null)
-  if (other.length > 0)
-    sections.push(['### Other errors', ...other.map((e) => `- ${text(e.message)}`)].join('\n'))
+  sections.push(...otherErrors(report))
+  if (report.drift)
+    sections.push(['### Drift', renderDrift(report.drift, report.dryRun)].join('\n\n'))
 
   // Rows fill what the heading, the error list and a margin leave of maxLength.
   const budget = (options.maxLength ?? Infinity) - [...head, ...sections].join('\n\n').length - 200
@@ -113,6 +122,13 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     rowsTable += `\n\n*${report.rows.length - rows.length} more rows left out to fit; ${options.overflowHint ?? 'see the job summary'}.*`
   }
   return [...head, rowsTable, ...sections].join('\n\n')
+}
+
+/** Errors that belong to no entry: a flag that could not be read, unexplained counts. */
+function otherErrors(report: Report): string[] {
+  const other = report.errors.filter((e) => e.instructionIndex === null && e.entry === null)
+  if (other.length === 0) return []
+  return [['### Other errors', ...other.map((e) => `- ${text(e.message)}`)].join('\n')]
 }
 
 /** The run link: it changes every run, so the comment keeps it out of its digest. */
@@ -135,10 +151,8 @@ function flagLink(
   environmentKey: string | undefined,
   inTable: boolean
 ): string {
-  if (!report.baseUri || !environmentKey) return code(flagKey, inTable)
-  const path = ['projects', report.projectKey, 'flags', flagKey, 'targeting']
-  const url = `${report.baseUri}/${path.map(encodeURIComponent).join('/')}?env=${encodeURIComponent(environmentKey)}`
-  return `[${code(flagKey, inTable)}](${url})`
+  const url = targetingUrl(report.baseUri, report.projectKey, flagKey, environmentKey ?? '')
+  return url ? `[${code(flagKey, inTable)}](${url})` : code(flagKey, inTable)
 }
 
 /** The key, or the alias it was written as with the key it stands for. */

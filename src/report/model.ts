@@ -3,6 +3,8 @@
  * markdown.ts and outputs.ts. Pure.
  */
 import type { FlagResult, SentInstruction } from '../engine/apply.js'
+import type { Digest } from './digest.js'
+import type { DriftItem } from './drift.js'
 import { variationLabel } from '../engine/plan.js'
 import type { Outcome } from '../outcome.js'
 import type { InvalidEntry, ParseResult } from '../sources/grammar.js'
@@ -75,6 +77,12 @@ export interface Report {
   runUrl?: string
   /** Anything to fail the step for: invalid entries, failed entries, unexplained errors. */
   failed: boolean
+  /** sweep: the targets given a removal (planned, in a dry run). */
+  swept?: number
+  /** reconcile: what was out of place. */
+  drift?: DriftItem[]
+  /** digest: what is due. */
+  digest?: Digest
 }
 
 /** What a report is built from: the run's settings as the report shows them, and the results. */

@@ -11,6 +11,9 @@ export type OutputName =
   | 'errors'
   | 'instructions'
   | 'comment-url'
+  | 'swept'
+  | 'drift'
+  | 'due'
 
 export type Outputs = Record<OutputName, string>
 
@@ -21,7 +24,10 @@ export const EMPTY_OUTPUTS: Readonly<Outputs> = {
   'failed-instructions': '0',
   errors: '[]',
   instructions: '[]',
-  'comment-url': ''
+  'comment-url': '',
+  swept: '0',
+  drift: '[]',
+  due: '[]'
 }
 
 export const OUTPUT_NAMES = Object.keys(EMPTY_OUTPUTS) as OutputName[]
@@ -34,6 +40,9 @@ export function outputsOf(report: Report, commentUrl = ''): Outputs {
     'failed-instructions': String(report.totals.failedInstructions),
     errors: JSON.stringify(report.errors),
     instructions: JSON.stringify(report.instructions),
-    'comment-url': commentUrl
+    'comment-url': commentUrl,
+    swept: String(report.swept ?? 0),
+    drift: JSON.stringify(report.drift ?? []),
+    due: JSON.stringify(report.digest?.due ?? [])
   }
 }

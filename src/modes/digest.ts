@@ -1,0 +1,44 @@
+/**
+ * The digest mode, read-only: every removal due before now + `window` across the (flag,
+ * environment) pairs, soonest first, for the job summary, the `due` output and, with
+ * `dashboard: true`, the dashboard issue. It never sends a PATCH.
+ */
+import { buildDigest, renderDigest } from '../report/digest.js'
+import { buildReport } from '../report/model.js'
+import { USER_KIND } from '../target.js'
+import { applyOptions, SCAN_CONCURRENCY, type ModeInput, type ModeResult } from './mode.js'
+import { scan } from './scan.js'
+
+export async function runDigest(input: ModeInput): Promise<ModeResult> {
+  const { settings, context } = input
+  const now = Date.now()
+  const endpoint = settings.contextKind === undefined ? 'users' : 'contexts'
+  const options = { ...applyOptions(input, endpoint, now, SCAN_CONCURRENCY), dryRun: true }
+  const flags = await scan(input, () => [], options)
+  const digest = buildDigest({
+    flags,
+    untilMs: now + settings.windowMs,
+    kind: settings.contextKind ?? USER_KIND,
+    baseUri: settings.baseUri,
+    projectKey: settings.projectKey
+  })
+  const report = buildReport({
+    dryRun: false,
+    timeZone: settings.timeZone,
+    baseUri: settings.baseUri,
+    projectKey: settings.projectKey,
+    environmentKeys: settings.environmentKeys,
+    flagKeys: [...new Set(flags.map((f) => f.ref.flagKey))],
+    invalid: [],
+    flags,
+    runUrl: context.runUrl
+  })
+  report.digest = digest
+  return {
+    report,
+    comment: undefined,
+    ...(settings.dashboard
+      ? { dashboard: { due: renderDigest(digest, settings.timeZone, 200) } }
+      : {})
+  }
+}

@@ -1,0 +1,84 @@
+/** What every mode is given and gives back, and the options they share. */
+import type { RunContext } from '../context.js'
+import type { ApplyOptions } from '../engine/apply.js'
+import type { CommentTarget, GitHubSession, PendingComment } from '../github/session.js'
+import type { LaunchDarklyClient } from '../launchdarkly/client.js'
+import type { Endpoint } from '../launchdarkly/schemas.js'
+import * as log from '../log.js'
+import type { Report } from '../report/model.js'
+import type { Gate } from '../sources/labels.js'
+import type { Settings } from '../settings.js'
+import type { Trigger } from '../trigger.js'
+
+/** Flags worked on at once by apply: the account's rate limit is shared, so stay modest. */
+export const CONCURRENCY = 4
+/**
+ * Pairs worked on at once by the scheduled modes, which read a whole account: enough to keep
+ * LaunchDarkly's rate limit busy at 50 ms a request; the client's budget keeps them under it.
+ */
+export const SCAN_CONCURRENCY = 12
+
+export interface ModeInput {
+  context: RunContext
+  settings: Settings
+  trigger: Trigger
+  github: GitHubSession
+  launchDarkly: LaunchDarklyClient
+  /** The comment this run writes, if any; its search starts once there are entries. */
+  commentTarget: CommentTarget | undefined
+}
+
+/** A section of the dashboard issue this run rewrites; the others are kept as they are. */
+export type DashboardSection = 'due' | 'drift'
+
+export interface ModeResult {
+  report: Report
+  comment: PendingComment | undefined
+  /** The dashboard sections this run rewrites (digest and reconcile with `dashboard: true`). */
+  dashboard?: Partial<Record<DashboardSection, string>>
+}
+
+/** The options every mode plans and sends with. */
+export function applyOptions(
+  { context, settings }: ModeInput,
+  endpoint: Endpoint,
+  now: number,
+  concurrency = CONCURRENCY
+): ApplyOptions {
+  return {
+    endpoint,
+    variation: settings.variation,
+    now,
+    dryRun: settings.dryRun,
+    comment: auditComment(context),
+    maxWriteAttempts: settings.maxAttempts,
+    batchSize: settings.batchSize,
+    concurrency,
+    warn: (message) => log.warning(message)
+  }
+}
+
+/** `required-permission`, checked against GitHub for each label's sender. */
+export function gateOf({
+  context,
+  settings,
+  github
+}: Pick<ModeInput, 'context' | 'settings' | 'github'>): Gate {
+  return {
+    required: settings.requiredPermission,
+    repository: context.repositoryName,
+    permissionOf: (login) => github.permissionOf(login)
+  }
+}
+
+/** What LaunchDarkly's audit log says about why the change was made. */
+export function auditComment({ pullRequest, repository, runUrl }: RunContext): string {
+  const parts = ['Scheduled by the LaunchDarkly Expiring Targets GitHub Action']
+  if (pullRequest && repository) {
+    parts.push(
+      `for ${repository.owner}/${repository.repo}#${pullRequest.number}${pullRequest.url ? ` (${pullRequest.url})` : ''}`
+    )
+  }
+  if (runUrl) parts.push(`in workflow run ${runUrl}`)
+  return parts.join(' ')
+}

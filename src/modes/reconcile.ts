@@ -1,0 +1,155 @@
+/**
+ * The reconcile mode: every open PR's live expiry labels applied again, under the rules of label
+ * events (`required-permission` for whoever added each label, the label added last per key).
+ * What LaunchDarkly did not hold (a removal moved or cancelled by hand, a label event that never
+ * ran) is drift: reported, and healed unless this is a dry run. A PR's comment is written only
+ * when its state changed.
+ */
+import { applyAll, type FlagResult } from '../engine/apply.js'
+import type { Entry, InvalidEntry, ParseResult } from '../sources/grammar.js'
+import { rejectRepeatedKeys } from '../sources/grammar.js'
+import { readPullRequestLabels, type Superseded } from '../sources/labels.js'
+import * as log from '../log.js'
+import { commentBody } from '../report/deliver.js'
+import { driftOf, renderDrift, type LabelSource } from '../report/drift.js'
+import { buildReport, type ReportInput } from '../report/model.js'
+import { relatesToPrefix } from '../trigger.js'
+import { applyOptions, gateOf, type ModeInput, type ModeResult } from './mode.js'
+
+/** Pull requests read at once: each costs GitHub a labels, an events and a permission request. */
+const PULL_REQUESTS_AT_ONCE = 4
+
+export async function runReconcile(input: ModeInput): Promise<ModeResult> {
+  const { settings, context, github, launchDarkly } = input
+  const now = Date.now()
+  const grammar = {
+    prefix: settings.labelPrefix,
+    timeZone: settings.timeZone,
+    now,
+    kind: settings.contextKind
+  }
+  const gate = gateOf(input)
+  const open = await github.openPullRequests()
+  const labeled = open.filter((pr) => pr.labels.some((l) => relatesToPrefix(l, grammar.prefix)))
+  log.info(`${open.length} open pull requests, ${labeled.length} with expiry labels.`)
+
+  const states = await inBatches(labeled, PULL_REQUESTS_AT_ONCE, async (pr) => {
+    try {
+      return {
+        number: pr.number,
+        ...(await readPullRequestLabels(pr.number, grammar, github, gate))
+      }
+    } catch (error) {
+      // Without its labels' senders, none of this PR's labels may act: say so, go on.
+      const reason = `${(error as Error).message} Its labels were left alone.`
+      const invalid = { source: `#${pr.number}`, origin: `pull request #${pr.number}`, reason }
+      return {
+        number: pr.number,
+        results: [{ ok: false as const, invalid }],
+        skipped: [],
+        superseded: []
+      }
+    }
+  })
+  // Each label's origin names its PR; where an entry came from is kept for the drift.
+  const sources = new Map<string, LabelSource>()
+  const onPr = (number: number, origin: string): string => `${origin} on #${number}`
+  const results: ParseResult[] = []
+  const skipped: InvalidEntry[] = []
+  const superseded: (Superseded & { removed: boolean })[] = []
+  for (const state of states) {
+    for (const result of state.results) {
+      if (result.ok) {
+        const origin = onPr(state.number, result.entry.origin)
+        sources.set(origin, { pullRequest: state.number, label: result.entry.source })
+        results.push({ ok: true, entry: { ...result.entry, origin } })
+      } else {
+        const origin = result.invalid.origin.startsWith('pull request')
+          ? result.invalid.origin
+          : onPr(state.number, result.invalid.origin)
+        results.push({ ok: false, invalid: { ...result.invalid, origin } })
+      }
+    }
+    skipped.push(...state.skipped.map((s) => ({ ...s, origin: onPr(state.number, s.origin) })))
+    superseded.push(...state.superseded.map((s) => ({ ...s, removed: false })))
+  }
+  // Two PRs labelling the same key would fight: the later one is reported, not applied.
+  const checked = rejectRepeatedKeys(results)
+  const entries: Entry[] = checked.flatMap((r) => (r.ok ? [r.entry] : []))
+  const invalid = checked.flatMap((r) => (r.ok ? [] : [r.invalid]))
+  const endpoint = settings.contextKind === undefined ? 'users' : 'contexts'
+  const pairs = settings.flagKeys.flatMap((flagKey) =>
+    settings.environmentKeys.map((environmentKey) => ({
+      projectKey: settings.projectKey,
+      flagKey,
+      environmentKey
+    }))
+  )
+  const flags =
+    entries.length > 0
+      ? await applyAll(launchDarkly, pairs, () => entries, applyOptions(input, endpoint, now))
+      : []
+  const drift = driftOf(flags, (origin) => sources.get(origin))
+  const base: Omit<ReportInput, 'flags' | 'invalid'> = {
+    dryRun: settings.dryRun,
+    timeZone: settings.timeZone,
+    baseUri: settings.baseUri,
+    projectKey: settings.projectKey,
+    environmentKeys: settings.environmentKeys,
+    flagKeys: settings.flagKeys
+  }
+  const report = buildReport({
+    ...base,
+    invalid,
+    skipped,
+    superseded,
+    flags,
+    runUrl: context.runUrl
+  })
+  report.drift = drift
+
+  // A PR whose labels LaunchDarkly did not hold gets its comment brought up to date.
+  if (settings.comment) {
+    for (const number of [...new Set(drift.map((d) => d.pullRequest))]) {
+      const own = (entry: Entry): boolean => sources.get(entry.origin)?.pullRequest === number
+      const prReport = buildReport({
+        ...base,
+        invalid: [],
+        flags: flags.map((f) => onlyEntries(f, own)),
+        runUrl: context.runUrl
+      })
+      const pending = github.findComment({ pullRequest: number, key: settings.commentKey })
+      const written = await github.writeComment(pending, commentBody(prReport))
+      if (written) log.info(`PR #${number} comment ${written.action}: ${written.url}`)
+    }
+  }
+  return {
+    report,
+    comment: undefined,
+    ...(settings.dashboard ? { dashboard: { drift: renderDrift(drift, settings.dryRun) } } : {})
+  }
+}
+
+/** A flag's result with only some entries, and the instructions they sent. */
+function onlyEntries(flag: FlagResult, keep: (entry: Entry) => boolean): FlagResult {
+  const entries = flag.entries.filter((e) => keep(e.planned.entry))
+  const sent = new Set(entries.map((e) => e.planned.instruction))
+  return {
+    ...flag,
+    entries,
+    instructions: flag.instructions.filter((i) => sent.has(i.instruction)),
+    unmatchedErrors: []
+  }
+}
+
+/** `work` on every item, `size` at a time, in order. */
+async function inBatches<T, R>(
+  items: T[],
+  size: number,
+  work: (item: T) => Promise<R>
+): Promise<R[]> {
+  const results: R[] = []
+  for (let i = 0; i < items.length; i += size)
+    results.push(...(await Promise.all(items.slice(i, i + size).map(work))))
+  return results
+}

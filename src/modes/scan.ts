@@ -1,0 +1,73 @@
+/**
+ * The scheduled modes' pass over an account: environment by environment, each in a log group,
+ * every flag (listed once per environment with `flag-key: *`) read, planned and, for sweep, sent,
+ * with a progress line every 100 flags.
+ */
+import {
+  applyAll,
+  type ApplyOptions,
+  type FlagResult,
+  type Planner,
+  type StateReader
+} from '../engine/apply.js'
+import { errorMessage } from '../engine/apply.js'
+import type { Flag } from '../launchdarkly/schemas.js'
+import * as log from '../log.js'
+import type { ModeInput } from './mode.js'
+
+const PROGRESS_EVERY = 100
+
+export async function scan(
+  { settings, launchDarkly }: ModeInput,
+  planner: Planner,
+  options: ApplyOptions
+): Promise<FlagResult[]> {
+  const { projectKey } = settings
+  const results: FlagResult[] = []
+  const started = Date.now()
+  const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`
+  for (const environmentKey of settings.environmentKeys) {
+    log.startGroup(`Environment ${environmentKey}`)
+    try {
+      let flagKeys = settings.flagKeys
+      let read: StateReader | undefined
+      if (settings.allFlags) {
+        let listed: Flag[]
+        try {
+          listed = await launchDarkly.listFlags(projectKey, environmentKey, {
+            tag: settings.flagTag
+          })
+        } catch (error) {
+          const ref = { projectKey, flagKey: '*', environmentKey }
+          results.push({
+            ref,
+            entries: [],
+            instructions: [],
+            unmatchedErrors: [errorMessage(error)]
+          })
+          continue
+        }
+        const byKey = new Map(listed.map((flag) => [flag.key, flag]))
+        flagKeys = [...byKey.keys()]
+        // The list already holds each flag's targeting: only its expiring targets are read.
+        read = async (ref) => ({
+          flag: byKey.get(ref.flagKey) as Flag,
+          items: await launchDarkly.getExpiringTargets(ref, options.endpoint)
+        })
+        const tagged = settings.flagTag ? ` tagged ${settings.flagTag}` : ''
+        log.info(`${flagKeys.length} flags${tagged} in ${environmentKey} (${seconds()})`)
+      }
+      const refs = flagKeys.map((flagKey) => ({ projectKey, flagKey, environmentKey }))
+      const progress = (done: number): void => {
+        if (done % PROGRESS_EVERY === 0 || done === refs.length)
+          log.info(`${environmentKey}: ${done} of ${refs.length} flags done (${seconds()})`)
+      }
+      results.push(
+        ...(await applyAll(launchDarkly, refs, planner, { ...options, progress }, undefined, read))
+      )
+    } finally {
+      log.endGroup()
+    }
+  }
+  return results
+}

@@ -1,0 +1,61 @@
+/**
+ * The sweep mode: every key individually targeted on a flag (users from `targets`, contexts of
+ * `context-kind` from `contextTargets`) that has no removal scheduled gets one at now +
+ * `default-lifetime`, except the `exclude` keys. Scheduled keys are never touched; one PATCH per
+ * (flag, environment) that needs one.
+ */
+import type { Planner } from '../engine/apply.js'
+import { targetedKeys } from '../engine/plan.js'
+import * as log from '../log.js'
+import { buildReport } from '../report/model.js'
+import type { Entry } from '../sources/grammar.js'
+import { targetId, USER_KIND } from '../target.js'
+import { applyOptions, SCAN_CONCURRENCY, type ModeInput, type ModeResult } from './mode.js'
+import { scan } from './scan.js'
+
+export async function runSweep(input: ModeInput): Promise<ModeResult> {
+  const { settings, context } = input
+  const now = Date.now()
+  const kind = settings.contextKind ?? USER_KIND
+  const removalMs = now + (settings.defaultLifetimeMs ?? 0)
+  const excluded = new Set(settings.exclude)
+  const counts = { targeted: 0, timed: 0, excluded: 0 }
+  const planner: Planner = (state, ref) => {
+    if (!state.flag) return []
+    const timed = new Set(
+      state.items.filter((i) => i.targetType === undefined).map((i) => targetId(i.target))
+    )
+    const entries: Entry[] = []
+    for (const key of targetedKeys(state.flag, ref.environmentKey, kind)) {
+      counts.targeted++
+      if (timed.has(targetId({ kind, key }))) counts.timed++
+      else if (excluded.has(key)) counts.excluded++
+      else
+        entries.push({
+          target: { kind, key },
+          when: { kind: 'at', epochMs: removalMs },
+          source: key,
+          origin: 'sweep'
+        })
+    }
+    return entries
+  }
+  const endpoint = settings.contextKind === undefined ? 'users' : 'contexts'
+  const flags = await scan(input, planner, applyOptions(input, endpoint, now, SCAN_CONCURRENCY))
+  log.info(
+    `${counts.targeted} individually targeted ${kind} keys: ${counts.timed} already had a removal, ${counts.excluded} excluded, ${counts.targeted - counts.timed - counts.excluded} to sweep.`
+  )
+  const report = buildReport({
+    dryRun: settings.dryRun,
+    timeZone: settings.timeZone,
+    baseUri: settings.baseUri,
+    projectKey: settings.projectKey,
+    environmentKeys: settings.environmentKeys,
+    flagKeys: [...new Set(flags.map((f) => f.ref.flagKey))],
+    invalid: [],
+    flags,
+    runUrl: context.runUrl
+  })
+  report.swept = report.rows.filter((r) => r.outcome === 'scheduled').length
+  return { report, comment: undefined }
+}

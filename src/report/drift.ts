@@ -1,0 +1,77 @@
+/**
+ * Drift, found by reconcile: an open PR's label that LaunchDarkly did not hold (a removal moved
+ * or cancelled by hand, a label event that never ran), and what the run did to heal it. Pure.
+ */
+import type { FlagResult } from '../engine/apply.js'
+import type { Outcome } from '../outcome.js'
+import { formatUtc } from '../sources/when.js'
+import type { Target } from '../target.js'
+import { code, table, text } from './escape.js'
+
+export interface DriftItem {
+  pullRequest: number
+  label: string
+  flagKey: string
+  environmentKey: string
+  target: Target
+  /** The removal the label asks for; null for none. */
+  expected: number | null
+  /** The removal LaunchDarkly held; null for none. */
+  found: number | null
+  /** What the run did: scheduled, moved or cancelled (or failed, or planned in a dry run). */
+  outcome: Outcome
+}
+
+/** Where a reconciled entry came from: its PR and its label. */
+export interface LabelSource {
+  pullRequest: number
+  label: string
+}
+
+const HEALING = new Set<Outcome>(['scheduled', 'moved', 'cancelled'])
+
+/** Every entry whose plan had to change LaunchDarkly: that is drift. */
+export function driftOf(
+  flags: FlagResult[],
+  sourceOf: (origin: string) => LabelSource | undefined
+): DriftItem[] {
+  const drift: DriftItem[] = []
+  for (const flag of flags) {
+    for (const { planned, outcome } of flag.entries) {
+      const source = sourceOf(planned.entry.origin)
+      if (!source || !HEALING.has(planned.outcome)) continue
+      drift.push({
+        ...source,
+        flagKey: flag.ref.flagKey,
+        environmentKey: flag.ref.environmentKey,
+        target: planned.entry.target,
+        expected: planned.entry.when.kind === 'at' ? planned.entry.when.epochMs : null,
+        found: planned.currentMs ?? null,
+        outcome
+      })
+    }
+  }
+  return drift
+}
+
+export function renderDrift(drift: DriftItem[], dryRun: boolean): string {
+  if (drift.length === 0) return 'No drift: every open pull request label matches LaunchDarkly.'
+  const when = (ms: number | null): string => (ms === null ? 'none' : formatUtc(ms))
+  const rows = drift.map((d) => [
+    `#${d.pullRequest}`,
+    code(d.label),
+    code(d.flagKey),
+    code(d.environmentKey),
+    code(d.target.key),
+    when(d.expected),
+    when(d.found),
+    text(dryRun ? `would be ${d.outcome}` : d.outcome)
+  ])
+  return [
+    `**${drift.length} label${drift.length === 1 ? '' : 's'} out of place${dryRun ? ' (dry run: not healed)' : ', healed'}**`,
+    table(
+      ['PR', 'Label', 'Flag', 'Environment', 'Key', 'Label says', 'LaunchDarkly had', 'Done'],
+      rows
+    )
+  ].join('\n\n')
+}
