@@ -10,6 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   MAX_COMMENT_LENGTH: () => (/* binding */ MAX_COMMENT_LENGTH),
 /* harmony export */   authorOf: () => (/* binding */ authorOf),
 /* harmony export */   composeBody: () => (/* binding */ composeBody),
+/* harmony export */   digestIn: () => (/* binding */ digestIn),
 /* harmony export */   findComment: () => (/* binding */ findComment),
 /* harmony export */   markerFor: () => (/* binding */ markerFor),
 /* harmony export */   writeComment: () => (/* binding */ writeComment)
@@ -103,9 +104,12 @@ async function writeComment(octokit, where, issueNumber, existing, body) {
 /* harmony export */   DG: () => (/* binding */ eventsSchema),
 /* harmony export */   Pr: () => (/* binding */ labelsSchema),
 /* harmony export */   V0: () => (/* binding */ permissionSchema),
+/* harmony export */   Wn: () => (/* binding */ issuesSchema),
 /* harmony export */   X3: () => (/* binding */ commentSchema),
 /* harmony export */   Zz: () => (/* binding */ authenticatedSchema),
-/* harmony export */   cX: () => (/* binding */ commentsSchema)
+/* harmony export */   cX: () => (/* binding */ commentsSchema),
+/* harmony export */   j8: () => (/* binding */ issueSchema),
+/* harmony export */   q8: () => (/* binding */ pullsSchema)
 /* harmony export */ });
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5491);
 /**
@@ -131,6 +135,16 @@ const commentSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 });
 const commentsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(commentSchema);
 const authenticatedSchema = user;
+const pullsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ number: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(), labels: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })) }));
+const issueSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    number: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(),
+    body: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable().optional(),
+    html_url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    user: user.nullable(),
+    /** Set on pull requests, which GitHub's issue list includes. */
+    pull_request: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({}).passthrough().optional()
+});
+const issuesSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(issueSchema);
 
 
 /***/ })

@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   describeGitHubError: () => (/* binding */ describeGitHubError),
 /* harmony export */   labelings: () => (/* binding */ labelings),
 /* harmony export */   listLabels: () => (/* binding */ listLabels),
+/* harmony export */   openPullRequests: () => (/* binding */ openPullRequests),
 /* harmony export */   permissionOf: () => (/* binding */ permissionOf),
 /* harmony export */   removeLabel: () => (/* binding */ removeLabel)
 /* harmony export */ });
@@ -63,6 +64,17 @@ async function listLabels(octokit, where, issueNumber) {
         per_page: 100
     });
     return _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .labelsSchema */ .Pr.parse(labels).map((label) => label.name);
+}
+/** Every open pull request with its labels now, every page. */
+async function openPullRequests(octokit, where) {
+    const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        ...where,
+        state: 'open',
+        per_page: 100
+    });
+    return _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .pullsSchema */ .q8
+        .parse(pulls)
+        .map((pull) => ({ number: pull.number, labels: pull.labels.map((label) => label.name) }));
 }
 /** The repository role of a user: admin, maintain, write, triage, read, or none. */
 async function permissionOf(octokit, where, login) {
@@ -126,9 +138,12 @@ function describeGitHubError(error) {
 /* harmony export */   DG: () => (/* binding */ eventsSchema),
 /* harmony export */   Pr: () => (/* binding */ labelsSchema),
 /* harmony export */   V0: () => (/* binding */ permissionSchema),
+/* harmony export */   Wn: () => (/* binding */ issuesSchema),
 /* harmony export */   X3: () => (/* binding */ commentSchema),
 /* harmony export */   Zz: () => (/* binding */ authenticatedSchema),
-/* harmony export */   cX: () => (/* binding */ commentsSchema)
+/* harmony export */   cX: () => (/* binding */ commentsSchema),
+/* harmony export */   j8: () => (/* binding */ issueSchema),
+/* harmony export */   q8: () => (/* binding */ pullsSchema)
 /* harmony export */ });
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5491);
 /**
@@ -154,6 +169,16 @@ const commentSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 });
 const commentsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(commentSchema);
 const authenticatedSchema = user;
+const pullsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ number: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(), labels: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })) }));
+const issueSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    number: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(),
+    body: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable().optional(),
+    html_url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    user: user.nullable(),
+    /** Set on pull requests, which GitHub's issue list includes. */
+    pull_request: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({}).passthrough().optional()
+});
+const issuesSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(issueSchema);
 
 
 /***/ })

@@ -7,10 +7,12 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   endGroup: () => (/* binding */ endGroup),
 /* harmony export */   error: () => (/* binding */ error),
 /* harmony export */   fail: () => (/* binding */ fail),
 /* harmony export */   info: () => (/* binding */ info),
 /* harmony export */   notice: () => (/* binding */ notice),
+/* harmony export */   startGroup: () => (/* binding */ startGroup),
 /* harmony export */   warning: () => (/* binding */ warning)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(143);
@@ -38,6 +40,13 @@ function error(message, properties) {
 }
 function fail(message) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$)(message));
+}
+/** A collapsible group in the log, until endGroup. */
+function startGroup(name) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$)(name));
+}
+function endGroup() {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
 }
 
 

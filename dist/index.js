@@ -73,7 +73,7 @@ else if (trigger.kind === 'unrelated-label') {
     }
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(813), __nccwpck_require__.e(115)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1115));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(813), __nccwpck_require__.e(811)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2811));
     await run(event && { event, trigger });
 }
 
@@ -119,7 +119,10 @@ const EMPTY_OUTPUTS = {
     'failed-instructions': '0',
     errors: '[]',
     instructions: '[]',
-    'comment-url': ''
+    'comment-url': '',
+    swept: '0',
+    drift: '[]',
+    due: '[]'
 };
 const OUTPUT_NAMES = Object.keys(EMPTY_OUTPUTS);
 function outputsOf(report, commentUrl = '') {
@@ -131,7 +134,10 @@ function outputsOf(report, commentUrl = '') {
         'failed-instructions': String(report.totals.failedInstructions),
         errors: JSON.stringify(report.errors),
         instructions: JSON.stringify(report.instructions),
-        'comment-url': commentUrl
+        'comment-url': commentUrl,
+        swept: String(report.swept ?? 0),
+        drift: JSON.stringify(report.drift ?? []),
+        due: JSON.stringify(report.digest?.due ?? [])
     };
 }
 

@@ -1,0 +1,146 @@
+export const id = 196;
+export const ids = [196];
+export const modules = {
+
+/***/ 5243:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ scan)
+/* harmony export */ });
+/* harmony import */ var _engine_apply_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2226);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+/**
+ * The scheduled modes' pass over an account: environment by environment, each in a log group,
+ * every flag (listed once per environment with `flag-key: *`) read, planned and, for sweep, sent,
+ * with a progress line every 100 flags.
+ */
+
+
+
+const PROGRESS_EVERY = 100;
+async function scan({ settings, launchDarkly }, planner, options) {
+    const { projectKey } = settings;
+    const results = [];
+    const started = Date.now();
+    const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+    for (const environmentKey of settings.environmentKeys) {
+        _log_js__WEBPACK_IMPORTED_MODULE_1__.startGroup(`Environment ${environmentKey}`);
+        try {
+            let flagKeys = settings.flagKeys;
+            let read;
+            if (settings.allFlags) {
+                let listed;
+                try {
+                    listed = await launchDarkly.listFlags(projectKey, environmentKey, {
+                        tag: settings.flagTag
+                    });
+                }
+                catch (error) {
+                    const ref = { projectKey, flagKey: '*', environmentKey };
+                    results.push({
+                        ref,
+                        entries: [],
+                        instructions: [],
+                        unmatchedErrors: [(0,_engine_apply_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)]
+                    });
+                    continue;
+                }
+                const byKey = new Map(listed.map((flag) => [flag.key, flag]));
+                flagKeys = [...byKey.keys()];
+                // The list already holds each flag's targeting: only its expiring targets are read.
+                read = async (ref) => ({
+                    flag: byKey.get(ref.flagKey),
+                    items: await launchDarkly.getExpiringTargets(ref, options.endpoint)
+                });
+                const tagged = settings.flagTag ? ` tagged ${settings.flagTag}` : '';
+                _log_js__WEBPACK_IMPORTED_MODULE_1__.info(`${flagKeys.length} flags${tagged} in ${environmentKey} (${seconds()})`);
+            }
+            const refs = flagKeys.map((flagKey) => ({ projectKey, flagKey, environmentKey }));
+            const progress = (done) => {
+                if (done % PROGRESS_EVERY === 0 || done === refs.length)
+                    _log_js__WEBPACK_IMPORTED_MODULE_1__.info(`${environmentKey}: ${done} of ${refs.length} flags done (${seconds()})`);
+            };
+            results.push(...(await (0,_engine_apply_js__WEBPACK_IMPORTED_MODULE_0__/* .applyAll */ .yl)(launchDarkly, refs, planner, { ...options, progress }, undefined, read)));
+        }
+        finally {
+            _log_js__WEBPACK_IMPORTED_MODULE_1__.endGroup();
+        }
+    }
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 2196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runSweep: () => (/* binding */ runSweep)
+/* harmony export */ });
+/* harmony import */ var _engine_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(955);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6867);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6746);
+/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3805);
+/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5243);
+
+
+
+
+
+
+async function runSweep(input) {
+    const { settings, context } = input;
+    const now = Date.now();
+    const kind = settings.contextKind ?? _target_js__WEBPACK_IMPORTED_MODULE_5__/* .USER_KIND */ .P1;
+    const removalMs = now + (settings.defaultLifetimeMs ?? 0);
+    const excluded = new Set(settings.exclude);
+    const counts = { targeted: 0, timed: 0, excluded: 0 };
+    const planner = (state, ref) => {
+        if (!state.flag)
+            return [];
+        const timed = new Set(state.items.filter((i) => i.targetType === undefined).map((i) => (0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .targetId */ .Lx)(i.target)));
+        const entries = [];
+        for (const key of (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .targetedKeys */ .$5)(state.flag, ref.environmentKey, kind)) {
+            counts.targeted++;
+            if (timed.has((0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .targetId */ .Lx)({ kind, key })))
+                counts.timed++;
+            else if (excluded.has(key))
+                counts.excluded++;
+            else
+                entries.push({
+                    target: { kind, key },
+                    when: { kind: 'at', epochMs: removalMs },
+                    source: key,
+                    origin: 'sweep'
+                });
+        }
+        return entries;
+    };
+    const endpoint = settings.contextKind === undefined ? 'users' : 'contexts';
+    const flags = await (0,_scan_js__WEBPACK_IMPORTED_MODULE_4__/* .scan */ .S)(input, planner, (0,_mode_js__WEBPACK_IMPORTED_MODULE_3__/* .applyOptions */ .V1)(input, endpoint, now, _mode_js__WEBPACK_IMPORTED_MODULE_3__/* .SCAN_CONCURRENCY */ .Ep));
+    _log_js__WEBPACK_IMPORTED_MODULE_1__.info(`${counts.targeted} individually targeted ${kind} keys: ${counts.timed} already had a removal, ${counts.excluded} excluded, ${counts.targeted - counts.timed - counts.excluded} to sweep.`);
+    const report = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_2__/* .buildReport */ .F)({
+        dryRun: settings.dryRun,
+        timeZone: settings.timeZone,
+        baseUri: settings.baseUri,
+        projectKey: settings.projectKey,
+        environmentKeys: settings.environmentKeys,
+        flagKeys: [...new Set(flags.map((f) => f.ref.flagKey))],
+        invalid: [],
+        flags,
+        runUrl: context.runUrl
+    });
+    report.swept = report.rows.filter((r) => r.outcome === 'scheduled').length;
+    return { report, comment: undefined };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=196.index.js.map

@@ -1,0 +1,171 @@
+export const id = 452;
+export const ids = [452];
+export const modules = {
+
+/***/ 7452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runReconcile: () => (/* binding */ runReconcile)
+/* harmony export */ });
+/* harmony import */ var _engine_apply_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2226);
+/* harmony import */ var _sources_grammar_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2851);
+/* harmony import */ var _sources_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9799);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5625);
+/* harmony import */ var _report_deliver_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5615);
+/* harmony import */ var _report_drift_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8101);
+/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6867);
+/* harmony import */ var _trigger_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2523);
+/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3805);
+/**
+ * The reconcile mode: every open PR's live expiry labels applied again, under the rules of label
+ * events (`required-permission` for whoever added each label, the label added last per key).
+ * What LaunchDarkly did not hold (a removal moved or cancelled by hand, a label event that never
+ * ran) is drift: reported, and healed unless this is a dry run. A PR's comment is written only
+ * when its state changed.
+ */
+
+
+
+
+
+
+
+
+
+/** Pull requests read at once: each costs GitHub a labels, an events and a permission request. */
+const PULL_REQUESTS_AT_ONCE = 4;
+async function runReconcile(input) {
+    const { settings, context, github, launchDarkly } = input;
+    const now = Date.now();
+    const grammar = {
+        prefix: settings.labelPrefix,
+        timeZone: settings.timeZone,
+        now,
+        kind: settings.contextKind
+    };
+    const gate = (0,_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .gateOf */ .Rv)(input);
+    const open = await github.openPullRequests();
+    const labeled = open.filter((pr) => pr.labels.some((l) => (0,_trigger_js__WEBPACK_IMPORTED_MODULE_7__/* .relatesToPrefix */ .wJ)(l, grammar.prefix)));
+    _log_js__WEBPACK_IMPORTED_MODULE_3__.info(`${open.length} open pull requests, ${labeled.length} with expiry labels.`);
+    const states = await inBatches(labeled, PULL_REQUESTS_AT_ONCE, async (pr) => {
+        try {
+            return {
+                number: pr.number,
+                ...(await (0,_sources_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .readPullRequestLabels */ .Oi)(pr.number, grammar, github, gate))
+            };
+        }
+        catch (error) {
+            // Without its labels' senders, none of this PR's labels may act: say so, go on.
+            const reason = `${error.message} Its labels were left alone.`;
+            const invalid = { source: `#${pr.number}`, origin: `pull request #${pr.number}`, reason };
+            return {
+                number: pr.number,
+                results: [{ ok: false, invalid }],
+                skipped: [],
+                superseded: []
+            };
+        }
+    });
+    // Each label's origin names its PR; where an entry came from is kept for the drift.
+    const sources = new Map();
+    const onPr = (number, origin) => `${origin} on #${number}`;
+    const results = [];
+    const skipped = [];
+    const superseded = [];
+    for (const state of states) {
+        for (const result of state.results) {
+            if (result.ok) {
+                const origin = onPr(state.number, result.entry.origin);
+                sources.set(origin, { pullRequest: state.number, label: result.entry.source });
+                results.push({ ok: true, entry: { ...result.entry, origin } });
+            }
+            else {
+                const origin = result.invalid.origin.startsWith('pull request')
+                    ? result.invalid.origin
+                    : onPr(state.number, result.invalid.origin);
+                results.push({ ok: false, invalid: { ...result.invalid, origin } });
+            }
+        }
+        skipped.push(...state.skipped.map((s) => ({ ...s, origin: onPr(state.number, s.origin) })));
+        superseded.push(...state.superseded.map((s) => ({ ...s, removed: false })));
+    }
+    // Two PRs labelling the same key would fight: the later one is reported, not applied.
+    const checked = (0,_sources_grammar_js__WEBPACK_IMPORTED_MODULE_1__/* .rejectRepeatedKeys */ .Ad)(results);
+    const entries = checked.flatMap((r) => (r.ok ? [r.entry] : []));
+    const invalid = checked.flatMap((r) => (r.ok ? [] : [r.invalid]));
+    const endpoint = settings.contextKind === undefined ? 'users' : 'contexts';
+    const pairs = settings.flagKeys.flatMap((flagKey) => settings.environmentKeys.map((environmentKey) => ({
+        projectKey: settings.projectKey,
+        flagKey,
+        environmentKey
+    })));
+    const flags = entries.length > 0
+        ? await (0,_engine_apply_js__WEBPACK_IMPORTED_MODULE_0__/* .applyAll */ .yl)(launchDarkly, pairs, () => entries, (0,_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .applyOptions */ .V1)(input, endpoint, now))
+        : [];
+    const drift = (0,_report_drift_js__WEBPACK_IMPORTED_MODULE_5__/* .driftOf */ .$)(flags, (origin) => sources.get(origin));
+    const base = {
+        dryRun: settings.dryRun,
+        timeZone: settings.timeZone,
+        baseUri: settings.baseUri,
+        projectKey: settings.projectKey,
+        environmentKeys: settings.environmentKeys,
+        flagKeys: settings.flagKeys
+    };
+    const report = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_6__/* .buildReport */ .F)({
+        ...base,
+        invalid,
+        skipped,
+        superseded,
+        flags,
+        runUrl: context.runUrl
+    });
+    report.drift = drift;
+    // A PR whose labels LaunchDarkly did not hold gets its comment brought up to date.
+    if (settings.comment) {
+        for (const number of [...new Set(drift.map((d) => d.pullRequest))]) {
+            const own = (entry) => sources.get(entry.origin)?.pullRequest === number;
+            const prReport = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_6__/* .buildReport */ .F)({
+                ...base,
+                invalid: [],
+                flags: flags.map((f) => onlyEntries(f, own)),
+                runUrl: context.runUrl
+            });
+            const pending = github.findComment({ pullRequest: number, key: settings.commentKey });
+            const written = await github.writeComment(pending, (0,_report_deliver_js__WEBPACK_IMPORTED_MODULE_4__/* .commentBody */ .I2)(prReport));
+            if (written)
+                _log_js__WEBPACK_IMPORTED_MODULE_3__.info(`PR #${number} comment ${written.action}: ${written.url}`);
+        }
+    }
+    return {
+        report,
+        comment: undefined,
+        ...(settings.dashboard ? { dashboard: { drift: (0,_report_drift_js__WEBPACK_IMPORTED_MODULE_5__/* .renderDrift */ .i)(drift, settings.dryRun) } } : {})
+    };
+}
+/** A flag's result with only some entries, and the instructions they sent. */
+function onlyEntries(flag, keep) {
+    const entries = flag.entries.filter((e) => keep(e.planned.entry));
+    const sent = new Set(entries.map((e) => e.planned.instruction));
+    return {
+        ...flag,
+        entries,
+        instructions: flag.instructions.filter((i) => sent.has(i.instruction)),
+        unmatchedErrors: []
+    };
+}
+/** `work` on every item, `size` at a time, in order. */
+async function inBatches(items, size, work) {
+    const results = [];
+    for (let i = 0; i < items.length; i += size)
+        results.push(...(await Promise.all(items.slice(i, i + size).map(work))));
+    return results;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=452.index.js.map
