@@ -30,9 +30,10 @@ async function runDigest(input) {
     const endpoint = settings.contextKind === undefined ? 'users' : 'contexts';
     const options = { ...(0,_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .applyOptions */ .V1)(input, endpoint, now, _mode_js__WEBPACK_IMPORTED_MODULE_2__/* .SCAN_CONCURRENCY */ .Ep), dryRun: true };
     const flags = await (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .scan */ .S)(input, () => [], options);
-    const digest = (0,_report_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .buildDigest */ .P)({
+    const digest = (0,_report_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .buildDigest */ .PW)({
         flags,
         untilMs: now + settings.windowMs,
+        windowMs: settings.windowMs,
         kind: settings.contextKind ?? _target_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_KIND */ .P1,
         baseUri: settings.baseUri,
         projectKey: settings.projectKey
@@ -53,7 +54,7 @@ async function runDigest(input) {
         report,
         comment: undefined,
         ...(settings.dashboard
-            ? { dashboard: { due: (0,_report_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .renderDigest */ .L)(digest, settings.timeZone, 200) } }
+            ? { dashboard: { due: (0,_report_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .renderDigest */ .LN)(digest, settings.timeZone, 200) } }
             : {})
     };
 }

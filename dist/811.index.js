@@ -2214,7 +2214,7 @@ function renderMarkdown(report, options) {
     }
     if (report.digest) {
         // Read-only: what is due, and the errors of the pairs that could not be read.
-        return [...head, (0,digest/* renderDigest */.L)(report.digest, report.timeZone), ...otherErrors(report)].join('\n\n');
+        return [...head, (0,digest/* renderDigest */.LN)(report.digest, report.timeZone), ...otherErrors(report)].join('\n\n');
     }
     // One flag, or one environment, goes in the headline instead of filling a column.
     const oneFlag = only(report.flagKeys, report.rows.map((r) => r.flagKey));
@@ -2412,9 +2412,10 @@ function setOutputs(values) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ renderDigest),
-/* harmony export */   P: () => (/* binding */ buildDigest)
+/* harmony export */   LN: () => (/* binding */ renderDigest),
+/* harmony export */   PW: () => (/* binding */ buildDigest)
 /* harmony export */ });
+/* unused harmony export describeWindow */
 /* harmony import */ var _engine_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(955);
 /* harmony import */ var _sources_when_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3876);
 /* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6746);
@@ -2454,13 +2455,15 @@ function buildDigest(input) {
         a.flagKey.localeCompare(b.flagKey) ||
         a.environmentKey.localeCompare(b.environmentKey) ||
         a.target.key.localeCompare(b.target.key));
-    return { untilMs: input.untilMs, due, untimed, pairs };
+    return { untilMs: input.untilMs, windowMs: input.windowMs, due, untimed, pairs };
 }
 /** The digest as Markdown: a headline, the due table, and the untimed count. */
 function renderDigest(digest, timeZone, maxRows = 1000) {
     const lines = [];
     const n = digest.due.length;
-    lines.push(`**${n} removal${n === 1 ? '' : 's'} due by ${(0,_sources_when_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(digest.untilMs)}** · ${digest.pairs} flag${digest.pairs === 1 ? '' : 's'} and environments read`);
+    // The window, not the instant it ends: the same state renders the same text on every run,
+    // so the dashboard is not rewritten for the clock alone.
+    lines.push(`**${n} removal${n === 1 ? '' : 's'} due in the next ${describeWindow(digest.windowMs)}** · ${digest.pairs} flag${digest.pairs === 1 ? '' : 's'} and environments read`);
     if (n > 0) {
         const zoned = timeZone !== 'UTC';
         const header = [
@@ -2491,6 +2494,17 @@ function renderDigest(digest, timeZone, maxRows = 1000) {
         ? 'Every individually targeted key has a removal scheduled.'
         : (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(`${digest.untimed} individually targeted key${digest.untimed === 1 ? ' has' : 's have'} no removal scheduled: a sweep (mode: sweep, with default-lifetime) would give each one.`));
     return lines.join('\n\n');
+}
+/** 7 days, 36 hours, 2 weeks: a window in the unit a person would write it in. */
+function describeWindow(ms) {
+    const WEEK = 604_800_000;
+    const DAY = 86_400_000;
+    const [n, unit] = ms % WEEK === 0 && ms >= 2 * WEEK
+        ? [ms / WEEK, 'week']
+        : ms % DAY === 0
+            ? [ms / DAY, 'day']
+            : [Math.round(ms / 3_600_000), 'hour'];
+    return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 

@@ -10,12 +10,14 @@ import {
   BOOLEAN_VARIATIONS,
   ENVIRONMENT,
   PROJECT,
+  REPOSITORY,
   flagWithContexts,
   seedFlags,
   startSandboxes
 } from '../sandbox/fixtures.ts'
 import type { ActionRun, RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload, pushPayload } from '../sandbox/webhooks.ts'
+import { digestRun, reconcileRun, seedAccount, sweepRun } from './account-state.ts'
 import { DEMO_PORT, prStateScenario } from './pr-state.ts'
 
 const bold = (s: string): string => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
@@ -171,6 +173,23 @@ await scenario(
   fileRun('push', pushPayload())
 )
 rmSync(workspace, { recursive: true, force: true })
+
+seedAccount(sandboxes)
+await scenario(
+  '6. A nightly reconcile: PR #2 has a label whose run never happened; it is healed, and the PR comment and the dashboard issue say so',
+  reconcileRun
+)
+await scenario(
+  '7. A daily digest: what is due within 7 days, soonest first, in the summary and the dashboard issue',
+  digestRun
+)
+const dashboard = github.issues(REPOSITORY)[0]
+console.log(bold(`\n  The dashboard issue #${dashboard?.number}, as it is now (Markdown):`))
+console.log(indent(dashboard?.body ?? ''))
+await scenario(
+  '8. A sweep, as a dry run: every individually targeted user without a removal would get one in 30 days; breakglass is excluded',
+  sweepRun
+)
 
 const problems = [...launchDarkly.violations]
 await sandboxes.close()

@@ -18,6 +18,7 @@ export async function runDigest(input: ModeInput): Promise<ModeResult> {
   const digest = buildDigest({
     flags,
     untilMs: now + settings.windowMs,
+    windowMs: settings.windowMs,
     kind: settings.contextKind ?? USER_KIND,
     baseUri: settings.baseUri,
     projectKey: settings.projectKey

@@ -23,6 +23,7 @@ export interface DueItem {
 export interface Digest {
   /** Due at or before this instant (now + window). */
   untilMs: number
+  windowMs: number
   due: DueItem[]
   /** Individually targeted keys (of the run's kind) with no removal: what a sweep would time. */
   untimed: number
@@ -33,6 +34,7 @@ export interface Digest {
 export interface DigestInput {
   flags: FlagResult[]
   untilMs: number
+  windowMs: number
   /** The kind whose untimed keys are counted. */
   kind: string
   baseUri: string
@@ -71,15 +73,17 @@ export function buildDigest(input: DigestInput): Digest {
       a.environmentKey.localeCompare(b.environmentKey) ||
       a.target.key.localeCompare(b.target.key)
   )
-  return { untilMs: input.untilMs, due, untimed, pairs }
+  return { untilMs: input.untilMs, windowMs: input.windowMs, due, untimed, pairs }
 }
 
 /** The digest as Markdown: a headline, the due table, and the untimed count. */
 export function renderDigest(digest: Digest, timeZone: string, maxRows = 1000): string {
   const lines: string[] = []
   const n = digest.due.length
+  // The window, not the instant it ends: the same state renders the same text on every run,
+  // so the dashboard is not rewritten for the clock alone.
   lines.push(
-    `**${n} removal${n === 1 ? '' : 's'} due by ${formatUtc(digest.untilMs)}** · ${digest.pairs} flag${digest.pairs === 1 ? '' : 's'} and environments read`
+    `**${n} removal${n === 1 ? '' : 's'} due in the next ${describeWindow(digest.windowMs)}** · ${digest.pairs} flag${digest.pairs === 1 ? '' : 's'} and environments read`
   )
   if (n > 0) {
     const zoned = timeZone !== 'UTC'
@@ -114,4 +118,17 @@ export function renderDigest(digest: Digest, timeZone: string, maxRows = 1000): 
         )
   )
   return lines.join('\n\n')
+}
+
+/** 7 days, 36 hours, 2 weeks: a window in the unit a person would write it in. */
+export function describeWindow(ms: number): string {
+  const WEEK = 604_800_000
+  const DAY = 86_400_000
+  const [n, unit] =
+    ms % WEEK === 0 && ms >= 2 * WEEK
+      ? [ms / WEEK, 'week']
+      : ms % DAY === 0
+        ? [ms / DAY, 'day']
+        : [Math.round(ms / 3_600_000), 'hour']
+  return `${n} ${unit}${n === 1 ? '' : 's'}`
 }
