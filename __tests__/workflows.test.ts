@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { INPUT_NAMES } from '../src/settings.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const VALIDATOR = join(ROOT, 'node_modules', '.bin', 'action-validator')
@@ -59,10 +60,13 @@ describe("the project's own CI workflow", () => {
 })
 
 describe('the examples', () => {
-  it('cover a workflow step, PR labels, a schedule and a targets file', () => {
+  it('cover a workflow step, PR labels, a schedule, a targets file and each scheduled mode', () => {
     expect(examples.sort()).toEqual([
+      'digest.yml',
       'pull-request-labels.yml',
+      'reconcile.yml',
       'scheduled-cleanup.yml',
+      'sweep.yml',
       'targets-file.yml',
       'workflow-step.yml'
     ])
@@ -108,5 +112,39 @@ describe('the examples', () => {
     )
     expect(leases.length).toBeGreaterThan(0)
     for (const hours of leases) expect(hours).toBeGreaterThan(7 * 24)
+  })
+})
+
+describe('the examples of the scheduled modes', () => {
+  const declared = new Set(INPUT_NAMES as string[])
+  /** The `with:` inputs of the action's step in an example. */
+  function inputsOf(text: string): string[] {
+    const step = text.slice(text.indexOf('launchdarkly-expiring-targets@'))
+    const block = /\n {8}with:\n((?: {10}[^\n]*\n?)+)/.exec(step)?.[1] ?? ''
+    return [...block.matchAll(/^ {10}([a-z-]+):/gm)].map((m) => m[1] as string)
+  }
+
+  it.each([
+    ['sweep.yml', 'sweep', ['default-lifetime', 'exclude']],
+    ['reconcile.yml', 'reconcile', ['dashboard']],
+    ['digest.yml', 'digest', ['window', 'dashboard']]
+  ])('%s runs mode %s with its inputs, all declared', (file, mode, needed) => {
+    const text = readFileSync(join(ROOT, 'examples', file), 'utf8')
+    const inputs = inputsOf(text)
+    expect(text).toMatch(new RegExp(`^ {10}mode: ${mode}$`, 'm'))
+    for (const name of needed) expect(inputs).toContain(name)
+    expect(inputs.filter((name) => !declared.has(name))).toEqual([])
+    expect(text).toMatch(/^ {2}schedule:\n {4}- cron: /m)
+  })
+
+  it('give each mode the GitHub permissions it needs, and no more', () => {
+    const permissions = (file: string) =>
+      readFileSync(join(ROOT, 'examples', file), 'utf8').match(/^permissions:.*(?:\n {2}.*)*/m)?.[0]
+    expect(permissions('sweep.yml')).toBe(
+      'permissions: {} # LaunchDarkly only: no GitHub API calls'
+    )
+    expect(permissions('digest.yml')).toMatch(/issues: write/)
+    expect(permissions('digest.yml')).not.toMatch(/pull-requests/)
+    expect(permissions('reconcile.yml')).toMatch(/pull-requests: write[\s\S]*issues: write/)
   })
 })
