@@ -19,9 +19,13 @@ import {
   ENVIRONMENT,
   PROJECT,
   REPOSITORY,
+  flagWithTargets,
   startSandboxes,
   type Sandboxes
 } from '../sandbox/fixtures.ts'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { ActionRun } from '../sandbox/runner.ts'
 import { scanAfterEach } from './helpers/secrets.ts'
 
@@ -171,6 +175,8 @@ describe('reconcile heals drift', () => {
     expect(driftOf(run)).toEqual([drifted(5, SANDY, JAN_1_2031, 'moved')])
     expect(patches()).toEqual([])
     expect(scheduled()).toEqual([{ key: 'sandy', at: JAN_1_2031 }])
+    // Nothing changed, so no PR comment says it did.
+    expect(sandboxes.github.requests.filter((r) => r.method !== 'GET')).toEqual([])
   })
 })
 
@@ -272,5 +278,31 @@ describe('the dashboard', () => {
     expect(third.code).toBe(0)
     expect(gitHubWrites()).toHaveLength(writes)
     expect(dashboard()).toHaveLength(1)
+  })
+})
+
+describe('reconcile with the targets file', () => {
+  it("reads the file's aliases, so a label naming an alias heals the aliased key", async () => {
+    const uuid = '2f6a9c1e-5b7d-4e2a-9c3f-1a2b3c4d5e6f'
+    const workspace = mkdtempSync(join(tmpdir(), 'workspace-'))
+    writeFileSync(
+      join(workspace, 'targets.yml'),
+      `version: 1\naliases:\n  sandy: ${uuid}\ntargets: []\n`
+    )
+    sandboxes.launchDarkly.addFlag(PROJECT, flagWithTargets('checkout', [uuid]))
+    sandboxes.github.openPullRequest(REPOSITORY, 5, { labels: [] })
+    sandboxes.github.addLabel(REPOSITORY, 5, 'expire-user:sandy@2030-06-10')
+    const result = await sandboxes.run({
+      eventName: 'schedule',
+      payload: { schedule: '0 * * * *' },
+      inputs: { mode: 'reconcile', 'targets-file': 'targets.yml' },
+      env: { GITHUB_WORKSPACE: workspace }
+    })
+    rmSync(workspace, { recursive: true, force: true })
+    expect(JSON.parse(result.outputs.errors ?? '[]')).toEqual([])
+    expect(
+      sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT).map((i) => i.userKey)
+    ).toEqual([uuid])
+    expect(JSON.parse(result.outputs.drift ?? '[]')).toMatchObject([{ target: { key: uuid } }])
   })
 })

@@ -271,3 +271,32 @@ targets:
     ).toEqual(['organization:acme', 'user:sandy'])
   })
 })
+
+describe('a targets file next to labels', () => {
+  const LABEL = 'expire-user:bob@2030-06-10'
+
+  it('leaves labels to the label step when flag-key is empty: no error, the plan shown', async () => {
+    writeFile(FILE_TEXT)
+    sandboxes.github.addLabel(REPOSITORY, PR, LABEL)
+    const result = await onPullRequest()
+    expect(result.code).toBe(0)
+    expect(errors(result)).toEqual([])
+    expect(patches()).toEqual([])
+    expect(comment()).toContain('🟢 will schedule')
+    expect(comment()).not.toContain(LABEL)
+  })
+
+  it('still plans the file when an invalid label blocks the label event', async () => {
+    writeFile(FILE_TEXT)
+    const past = 'expire-user:bob@2020-01-01'
+    sandboxes.github.addLabel(REPOSITORY, PR, past)
+    const result = await run('pull_request', pullRequestPayload('labeled', past), {
+      'flag-key': 'checkout'
+    })
+    expect(result.code).toBe(1)
+    expect(patches()).toEqual([])
+    expect(errors(result).map((e) => e.origin)).toEqual([`label ${JSON.stringify(past)}`])
+    expect(comment()).toContain(`### Plan: \`${FILE}\` will be applied when merged`)
+    expect(comment().match(/🟢 will schedule/g)).toHaveLength(5)
+  })
+})

@@ -105,6 +105,9 @@ describe('invalid inputs', () => {
     ['targets-file', () => '../outside.yml'],
     ['environment-key', () => 'production, bad key'],
     ['flag-key', () => ''],
+    ['exclude', () => 'breakglass'],
+    ['default-lifetime', () => '999999w'],
+    ['mode', () => 'cleanup'],
     // Not https and not a loopback name, yet it would reach the sandbox: 0.0.0.0 connects locally.
     ['base-uri', () => sandboxes.launchDarkly.url.replace('127.0.0.1', '0.0.0.0')]
   ])('%s: nothing is sent, the outputs are empty, the step fails', async (input, value) => {

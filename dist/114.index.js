@@ -27,7 +27,7 @@ __webpack_require__.r(__webpack_exports__);
 async function runDigest(input) {
     const { settings, context } = input;
     const now = Date.now();
-    const endpoint = settings.contextKind === undefined ? 'users' : 'contexts';
+    const endpoint = (0,_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointOf */ .X5)(settings.contextKind);
     const options = { ...(0,_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .applyOptions */ .V1)(input, endpoint, now, _mode_js__WEBPACK_IMPORTED_MODULE_2__/* .SCAN_CONCURRENCY */ .Ep), dryRun: true };
     const flags = await (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .scan */ .S)(input, () => [], options);
     const digest = (0,_report_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .buildDigest */ .PW)({
@@ -44,7 +44,7 @@ async function runDigest(input) {
         baseUri: settings.baseUri,
         projectKey: settings.projectKey,
         environmentKeys: settings.environmentKeys,
-        flagKeys: [...new Set(flags.map((f) => f.ref.flagKey))],
+        flagKeys: (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .flagKeysOf */ .K)(flags),
         invalid: [],
         flags,
         runUrl: context.runUrl
@@ -66,6 +66,7 @@ async function runDigest(input) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ flagKeysOf),
 /* harmony export */   S: () => (/* binding */ scan)
 /* harmony export */ });
 /* harmony import */ var _engine_apply_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2226);
@@ -79,6 +80,12 @@ async function runDigest(input) {
 
 
 const PROGRESS_EVERY = 100;
+/** Stands for every flag in the result of a listing that failed. */
+const ALL = '*';
+/** The flags a scan read, each once: a failed listing stands for none. */
+function flagKeysOf(flags) {
+    return [...new Set(flags.map((f) => f.ref.flagKey).filter((key) => key !== ALL))];
+}
 async function scan({ settings, launchDarkly }, planner, options) {
     const { projectKey } = settings;
     const results = [];
@@ -97,7 +104,7 @@ async function scan({ settings, launchDarkly }, planner, options) {
                     });
                 }
                 catch (error) {
-                    const ref = { projectKey, flagKey: '*', environmentKey };
+                    const ref = { projectKey, flagKey: ALL, environmentKey };
                     results.push({
                         ref,
                         entries: [],

@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ flagKeysOf),
 /* harmony export */   S: () => (/* binding */ scan)
 /* harmony export */ });
 /* harmony import */ var _engine_apply_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2226);
@@ -19,6 +20,12 @@ export const modules = {
 
 
 const PROGRESS_EVERY = 100;
+/** Stands for every flag in the result of a listing that failed. */
+const ALL = '*';
+/** The flags a scan read, each once: a failed listing stands for none. */
+function flagKeysOf(flags) {
+    return [...new Set(flags.map((f) => f.ref.flagKey).filter((key) => key !== ALL))];
+}
 async function scan({ settings, launchDarkly }, planner, options) {
     const { projectKey } = settings;
     const results = [];
@@ -37,7 +44,7 @@ async function scan({ settings, launchDarkly }, planner, options) {
                     });
                 }
                 catch (error) {
-                    const ref = { projectKey, flagKey: '*', environmentKey };
+                    const ref = { projectKey, flagKey: ALL, environmentKey };
                     results.push({
                         ref,
                         entries: [],
@@ -102,13 +109,13 @@ async function runSweep(input) {
     const planner = (state, ref) => {
         if (!state.flag)
             return [];
-        const timed = new Set(state.items.filter((i) => i.targetType === undefined).map((i) => (0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .targetId */ .Lx)(i.target)));
+        const { flag, items } = state;
+        const untimed = (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .untimedKeys */ .Zs)({ flag, items }, ref.environmentKey, kind);
+        counts.targeted += (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .targetedKeys */ .$5)(flag, ref.environmentKey, kind).length;
+        counts.timed += (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .targetedKeys */ .$5)(flag, ref.environmentKey, kind).length - untimed.length;
         const entries = [];
-        for (const key of (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .targetedKeys */ .$5)(state.flag, ref.environmentKey, kind)) {
-            counts.targeted++;
-            if (timed.has((0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .targetId */ .Lx)({ kind, key })))
-                counts.timed++;
-            else if (excluded.has(key))
+        for (const key of untimed) {
+            if (excluded.has(key))
                 counts.excluded++;
             else
                 entries.push({
@@ -120,7 +127,7 @@ async function runSweep(input) {
         }
         return entries;
     };
-    const endpoint = settings.contextKind === undefined ? 'users' : 'contexts';
+    const endpoint = (0,_mode_js__WEBPACK_IMPORTED_MODULE_3__/* .endpointOf */ .X5)(settings.contextKind);
     const flags = await (0,_scan_js__WEBPACK_IMPORTED_MODULE_4__/* .scan */ .S)(input, planner, (0,_mode_js__WEBPACK_IMPORTED_MODULE_3__/* .applyOptions */ .V1)(input, endpoint, now, _mode_js__WEBPACK_IMPORTED_MODULE_3__/* .SCAN_CONCURRENCY */ .Ep));
     _log_js__WEBPACK_IMPORTED_MODULE_1__.info(`${counts.targeted} individually targeted ${kind} keys: ${counts.timed} already had a removal, ${counts.excluded} excluded, ${counts.targeted - counts.timed - counts.excluded} to sweep.`);
     const report = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_2__/* .buildReport */ .F)({
@@ -129,7 +136,7 @@ async function runSweep(input) {
         baseUri: settings.baseUri,
         projectKey: settings.projectKey,
         environmentKeys: settings.environmentKeys,
-        flagKeys: [...new Set(flags.map((f) => f.ref.flagKey))],
+        flagKeys: (0,_scan_js__WEBPACK_IMPORTED_MODULE_4__/* .flagKeysOf */ .K)(flags),
         invalid: [],
         flags,
         runUrl: context.runUrl

@@ -18,6 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6867);
 /* harmony import */ var _trigger_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2523);
 /* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3805);
+/* harmony import */ var _targets_file_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8978);
 /**
  * The reconcile mode: every open PR's live expiry labels applied again, under the rules of label
  * events (`required-permission` for whoever added each label, the label added last per key).
@@ -25,6 +26,7 @@ __webpack_require__.r(__webpack_exports__);
  * ran) is drift: reported, and healed unless this is a dry run. A PR's comment is written only
  * when its state changed.
  */
+
 
 
 
@@ -45,6 +47,17 @@ async function runReconcile(input) {
         now,
         kind: settings.contextKind
     };
+    // The targets file's aliases name the keys of labels here as in the label workflow.
+    const file = await (0,_targets_file_js__WEBPACK_IMPORTED_MODULE_9__/* .readTargetsFile */ .v)(input, now);
+    const fileProblems = file?.results.flatMap((r) => (r.ok ? [] : [r.invalid])) ?? [];
+    if (fileProblems.length > 0) {
+        _log_js__WEBPACK_IMPORTED_MODULE_3__.info('Nothing was read or sent: the targets file, whose aliases the labels use, is invalid.');
+        return {
+            report: (0,_report_model_js__WEBPACK_IMPORTED_MODULE_6__/* .buildReport */ .F)({ ...baseOf(input), invalid: fileProblems, flags: [] }),
+            comment: undefined
+        };
+    }
+    const grammarWithAliases = { ...grammar, aliases: file?.aliases };
     const gate = (0,_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .gateOf */ .Rv)(input);
     const open = await github.openPullRequests();
     const labeled = open.filter((pr) => pr.labels.some((l) => (0,_trigger_js__WEBPACK_IMPORTED_MODULE_7__/* .relatesToPrefix */ .wJ)(l, grammar.prefix)));
@@ -53,7 +66,7 @@ async function runReconcile(input) {
         try {
             return {
                 number: pr.number,
-                ...(await (0,_sources_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .readPullRequestLabels */ .Oi)(pr.number, grammar, github, gate))
+                ...(await (0,_sources_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .readPullRequestLabels */ .Oi)(pr.number, grammarWithAliases, github, gate))
             };
         }
         catch (error) {
@@ -95,24 +108,13 @@ async function runReconcile(input) {
     const checked = (0,_sources_grammar_js__WEBPACK_IMPORTED_MODULE_1__/* .rejectRepeatedKeys */ .Ad)(results);
     const entries = checked.flatMap((r) => (r.ok ? [r.entry] : []));
     const invalid = checked.flatMap((r) => (r.ok ? [] : [r.invalid]));
-    const endpoint = settings.contextKind === undefined ? 'users' : 'contexts';
-    const pairs = settings.flagKeys.flatMap((flagKey) => settings.environmentKeys.map((environmentKey) => ({
-        projectKey: settings.projectKey,
-        flagKey,
-        environmentKey
-    })));
+    const endpoint = (0,_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .endpointOf */ .X5)(settings.contextKind);
+    const pairs = (0,_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .pairsOf */ .fq)(settings).map((pair) => ({ projectKey: settings.projectKey, ...pair }));
     const flags = entries.length > 0
         ? await (0,_engine_apply_js__WEBPACK_IMPORTED_MODULE_0__/* .applyAll */ .yl)(launchDarkly, pairs, () => entries, (0,_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .applyOptions */ .V1)(input, endpoint, now))
         : [];
     const drift = (0,_report_drift_js__WEBPACK_IMPORTED_MODULE_5__/* .driftOf */ .$)(flags, (origin) => sources.get(origin));
-    const base = {
-        dryRun: settings.dryRun,
-        timeZone: settings.timeZone,
-        baseUri: settings.baseUri,
-        projectKey: settings.projectKey,
-        environmentKeys: settings.environmentKeys,
-        flagKeys: settings.flagKeys
-    };
+    const base = baseOf(input);
     const report = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_6__/* .buildReport */ .F)({
         ...base,
         invalid,
@@ -122,13 +124,16 @@ async function runReconcile(input) {
         runUrl: context.runUrl
     });
     report.drift = drift;
-    // A PR whose labels LaunchDarkly did not hold gets its comment brought up to date.
-    if (settings.comment) {
+    // A PR whose labels LaunchDarkly did not hold gets its comment brought up to date; a dry run
+    // changed nothing, so it leaves the comments as they are.
+    if (settings.comment && !settings.dryRun) {
         for (const number of [...new Set(drift.map((d) => d.pullRequest))]) {
             const own = (entry) => sources.get(entry.origin)?.pullRequest === number;
+            const mine = (origin) => origin.endsWith(` on #${number}`);
             const prReport = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_6__/* .buildReport */ .F)({
                 ...base,
-                invalid: [],
+                invalid: invalid.filter((i) => mine(i.origin)),
+                skipped: skipped.filter((i) => mine(i.origin)),
                 flags: flags.map((f) => onlyEntries(f, own)),
                 runUrl: context.runUrl
             });
@@ -142,6 +147,18 @@ async function runReconcile(input) {
         report,
         comment: undefined,
         ...(settings.dashboard ? { dashboard: { drift: (0,_report_drift_js__WEBPACK_IMPORTED_MODULE_5__/* .renderDrift */ .i)(drift, settings.dryRun) } } : {})
+    };
+}
+/** What every report of a reconcile shows: its settings. */
+function baseOf({ settings, context }) {
+    return {
+        dryRun: settings.dryRun,
+        timeZone: settings.timeZone,
+        baseUri: settings.baseUri,
+        projectKey: settings.projectKey,
+        environmentKeys: settings.environmentKeys,
+        flagKeys: settings.flagKeys,
+        runUrl: context.runUrl
     };
 }
 /** A flag's result with only some entries, and the instructions they sent. */

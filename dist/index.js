@@ -73,7 +73,7 @@ else if (trigger.kind === 'unrelated-label') {
     }
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(813), __nccwpck_require__.e(811)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2811));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(813), __nccwpck_require__.e(444)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7444));
     await run(event && { event, trigger });
 }
 

@@ -155,12 +155,17 @@ const targetsFile = z
   .transform((v) => (v === '' ? undefined : v))
 
 const DURATION_MS: Record<string, number> = { h: 3_600_000, d: 86_400_000, w: 604_800_000 }
+const MAX_DURATION_MS = 520 * 604_800_000
 
 /** `Nh`, `Nd` or `Nw`, as milliseconds; empty as undefined. */
 const duration = z.string().transform((value, ctx) => {
   if (value === '') return undefined
   const match = /^(\d{1,6})([hdw])$/.exec(value)
   const ms = match ? Number(match[1]) * (DURATION_MS[match[2] as string] as number) : 0
+  if (ms > MAX_DURATION_MS) {
+    ctx.addIssue({ code: 'custom', message: `must be at most 10 years (520w), not "${value}"` })
+    return z.NEVER
+  }
   if (ms <= 0) {
     ctx.addIssue({
       code: 'custom',
@@ -277,8 +282,18 @@ function crossChecks(v: z.output<typeof schema>): string[] {
     )
   if (v.dashboard && v.mode !== 'digest' && v.mode !== 'reconcile')
     problems.push('Input "dashboard" works only with mode digest or reconcile.')
-  if (v.mode !== 'apply' && (v.targets.trim() !== '' || v['targets-file']))
-    problems.push(`Inputs "targets" and "targets-file" work only with mode apply, not ${v.mode}.`)
+  if (v.mode !== 'apply' && v.targets.trim() !== '')
+    problems.push(`Input "targets" works only with mode apply, not ${v.mode}.`)
+  if (v['targets-file'] && v.mode !== 'apply' && v.mode !== 'reconcile')
+    problems.push(
+      `Input "targets-file" works only with mode apply, and with reconcile for its aliases, not ${v.mode}.`
+    )
+  if (v.mode !== 'sweep' && (v['default-lifetime'] !== undefined || v.exclude.length > 0))
+    problems.push('Inputs "default-lifetime" and "exclude" work only with mode sweep.')
+  if (v.mode === 'sweep' && v.variation !== undefined)
+    problems.push(
+      'Input "variation" does not work with mode sweep: each key is swept on the variation it is targeted on.'
+    )
   return problems
 }
 

@@ -133,32 +133,46 @@ export function resolveVariation(input: string, flag: Flag): VariationResult {
 }
 
 /**
- * Indexes of the variations on which the target is individually targeted: users in `targets`
- * (and, defensively, user entries of `contextTargets`), other kinds in `contextTargets`.
- * `contextTargets` also holds empty user placeholders, which list no key and so never match.
+ * The individual targets of one kind in an environment: users in `targets` (and, defensively,
+ * user entries of `contextTargets`), other kinds in `contextTargets`. `contextTargets` also holds
+ * empty user placeholders, which list no key and so never match.
  */
+function targetLists(flag: Flag, environmentKey: string, kind: string) {
+  const config = flag.environments?.[environmentKey]
+  const contexts = (config?.contextTargets ?? []).filter(
+    (t) => (t.contextKind ?? USER_KIND) === kind
+  )
+  return kind === USER_KIND ? [...(config?.targets ?? []), ...contexts] : contexts
+}
+
+/** Indexes of the variations on which the target is individually targeted. */
 export function targetedVariationIndexes(
   flag: Flag,
   environmentKey: string,
   target: Target
 ): number[] {
-  const config = flag.environments?.[environmentKey]
-  const contexts = (config?.contextTargets ?? []).filter(
-    (t) => (t.contextKind ?? USER_KIND) === target.kind
-  )
-  const lists = target.kind === USER_KIND ? [...(config?.targets ?? []), ...contexts] : contexts
+  const lists = targetLists(flag, environmentKey, target.kind)
   const indexes = lists.filter((t) => t.values.includes(target.key)).map((t) => t.variation)
   return [...new Set(indexes)]
 }
 
 /** Every key of one kind individually targeted in an environment, each once, in flag order. */
 export function targetedKeys(flag: Flag, environmentKey: string, kind: string): string[] {
-  const config = flag.environments?.[environmentKey]
-  const contexts = (config?.contextTargets ?? []).filter(
-    (t) => (t.contextKind ?? USER_KIND) === kind
+  return [...new Set(targetLists(flag, environmentKey, kind).flatMap((t) => t.values))]
+}
+
+/** The targeted keys of one kind that have no removal scheduled: what a sweep would time. */
+export function untimedKeys(
+  state: { flag: Flag; items: ExpiringItem[] },
+  environmentKey: string,
+  kind: string
+): string[] {
+  const timed = new Set(
+    state.items.filter((i) => i.targetType === undefined).map((i) => targetId(i.target))
   )
-  const lists = kind === USER_KIND ? [...(config?.targets ?? []), ...contexts] : contexts
-  return [...new Set(lists.flatMap((t) => t.values))]
+  return targetedKeys(state.flag, environmentKey, kind).filter(
+    (key) => !timed.has(targetId({ kind, key }))
+  )
 }
 
 export interface PlanContext {

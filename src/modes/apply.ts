@@ -6,7 +6,6 @@
 import { applyAll, pairId, prefetchFlags, type FlagResult } from '../engine/apply.js'
 import type { PendingComment } from '../github/session.js'
 import type { FlagRef } from '../launchdarkly/client.js'
-import type { Endpoint } from '../launchdarkly/schemas.js'
 import * as log from '../log.js'
 import { buildReport, type RestingLabel } from '../report/model.js'
 import {
@@ -16,8 +15,7 @@ import {
   type Entry,
   type GrammarContext,
   type InvalidEntry,
-  type ParseResult,
-  type Scope
+  type ParseResult
 } from '../sources/grammar.js'
 import {
   applyGate,
@@ -27,14 +25,19 @@ import {
   readPullRequestLabels,
   type Superseded
 } from '../sources/labels.js'
-import { readWorkspaceFile } from '../sources/workspace-file.js'
-import { USER_KIND } from '../target.js'
-import { applyOptions, gateOf, type ModeInput, type ModeResult } from './mode.js'
+import {
+  applyOptions,
+  endpointOf,
+  gateOf,
+  pairsOf,
+  type ModeInput,
+  type ModeResult,
+  type Pair
+} from './mode.js'
+import { readTargetsFile, type TargetsFileRead } from './targets-file.js'
 
 /** Pull request actions on which every expiry label the PR has now is applied again. */
 const REAPPLY_ACTIONS = new Set(['opened', 'reopened', 'synchronize'])
-/** Events on which the targets file is applied; on any other (a pull request) it is planned. */
-const FILE_APPLY_EVENTS = new Set(['push', 'schedule', 'workflow_dispatch'])
 
 /** The entries of a run, after the grammar, `required-permission` and one label per key. */
 interface Entries {
@@ -55,14 +58,6 @@ interface Read {
   /** Every entry parsed: the flags can be read now, while GitHub is asked who sent them. */
   parsed: boolean
   entries: () => Promise<Entries>
-}
-
-/** The targets file, read and parsed; planOnly on a pull request. */
-interface TargetsFileRead {
-  path: string
-  results: ParseResult[]
-  aliases: ReadonlyMap<string, string>
-  planOnly: boolean
 }
 
 type Grammar = Omit<GrammarContext, 'intent'>
@@ -102,7 +97,8 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
 
   const blocked = found.results.some((r) => !r.ok)
   const invalid = all.flatMap((r) => (r.ok ? [] : [r.invalid]))
-  const entries: Entry[] = okEntries(all)
+  // Blocked, only the plan of the targets file is still read: it sends nothing either way.
+  const entries: Entry[] = okEntries(all).filter((e) => !blocked || e.planOnly)
   const inputScope = new Set(inputPairs.map(pairId))
   const planner = (_: unknown, pair: FlagRef): Entry[] =>
     entries.filter((e) =>
@@ -112,11 +108,10 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
     )
   const wanted = pairs.filter((pair) => planner(undefined, ref(pair)).length > 0)
   let flags: FlagResult[] = []
-  if (blocked) {
-    log.info('Nothing was sent to LaunchDarkly: every entry must be valid first.')
-  } else if (entries.length > 0) {
+  if (blocked) log.info('Nothing was sent to LaunchDarkly: every entry must be valid first.')
+  if (entries.length > 0) {
     flags = await applyAll(launchDarkly, wanted.map(ref), planner, options, prefetched)
-  } else if (invalid.length === 0) {
+  } else if (!blocked && invalid.length === 0) {
     log.notice(
       'No entries to apply: list them in the targets input or the targets file, or add a label such as expire-user:sandy@2030-06-10.'
     )
@@ -156,19 +151,6 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
   return { report, comment }
 }
 
-interface Pair {
-  flagKey: string
-  environmentKey: string
-}
-
-/** Every flag in every environment of a scope. */
-function pairsOf(scope: Scope | undefined): Pair[] {
-  if (!scope) return []
-  return scope.flagKeys.flatMap((flagKey) =>
-    scope.environmentKeys.map((environmentKey) => ({ flagKey, environmentKey }))
-  )
-}
-
 function unique<T>(items: T[], id: (item: T) => string): T[] {
   const seen = new Map<string, T>()
   for (const item of items) if (!seen.has(id(item))) seen.set(id(item), item)
@@ -177,47 +159,6 @@ function unique<T>(items: T[], id: (item: T) => string): T[] {
 
 function okEntries(results: ParseResult[]): Entry[] {
   return results.flatMap((r) => (r.ok ? [r.entry] : []))
-}
-
-/**
- * The contexts endpoint when context-kind is set or the targets file names a context of another
- * kind; else the user endpoint, as in v1.
- */
-function endpointOf(contextKind: string | undefined, fileEntries: Entry[]): Endpoint {
-  if (contextKind !== undefined) return 'contexts'
-  return fileEntries.some((e) => e.target.kind !== USER_KIND) ? 'contexts' : 'users'
-}
-
-/** The targets file, when the input names one: applied on push, schedule and workflow_dispatch. */
-async function readTargetsFile(
-  { context, settings }: ModeInput,
-  now: number
-): Promise<TargetsFileRead | undefined> {
-  const path = settings.targetsFile
-  if (path === undefined) return undefined
-  const planOnly = !FILE_APPLY_EVENTS.has(context.event.name)
-  const read = readWorkspaceFile(context.workspace, path)
-  if (!read.ok) {
-    const invalid = {
-      source: path,
-      origin: `targets-file ${JSON.stringify(path)}`,
-      reason: read.reason
-    }
-    return { path, planOnly, aliases: new Map(), results: [{ ok: false, invalid }] }
-  }
-  // Loaded only when there is a file: the YAML parser is a fifth of the bundle.
-  const { parseTargetsFile } = await import('../sources/targets-file.js')
-  const parsed = parseTargetsFile(read.text, {
-    path,
-    timeZone: settings.timeZone,
-    now,
-    defaultEnvironments: settings.environmentKeys,
-    defaultFlags: settings.flagKeys
-  })
-  const results = parsed.results.map((r): ParseResult =>
-    r.ok && planOnly ? { ok: true, entry: { ...r.entry, planOnly } } : r
-  )
-  return { path, planOnly, aliases: parsed.aliases, results }
 }
 
 /** The PR's labels this run did not act on, parsed so that the comment can show their state. */
@@ -269,7 +210,7 @@ function readEntries(
   const gate = gateOf({ context, settings, github })
   const { pullRequest } = context
   const runScope = { flagKeys: settings.flagKeys, environmentKeys: settings.environmentKeys }
-  // Without flag-key, a label or targets line applies to no flag.
+  // Without flag-key, a targets line applies to no flag.
   const flagged = (results: ParseResult[]): ParseResult[] =>
     settings.flagKeys.length > 0
       ? results
@@ -281,7 +222,7 @@ function readEntries(
                   source: r.entry.source,
                   origin: r.entry.origin,
                   reason:
-                    'flag-key is empty, so it applies to no flag; set flag-key (the targets file names its own flags)'
+                    'flag-key is empty, so this line applies to no flag; set flag-key (the targets file names its own flags)'
                 }
               }
             : r
@@ -296,6 +237,12 @@ function readEntries(
     added: undefined,
     labelsNow: []
   }
+  // Without flag-key (a targets-file step), labels are another step's: left alone, unreported.
+  const labelsAct = settings.flagKeys.length > 0
+  if (trigger.kind === 'label' && !labelsAct) {
+    log.info('flag-key is empty, so labels are left to the step that names their flags.')
+    return { parsed: false, entries: () => Promise.resolve({ ...none, results: [] }) }
+  }
   if (trigger.kind === 'label') {
     const result = parseEventLabel(trigger.label, trigger.action, grammar)
     const event = { ...trigger, sender: pullRequest?.sender, result }
@@ -306,7 +253,7 @@ function readEntries(
           const verb = trigger.action === 'unlabeled' ? 'removed' : 'added'
           return {
             ...none,
-            results: flagged(await applyGate([{ result, actor: event.sender, verb }], gate))
+            results: await applyGate([{ result, actor: event.sender, verb }], gate)
           }
         }
         if (!pullRequest) return alone()
@@ -320,7 +267,7 @@ function readEntries(
         }
         return {
           ...labels,
-          results: flagged(labels.results),
+          results: labels.results,
           independent: planned,
           added: trigger.action === 'labeled' ? trigger.label : undefined
         }
@@ -328,13 +275,15 @@ function readEntries(
     }
   }
   const targets = parseTargets(settings.targets, { ...grammar, intent: 'apply' })
-  if (trigger.kind === 'pull-request' && pullRequest && REAPPLY_ACTIONS.has(trigger.action)) {
+  const reapply =
+    trigger.kind === 'pull-request' && REAPPLY_ACTIONS.has(trigger.action) && labelsAct
+  if (reapply && pullRequest) {
     return {
       parsed: false,
       entries: async () => {
         const labels = await readPullRequestLabels(pullRequest.number, grammar, github, gate)
         // A key in both the targets input and a label is listed twice: the later one is invalid.
-        const checked = flagged(rejectRepeatedKeys([...targets, ...labels.results]))
+        const checked = rejectRepeatedKeys([...targets, ...labels.results])
         return {
           ...labels,
           results: checked.slice(0, targets.length),

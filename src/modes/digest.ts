@@ -6,13 +6,19 @@
 import { buildDigest, renderDigest } from '../report/digest.js'
 import { buildReport } from '../report/model.js'
 import { USER_KIND } from '../target.js'
-import { applyOptions, SCAN_CONCURRENCY, type ModeInput, type ModeResult } from './mode.js'
-import { scan } from './scan.js'
+import {
+  applyOptions,
+  endpointOf,
+  SCAN_CONCURRENCY,
+  type ModeInput,
+  type ModeResult
+} from './mode.js'
+import { flagKeysOf, scan } from './scan.js'
 
 export async function runDigest(input: ModeInput): Promise<ModeResult> {
   const { settings, context } = input
   const now = Date.now()
-  const endpoint = settings.contextKind === undefined ? 'users' : 'contexts'
+  const endpoint = endpointOf(settings.contextKind)
   const options = { ...applyOptions(input, endpoint, now, SCAN_CONCURRENCY), dryRun: true }
   const flags = await scan(input, () => [], options)
   const digest = buildDigest({
@@ -29,7 +35,7 @@ export async function runDigest(input: ModeInput): Promise<ModeResult> {
     baseUri: settings.baseUri,
     projectKey: settings.projectKey,
     environmentKeys: settings.environmentKeys,
-    flagKeys: [...new Set(flags.map((f) => f.ref.flagKey))],
+    flagKeys: flagKeysOf(flags),
     invalid: [],
     flags,
     runUrl: context.runUrl

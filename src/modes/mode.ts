@@ -6,7 +6,9 @@ import type { LaunchDarklyClient } from '../launchdarkly/client.js'
 import type { Endpoint } from '../launchdarkly/schemas.js'
 import * as log from '../log.js'
 import type { Report } from '../report/model.js'
+import type { Entry, Scope } from '../sources/grammar.js'
 import type { Gate } from '../sources/labels.js'
+import { USER_KIND } from '../target.js'
 import type { Settings } from '../settings.js'
 import type { Trigger } from '../trigger.js'
 
@@ -69,6 +71,28 @@ export function gateOf({
     repository: context.repositoryName,
     permissionOf: (login) => github.permissionOf(login)
   }
+}
+
+export interface Pair {
+  flagKey: string
+  environmentKey: string
+}
+
+/** Every flag in every environment of a scope. */
+export function pairsOf(scope: Scope | undefined): Pair[] {
+  if (!scope) return []
+  return scope.flagKeys.flatMap((flagKey) =>
+    scope.environmentKeys.map((environmentKey) => ({ flagKey, environmentKey }))
+  )
+}
+
+/**
+ * The contexts endpoint when context-kind is set or an entry names a context of another kind;
+ * else the user endpoint, as in v1.
+ */
+export function endpointOf(contextKind: string | undefined, entries: Entry[] = []): Endpoint {
+  if (contextKind !== undefined) return 'contexts'
+  return entries.some((e) => e.target.kind !== USER_KIND) ? 'contexts' : 'users'
 }
 
 /** What LaunchDarkly's audit log says about why the change was made. */

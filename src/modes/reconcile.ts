@@ -14,7 +14,15 @@ import { commentBody } from '../report/deliver.js'
 import { driftOf, renderDrift, type LabelSource } from '../report/drift.js'
 import { buildReport, type ReportInput } from '../report/model.js'
 import { relatesToPrefix } from '../trigger.js'
-import { applyOptions, gateOf, type ModeInput, type ModeResult } from './mode.js'
+import {
+  applyOptions,
+  endpointOf,
+  gateOf,
+  pairsOf,
+  type ModeInput,
+  type ModeResult
+} from './mode.js'
+import { readTargetsFile } from './targets-file.js'
 
 /** Pull requests read at once: each costs GitHub a labels, an events and a permission request. */
 const PULL_REQUESTS_AT_ONCE = 4
@@ -28,6 +36,19 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
     now,
     kind: settings.contextKind
   }
+  // The targets file's aliases name the keys of labels here as in the label workflow.
+  const file = await readTargetsFile(input, now)
+  const fileProblems = file?.results.flatMap((r) => (r.ok ? [] : [r.invalid])) ?? []
+  if (fileProblems.length > 0) {
+    log.info(
+      'Nothing was read or sent: the targets file, whose aliases the labels use, is invalid.'
+    )
+    return {
+      report: buildReport({ ...baseOf(input), invalid: fileProblems, flags: [] }),
+      comment: undefined
+    }
+  }
+  const grammarWithAliases = { ...grammar, aliases: file?.aliases }
   const gate = gateOf(input)
   const open = await github.openPullRequests()
   const labeled = open.filter((pr) => pr.labels.some((l) => relatesToPrefix(l, grammar.prefix)))
@@ -37,7 +58,7 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
     try {
       return {
         number: pr.number,
-        ...(await readPullRequestLabels(pr.number, grammar, github, gate))
+        ...(await readPullRequestLabels(pr.number, grammarWithAliases, github, gate))
       }
     } catch (error) {
       // Without its labels' senders, none of this PR's labels may act: say so, go on.
@@ -77,27 +98,14 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
   const checked = rejectRepeatedKeys(results)
   const entries: Entry[] = checked.flatMap((r) => (r.ok ? [r.entry] : []))
   const invalid = checked.flatMap((r) => (r.ok ? [] : [r.invalid]))
-  const endpoint = settings.contextKind === undefined ? 'users' : 'contexts'
-  const pairs = settings.flagKeys.flatMap((flagKey) =>
-    settings.environmentKeys.map((environmentKey) => ({
-      projectKey: settings.projectKey,
-      flagKey,
-      environmentKey
-    }))
-  )
+  const endpoint = endpointOf(settings.contextKind)
+  const pairs = pairsOf(settings).map((pair) => ({ projectKey: settings.projectKey, ...pair }))
   const flags =
     entries.length > 0
       ? await applyAll(launchDarkly, pairs, () => entries, applyOptions(input, endpoint, now))
       : []
   const drift = driftOf(flags, (origin) => sources.get(origin))
-  const base: Omit<ReportInput, 'flags' | 'invalid'> = {
-    dryRun: settings.dryRun,
-    timeZone: settings.timeZone,
-    baseUri: settings.baseUri,
-    projectKey: settings.projectKey,
-    environmentKeys: settings.environmentKeys,
-    flagKeys: settings.flagKeys
-  }
+  const base = baseOf(input)
   const report = buildReport({
     ...base,
     invalid,
@@ -108,13 +116,16 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
   })
   report.drift = drift
 
-  // A PR whose labels LaunchDarkly did not hold gets its comment brought up to date.
-  if (settings.comment) {
+  // A PR whose labels LaunchDarkly did not hold gets its comment brought up to date; a dry run
+  // changed nothing, so it leaves the comments as they are.
+  if (settings.comment && !settings.dryRun) {
     for (const number of [...new Set(drift.map((d) => d.pullRequest))]) {
       const own = (entry: Entry): boolean => sources.get(entry.origin)?.pullRequest === number
+      const mine = (origin: string): boolean => origin.endsWith(` on #${number}`)
       const prReport = buildReport({
         ...base,
-        invalid: [],
+        invalid: invalid.filter((i) => mine(i.origin)),
+        skipped: skipped.filter((i) => mine(i.origin)),
         flags: flags.map((f) => onlyEntries(f, own)),
         runUrl: context.runUrl
       })
@@ -127,6 +138,19 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
     report,
     comment: undefined,
     ...(settings.dashboard ? { dashboard: { drift: renderDrift(drift, settings.dryRun) } } : {})
+  }
+}
+
+/** What every report of a reconcile shows: its settings. */
+function baseOf({ settings, context }: ModeInput): Omit<ReportInput, 'flags' | 'invalid'> {
+  return {
+    dryRun: settings.dryRun,
+    timeZone: settings.timeZone,
+    baseUri: settings.baseUri,
+    projectKey: settings.projectKey,
+    environmentKeys: settings.environmentKeys,
+    flagKeys: settings.flagKeys,
+    runUrl: context.runUrl
   }
 }
 

@@ -16,6 +16,13 @@ import * as log from '../log.js'
 import type { ModeInput } from './mode.js'
 
 const PROGRESS_EVERY = 100
+/** Stands for every flag in the result of a listing that failed. */
+const ALL = '*'
+
+/** The flags a scan read, each once: a failed listing stands for none. */
+export function flagKeysOf(flags: FlagResult[]): string[] {
+  return [...new Set(flags.map((f) => f.ref.flagKey).filter((key) => key !== ALL))]
+}
 
 export async function scan(
   { settings, launchDarkly }: ModeInput,
@@ -38,7 +45,7 @@ export async function scan(
             tag: settings.flagTag
           })
         } catch (error) {
-          const ref = { projectKey, flagKey: '*', environmentKey }
+          const ref = { projectKey, flagKey: ALL, environmentKey }
           results.push({
             ref,
             entries: [],

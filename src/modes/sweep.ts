@@ -5,13 +5,19 @@
  * (flag, environment) that needs one.
  */
 import type { Planner } from '../engine/apply.js'
-import { targetedKeys } from '../engine/plan.js'
+import { targetedKeys, untimedKeys } from '../engine/plan.js'
 import * as log from '../log.js'
 import { buildReport } from '../report/model.js'
 import type { Entry } from '../sources/grammar.js'
-import { targetId, USER_KIND } from '../target.js'
-import { applyOptions, SCAN_CONCURRENCY, type ModeInput, type ModeResult } from './mode.js'
-import { scan } from './scan.js'
+import { USER_KIND } from '../target.js'
+import {
+  applyOptions,
+  endpointOf,
+  SCAN_CONCURRENCY,
+  type ModeInput,
+  type ModeResult
+} from './mode.js'
+import { flagKeysOf, scan } from './scan.js'
 
 export async function runSweep(input: ModeInput): Promise<ModeResult> {
   const { settings, context } = input
@@ -22,14 +28,13 @@ export async function runSweep(input: ModeInput): Promise<ModeResult> {
   const counts = { targeted: 0, timed: 0, excluded: 0 }
   const planner: Planner = (state, ref) => {
     if (!state.flag) return []
-    const timed = new Set(
-      state.items.filter((i) => i.targetType === undefined).map((i) => targetId(i.target))
-    )
+    const { flag, items } = state
+    const untimed = untimedKeys({ flag, items }, ref.environmentKey, kind)
+    counts.targeted += targetedKeys(flag, ref.environmentKey, kind).length
+    counts.timed += targetedKeys(flag, ref.environmentKey, kind).length - untimed.length
     const entries: Entry[] = []
-    for (const key of targetedKeys(state.flag, ref.environmentKey, kind)) {
-      counts.targeted++
-      if (timed.has(targetId({ kind, key }))) counts.timed++
-      else if (excluded.has(key)) counts.excluded++
+    for (const key of untimed) {
+      if (excluded.has(key)) counts.excluded++
       else
         entries.push({
           target: { kind, key },
@@ -40,7 +45,7 @@ export async function runSweep(input: ModeInput): Promise<ModeResult> {
     }
     return entries
   }
-  const endpoint = settings.contextKind === undefined ? 'users' : 'contexts'
+  const endpoint = endpointOf(settings.contextKind)
   const flags = await scan(input, planner, applyOptions(input, endpoint, now, SCAN_CONCURRENCY))
   log.info(
     `${counts.targeted} individually targeted ${kind} keys: ${counts.timed} already had a removal, ${counts.excluded} excluded, ${counts.targeted - counts.timed - counts.excluded} to sweep.`
@@ -51,7 +56,7 @@ export async function runSweep(input: ModeInput): Promise<ModeResult> {
     baseUri: settings.baseUri,
     projectKey: settings.projectKey,
     environmentKeys: settings.environmentKeys,
-    flagKeys: [...new Set(flags.map((f) => f.ref.flagKey))],
+    flagKeys: flagKeysOf(flags),
     invalid: [],
     flags,
     runUrl: context.runUrl

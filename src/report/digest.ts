@@ -3,9 +3,9 @@
  * soonest first, and how many individually targeted keys have none. Pure.
  */
 import type { FlagResult } from '../engine/apply.js'
-import { targetedKeys, variationLabel } from '../engine/plan.js'
+import { untimedKeys, variationLabel } from '../engine/plan.js'
 import { formatInZone, formatUtc } from '../sources/when.js'
-import { targetId, type Target } from '../target.js'
+import type { Target } from '../target.js'
 import { code, table, text } from './escape.js'
 import { targetingUrl } from './links.js'
 
@@ -48,10 +48,7 @@ export function buildDigest(input: DigestInput): Digest {
   for (const { ref, state } of input.flags) {
     if (!state) continue
     pairs++
-    const scheduled = new Set(state.items.map((i) => targetId(i.target)))
-    untimed += targetedKeys(state.flag, ref.environmentKey, input.kind).filter(
-      (key) => !scheduled.has(targetId({ kind: input.kind, key }))
-    ).length
+    untimed += untimedKeys(state, ref.environmentKey, input.kind).length
     for (const item of state.items) {
       if (item.targetType !== undefined || item.expirationDate > input.untilMs) continue
       const variation = state.flag.variations.find((v) => v._id === item.variationId)

@@ -28,6 +28,9 @@ export interface LabelSource {
   label: string
 }
 
+/** Rows shown; the `drift` output has all of them (an issue body holds 65,536 characters). */
+const MAX_ROWS = 200
+
 const HEALING = new Set<Outcome>(['scheduled', 'moved', 'cancelled'])
 
 /** Every entry whose plan had to change LaunchDarkly: that is drift. */
@@ -57,21 +60,26 @@ export function driftOf(
 export function renderDrift(drift: DriftItem[], dryRun: boolean): string {
   if (drift.length === 0) return 'No drift: every open pull request label matches LaunchDarkly.'
   const when = (ms: number | null): string => (ms === null ? 'none' : formatUtc(ms))
-  const rows = drift.map((d) => [
-    `#${d.pullRequest}`,
-    code(d.label),
-    code(d.flagKey),
-    code(d.environmentKey),
-    code(d.target.key),
-    when(d.expected),
-    when(d.found),
-    text(dryRun ? `would be ${d.outcome}` : d.outcome)
-  ])
+  const rows = drift
+    .slice(0, MAX_ROWS)
+    .map((d) => [
+      `#${d.pullRequest}`,
+      code(d.label),
+      code(d.flagKey),
+      code(d.environmentKey),
+      code(d.target.key),
+      when(d.expected),
+      when(d.found),
+      text(dryRun ? `would be ${d.outcome}` : d.outcome)
+    ])
   return [
     `**${drift.length} label${drift.length === 1 ? '' : 's'} out of place${dryRun ? ' (dry run: not healed)' : ', healed'}**`,
     table(
       ['PR', 'Label', 'Flag', 'Environment', 'Key', 'Label says', 'LaunchDarkly had', 'Done'],
       rows
-    )
+    ),
+    ...(drift.length > MAX_ROWS
+      ? [`*${drift.length - MAX_ROWS} more in the step's \`drift\` output.*`]
+      : [])
   ].join('\n\n')
 }

@@ -1,0 +1,51 @@
+/**
+ * The targets file of a run, read from the workspace and parsed: applied on push, schedule and
+ * workflow_dispatch, planned only on any other event (a pull request). Its aliases also name the
+ * keys of labels and targets lines.
+ */
+import type { ParseResult } from '../sources/grammar.js'
+import { readWorkspaceFile } from '../sources/workspace-file.js'
+import type { ModeInput } from './mode.js'
+
+/** Events on which the targets file is applied; on any other (a pull request) it is planned. */
+const FILE_APPLY_EVENTS = new Set(['push', 'schedule', 'workflow_dispatch'])
+
+/** The targets file, read and parsed; planOnly on a pull request. */
+export interface TargetsFileRead {
+  path: string
+  results: ParseResult[]
+  aliases: ReadonlyMap<string, string>
+  planOnly: boolean
+}
+
+/** The targets file, when the input names one: applied on push, schedule and workflow_dispatch. */
+export async function readTargetsFile(
+  { context, settings }: ModeInput,
+  now: number
+): Promise<TargetsFileRead | undefined> {
+  const path = settings.targetsFile
+  if (path === undefined) return undefined
+  const planOnly = !FILE_APPLY_EVENTS.has(context.event.name)
+  const read = readWorkspaceFile(context.workspace, path)
+  if (!read.ok) {
+    const invalid = {
+      source: path,
+      origin: `targets-file ${JSON.stringify(path)}`,
+      reason: read.reason
+    }
+    return { path, planOnly, aliases: new Map(), results: [{ ok: false, invalid }] }
+  }
+  // Loaded only when there is a file: the YAML parser is a fifth of the bundle.
+  const { parseTargetsFile } = await import('../sources/targets-file.js')
+  const parsed = parseTargetsFile(read.text, {
+    path,
+    timeZone: settings.timeZone,
+    now,
+    defaultEnvironments: settings.environmentKeys,
+    defaultFlags: settings.flagKeys
+  })
+  const results = parsed.results.map((r): ParseResult =>
+    r.ok && planOnly ? { ok: true, entry: { ...r.entry, planOnly } } : r
+  )
+  return { path, planOnly, aliases: parsed.aliases, results }
+}
