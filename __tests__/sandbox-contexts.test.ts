@@ -756,4 +756,13 @@ describe('the flag list', () => {
       expect.stringMatching(/^schema FeatureFlag: \/variations\/0\/name/)
     ])
   })
+
+  it('records a violation for a query parameter LaunchDarkly does not document', async () => {
+    expect((await list('env=production&summary=0&limit=100&offset=0&filter=tags:x')).status).toBe(
+      200
+    )
+    expect(lists.violations).toEqual([])
+    await list('env=production&pageSize=100')
+    expect(lists.violations).toEqual(['getFeatureFlags: undocumented query pageSize'])
+  })
 })

@@ -140,6 +140,23 @@ type Items = Map<string, ExpiringContextItem>
 
 /** The list route. Not in the trimmed spec: its answers are checked schema by schema. */
 const LIST_FLAGS = 'getFeatureFlags'
+/**
+ * The list route is not in the trimmed spec. Its query parameters and its envelope, FeatureFlags
+ * ({items, _links} required, totalCount optional), as LaunchDarkly's client generated from the
+ * published OpenAPI description declares them (launchdarkly-api-typescript 17.2.0, api.ts).
+ */
+const LIST_FLAGS_QUERY = [
+  'env',
+  'tag',
+  'limit',
+  'offset',
+  'archived',
+  'summary',
+  'filter',
+  'sort',
+  'compare',
+  'expand'
+]
 const LIST_LIMIT_DEFAULT = 20
 const LIST_LIMIT_MAX = 100
 /** The spec's error schemas, for the list route's errors. */
@@ -456,6 +473,9 @@ export class LaunchDarklySandbox {
       })
     }
     if (route.operationId === LIST_FLAGS) {
+      const unknownQuery = [...url.searchParams.keys()].filter((q) => !LIST_FLAGS_QUERY.includes(q))
+      if (unknownQuery.length)
+        this.violations.push(`getFeatureFlags: undocumented query ${unknownQuery.join(', ')}`)
       const { status, body } = this.listFlags(route.projectKey, url)
       return this.answer(send, route.operationId, status, body)
     }
@@ -543,7 +563,7 @@ export class LaunchDarklySandbox {
   /**
    * The list route is not in the trimmed spec (nor is its FeatureFlags schema): each flag in it is
    * checked against FeatureFlag, each link against Link, and an error against the spec's schema for
-   * that status. The envelope itself ({items, totalCount, _links}) is not checked.
+   * that status, and the envelope against FeatureFlags as LaunchDarkly's generated client has it.
    */
   private check(operationId: string, status: number, body: unknown): string[] {
     if (operationId !== LIST_FLAGS || this.contract.hasOperation(operationId))
@@ -553,10 +573,26 @@ export class LaunchDarklySandbox {
       if (!schema) return [`${operationId}: no error schema for status ${status}`]
       return this.contract.checkSchema(schema, body)
     }
-    const { items, _links } = body as { items: unknown[]; _links: Record<string, unknown> }
+    const { items, _links, totalCount } = body as {
+      items?: unknown
+      _links?: unknown
+      totalCount?: unknown
+    }
+    const envelope = [
+      ...(Array.isArray(items) ? [] : ['getFeatureFlags 200: /items must be an array']),
+      ...(typeof _links === 'object' && _links !== null
+        ? []
+        : ['getFeatureFlags 200: /_links must be an object']),
+      ...(totalCount === undefined || Number.isInteger(totalCount)
+        ? []
+        : ['getFeatureFlags 200: /totalCount must be an integer'])
+    ]
+    if (envelope.length > 0 || !Array.isArray(items)) return envelope
     return [
       ...items.flatMap((flag) => this.contract.checkSchema('FeatureFlag', flag)),
-      ...Object.values(_links).flatMap((link) => this.contract.checkSchema('Link', link))
+      ...Object.values(_links as Record<string, unknown>).flatMap((link) =>
+        this.contract.checkSchema('Link', link)
+      )
     ]
   }
 
