@@ -289,6 +289,49 @@ describe('inputs', () => {
     expect(sandboxes.launchDarkly.requests).toEqual([])
   })
 
+  it.each([
+    ['context-kind', 'org\n::error::PWNED'],
+    ['targets-file', 'x.yml\n::error::PWNED'],
+    ['mode', 'sweep\n##[error]PWNED'],
+    ['flag-tag', 'beta\r::error::PWNED'],
+    ['default-lifetime', '30d\n::error::PWNED'],
+    ['window', '7d\n##[warning]PWNED']
+  ])('the new input %s with a line break: %j', async (name, value) => {
+    const outcome = await run({ inputs: { targets: 'sandy@2030-06-10', [name]: value } })
+    expectNothingForged(outcome, [value], { code: 1, annotation: 'error' })
+    expect(sandboxes.launchDarkly.requests).toEqual([])
+  })
+
+  it('a targets file whose keys, aliases and variations hold workflow commands', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'forged-'))
+    const text = [
+      'version: 1',
+      'aliases:',
+      '  "##[error]PWNED": sandy',
+      'targets:',
+      '  - flag: checkout',
+      '    user: "x\n::error::PWNED"',
+      '    remove-at: 2030-06-10',
+      '  - flag: checkout',
+      '    user: "##[warning]PWNED"',
+      '    remove-at: "2030-06-10\n::error::PWNED"',
+      '  - flag: checkout',
+      '    user: sandy',
+      '    remove-at: 2030-06-10',
+      '    variation: "On\r::error::PWNED"',
+      ''
+    ].join('\n')
+    writeFileSync(join(workspace, 'targets.yml'), text)
+    const outcome = await run({
+      eventName: 'push',
+      inputs: { 'targets-file': 'targets.yml' },
+      env: { GITHUB_WORKSPACE: workspace }
+    })
+    rmSync(workspace, { recursive: true, force: true })
+    expectNothingForged(outcome, [text, ...text.split('\n')], { code: 1, annotation: 'error' })
+    expect(sandboxes.launchDarkly.countRequests('PATCH')).toBe(0)
+  })
+
   it('a variation with a line break, which LaunchDarkly is asked about', async () => {
     const variation = 'x\n::error::PWNED'
     const outcome = await run({ inputs: { targets: 'sandy@2030-06-10', variation } })
