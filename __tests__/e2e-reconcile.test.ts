@@ -211,6 +211,8 @@ describe('the rules of label events', () => {
       expect.objectContaining({ kind: 'updateExpireUserTargetDate', value: JULY_1 })
     ])
     expect(scheduled()).toEqual([{ key: 'sandy', at: JULY_1 }])
+    // As after a label event, the older label comes off the PR once the newer one acted.
+    expect(sandboxes.github.labelsOn(REPOSITORY, 5)).toEqual([later])
   })
 
   it('reads every page of open PRs, and the labels and events only of those with expiry labels', async () => {

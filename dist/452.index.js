@@ -102,7 +102,7 @@ async function runReconcile(input) {
             }
         }
         skipped.push(...state.skipped.map((s) => ({ ...s, origin: onPr(state.number, s.origin) })));
-        superseded.push(...state.superseded.map((s) => ({ ...s, removed: false })));
+        superseded.push(...state.superseded.map((s) => ({ ...s, pullRequest: state.number })));
     }
     // Two PRs labelling the same key would fight: the later one is reported, not applied.
     const checked = (0,_sources_grammar_js__WEBPACK_IMPORTED_MODULE_1__/* .rejectRepeatedKeys */ .Ad)(results);
@@ -114,12 +114,13 @@ async function runReconcile(input) {
         ? await (0,_engine_apply_js__WEBPACK_IMPORTED_MODULE_0__/* .applyAll */ .yl)(launchDarkly, pairs, () => entries, (0,_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .applyOptions */ .V1)(input, endpoint, now))
         : [];
     const drift = (0,_report_drift_js__WEBPACK_IMPORTED_MODULE_5__/* .driftOf */ .$)(flags, (origin) => sources.get(origin));
+    const removed = await removeSuperseded(input, superseded, flags, onPr);
     const base = baseOf(input);
     const report = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_6__/* .buildReport */ .F)({
         ...base,
         invalid,
         skipped,
-        superseded,
+        superseded: superseded.map((s) => ({ ...s, removed: removed.has(s) })),
         flags,
         runUrl: context.runUrl
     });
@@ -148,6 +149,29 @@ async function runReconcile(input) {
         comment: undefined,
         ...(settings.dashboard ? { dashboard: { drift: (0,_report_drift_js__WEBPACK_IMPORTED_MODULE_5__/* .renderDrift */ .i)(drift, settings.dryRun) } } : {})
     };
+}
+/**
+ * As after a label event: an older label for a key comes off its PR once the newer one acted on
+ * every flag, so that the PR shows one label per key. A dry run removes nothing.
+ */
+async function removeSuperseded({ settings, github }, superseded, flags, onPr) {
+    const removed = new Set();
+    if (settings.dryRun)
+        return removed;
+    for (const item of superseded) {
+        const winner = onPr(item.pullRequest, (0,_sources_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .labelOrigin */ .zk)(item.by));
+        const results = flags.flatMap((f) => f.entries).filter((e) => e.planned.entry.origin === winner);
+        if (results.length === 0 || results.some((r) => r.outcome === 'failed'))
+            continue;
+        try {
+            await github.removeLabel(item.pullRequest, item.label);
+            removed.add(item);
+        }
+        catch (error) {
+            _log_js__WEBPACK_IMPORTED_MODULE_3__.warning(error.message);
+        }
+    }
+    return removed;
 }
 /** What every report of a reconcile shows: its settings. */
 function baseOf({ settings, context }) {

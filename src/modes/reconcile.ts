@@ -8,7 +8,7 @@
 import { applyAll, type FlagResult } from '../engine/apply.js'
 import type { Entry, InvalidEntry, ParseResult } from '../sources/grammar.js'
 import { rejectRepeatedKeys } from '../sources/grammar.js'
-import { readPullRequestLabels, type Superseded } from '../sources/labels.js'
+import { labelOrigin, readPullRequestLabels, type Superseded } from '../sources/labels.js'
 import * as log from '../log.js'
 import { commentBody } from '../report/deliver.js'
 import { driftOf, renderDrift, type LabelSource } from '../report/drift.js'
@@ -77,7 +77,7 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
   const onPr = (number: number, origin: string): string => `${origin} on #${number}`
   const results: ParseResult[] = []
   const skipped: InvalidEntry[] = []
-  const superseded: (Superseded & { removed: boolean })[] = []
+  const superseded: (Superseded & { pullRequest: number })[] = []
   for (const state of states) {
     for (const result of state.results) {
       if (result.ok) {
@@ -92,7 +92,7 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
       }
     }
     skipped.push(...state.skipped.map((s) => ({ ...s, origin: onPr(state.number, s.origin) })))
-    superseded.push(...state.superseded.map((s) => ({ ...s, removed: false })))
+    superseded.push(...state.superseded.map((s) => ({ ...s, pullRequest: state.number })))
   }
   // Two PRs labelling the same key would fight: the later one is reported, not applied.
   const checked = rejectRepeatedKeys(results)
@@ -105,12 +105,13 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
       ? await applyAll(launchDarkly, pairs, () => entries, applyOptions(input, endpoint, now))
       : []
   const drift = driftOf(flags, (origin) => sources.get(origin))
+  const removed = await removeSuperseded(input, superseded, flags, onPr)
   const base = baseOf(input)
   const report = buildReport({
     ...base,
     invalid,
     skipped,
-    superseded,
+    superseded: superseded.map((s) => ({ ...s, removed: removed.has(s) })),
     flags,
     runUrl: context.runUrl
   })
@@ -139,6 +140,32 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
     comment: undefined,
     ...(settings.dashboard ? { dashboard: { drift: renderDrift(drift, settings.dryRun) } } : {})
   }
+}
+
+/**
+ * As after a label event: an older label for a key comes off its PR once the newer one acted on
+ * every flag, so that the PR shows one label per key. A dry run removes nothing.
+ */
+async function removeSuperseded<S extends Superseded & { pullRequest: number }>(
+  { settings, github }: ModeInput,
+  superseded: S[],
+  flags: FlagResult[],
+  onPr: (number: number, origin: string) => string
+): Promise<Set<S>> {
+  const removed = new Set<S>()
+  if (settings.dryRun) return removed
+  for (const item of superseded) {
+    const winner = onPr(item.pullRequest, labelOrigin(item.by))
+    const results = flags.flatMap((f) => f.entries).filter((e) => e.planned.entry.origin === winner)
+    if (results.length === 0 || results.some((r) => r.outcome === 'failed')) continue
+    try {
+      await github.removeLabel(item.pullRequest, item.label)
+      removed.add(item)
+    } catch (error) {
+      log.warning((error as Error).message)
+    }
+  }
+  return removed
 }
 
 /** What every report of a reconcile shows: its settings. */
