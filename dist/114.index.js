@@ -10,10 +10,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runDigest: () => (/* binding */ runDigest)
 /* harmony export */ });
 /* harmony import */ var _report_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7252);
-/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6867);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6746);
-/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3805);
-/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5243);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6746);
+/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3805);
+/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5243);
 /**
  * The digest mode, read-only: every removal due before now + `window` across the (flag,
  * environment) pairs, soonest first, for the job summary, the `due` output and, with
@@ -23,32 +22,21 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
 async function runDigest(input) {
-    const { settings, context } = input;
+    const { settings } = input;
     const now = Date.now();
-    const endpoint = (0,_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointOf */ .X5)(settings.contextKind);
-    const options = { ...(0,_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .applyOptions */ .V1)(input, endpoint, now, _mode_js__WEBPACK_IMPORTED_MODULE_2__/* .SCAN_CONCURRENCY */ .Ep), dryRun: true };
-    const flags = await (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .scan */ .S)(input, () => [], options);
+    const endpoint = (0,_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointOf */ .X5)(settings.contextKind);
+    const options = { ...(0,_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .applyOptions */ .V1)(input, endpoint, now, _mode_js__WEBPACK_IMPORTED_MODULE_1__/* .SCAN_CONCURRENCY */ .Ep), dryRun: true };
+    const flags = await (0,_scan_js__WEBPACK_IMPORTED_MODULE_2__/* .scan */ .S)(input, () => [], options);
     const digest = (0,_report_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .buildDigest */ .PW)({
         flags,
         untilMs: now + settings.windowMs,
         windowMs: settings.windowMs,
-        kind: settings.contextKind ?? _target_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_KIND */ .P1,
+        kind: settings.contextKind ?? _target_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_KIND */ .P1,
         baseUri: settings.baseUri,
         projectKey: settings.projectKey
     });
-    const report = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_1__/* .buildReport */ .F)({
-        dryRun: false,
-        timeZone: settings.timeZone,
-        baseUri: settings.baseUri,
-        projectKey: settings.projectKey,
-        environmentKeys: settings.environmentKeys,
-        flagKeys: (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .flagKeysOf */ .K)(flags),
-        invalid: [],
-        flags,
-        runUrl: context.runUrl
-    });
+    const report = (0,_scan_js__WEBPACK_IMPORTED_MODULE_2__/* .scanReport */ .M)(input, flags, false);
     report.digest = digest;
     return {
         report,
@@ -66,11 +54,12 @@ async function runDigest(input) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ flagKeysOf),
+/* harmony export */   M: () => (/* binding */ scanReport),
 /* harmony export */   S: () => (/* binding */ scan)
 /* harmony export */ });
 /* harmony import */ var _engine_apply_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2226);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6867);
 /**
  * The scheduled modes' pass over an account: environment by environment, each in a log group,
  * every flag (listed once per environment with `flag-key: *`) read, planned and, for sweep, sent,
@@ -82,9 +71,20 @@ async function runDigest(input) {
 const PROGRESS_EVERY = 100;
 /** Stands for every flag in the result of a listing that failed. */
 const ALL = '*';
-/** The flags a scan read, each once: a failed listing stands for none. */
-function flagKeysOf(flags) {
-    return [...new Set(flags.map((f) => f.ref.flagKey).filter((key) => key !== ALL))];
+/** A scan's report: its rows (sweep), and the errors of the pairs that could not be read. */
+function scanReport({ settings, context }, flags, dryRun) {
+    return (0,_report_model_js__WEBPACK_IMPORTED_MODULE_2__/* .buildReport */ .F)({
+        dryRun,
+        timeZone: settings.timeZone,
+        baseUri: settings.baseUri,
+        projectKey: settings.projectKey,
+        environmentKeys: settings.environmentKeys,
+        // The flags read, each once: a failed listing stands for none.
+        flagKeys: [...new Set(flags.map((f) => f.ref.flagKey).filter((key) => key !== ALL))],
+        invalid: [],
+        flags,
+        runUrl: context.runUrl
+    });
 }
 async function scan({ settings, launchDarkly }, planner, options) {
     const { projectKey } = settings;

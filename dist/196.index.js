@@ -6,11 +6,12 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ flagKeysOf),
+/* harmony export */   M: () => (/* binding */ scanReport),
 /* harmony export */   S: () => (/* binding */ scan)
 /* harmony export */ });
 /* harmony import */ var _engine_apply_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2226);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6867);
 /**
  * The scheduled modes' pass over an account: environment by environment, each in a log group,
  * every flag (listed once per environment with `flag-key: *`) read, planned and, for sweep, sent,
@@ -22,9 +23,20 @@ export const modules = {
 const PROGRESS_EVERY = 100;
 /** Stands for every flag in the result of a listing that failed. */
 const ALL = '*';
-/** The flags a scan read, each once: a failed listing stands for none. */
-function flagKeysOf(flags) {
-    return [...new Set(flags.map((f) => f.ref.flagKey).filter((key) => key !== ALL))];
+/** A scan's report: its rows (sweep), and the errors of the pairs that could not be read. */
+function scanReport({ settings, context }, flags, dryRun) {
+    return (0,_report_model_js__WEBPACK_IMPORTED_MODULE_2__/* .buildReport */ .F)({
+        dryRun,
+        timeZone: settings.timeZone,
+        baseUri: settings.baseUri,
+        projectKey: settings.projectKey,
+        environmentKeys: settings.environmentKeys,
+        // The flags read, each once: a failed listing stands for none.
+        flagKeys: [...new Set(flags.map((f) => f.ref.flagKey).filter((key) => key !== ALL))],
+        invalid: [],
+        flags,
+        runUrl: context.runUrl
+    });
 }
 async function scan({ settings, launchDarkly }, planner, options) {
     const { projectKey } = settings;
@@ -89,20 +101,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _engine_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(955);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
-/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6867);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6746);
-/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3805);
-/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5243);
-
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6746);
+/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3805);
+/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5243);
 
 
 
 
 
 async function runSweep(input) {
-    const { settings, context } = input;
+    const { settings } = input;
     const now = Date.now();
-    const kind = settings.contextKind ?? _target_js__WEBPACK_IMPORTED_MODULE_5__/* .USER_KIND */ .P1;
+    const kind = settings.contextKind ?? _target_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_KIND */ .P1;
     const removalMs = now + (settings.defaultLifetimeMs ?? 0);
     const excluded = new Set(settings.exclude);
     const counts = { targeted: 0, timed: 0, excluded: 0 };
@@ -110,9 +120,10 @@ async function runSweep(input) {
         if (!state.flag)
             return [];
         const { flag, items } = state;
+        const targeted = (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .targetedKeys */ .$5)(flag, ref.environmentKey, kind).length;
         const untimed = (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .untimedKeys */ .Zs)({ flag, items }, ref.environmentKey, kind);
-        counts.targeted += (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .targetedKeys */ .$5)(flag, ref.environmentKey, kind).length;
-        counts.timed += (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .targetedKeys */ .$5)(flag, ref.environmentKey, kind).length - untimed.length;
+        counts.targeted += targeted;
+        counts.timed += targeted - untimed.length;
         const entries = [];
         for (const key of untimed) {
             if (excluded.has(key))
@@ -127,20 +138,10 @@ async function runSweep(input) {
         }
         return entries;
     };
-    const endpoint = (0,_mode_js__WEBPACK_IMPORTED_MODULE_3__/* .endpointOf */ .X5)(settings.contextKind);
-    const flags = await (0,_scan_js__WEBPACK_IMPORTED_MODULE_4__/* .scan */ .S)(input, planner, (0,_mode_js__WEBPACK_IMPORTED_MODULE_3__/* .applyOptions */ .V1)(input, endpoint, now, _mode_js__WEBPACK_IMPORTED_MODULE_3__/* .SCAN_CONCURRENCY */ .Ep));
+    const endpoint = (0,_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointOf */ .X5)(settings.contextKind);
+    const flags = await (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .scan */ .S)(input, planner, (0,_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .applyOptions */ .V1)(input, endpoint, now, _mode_js__WEBPACK_IMPORTED_MODULE_2__/* .SCAN_CONCURRENCY */ .Ep));
     _log_js__WEBPACK_IMPORTED_MODULE_1__.info(`${counts.targeted} individually targeted ${kind} keys: ${counts.timed} already had a removal, ${counts.excluded} excluded, ${counts.targeted - counts.timed - counts.excluded} to sweep.`);
-    const report = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_2__/* .buildReport */ .F)({
-        dryRun: settings.dryRun,
-        timeZone: settings.timeZone,
-        baseUri: settings.baseUri,
-        projectKey: settings.projectKey,
-        environmentKeys: settings.environmentKeys,
-        flagKeys: (0,_scan_js__WEBPACK_IMPORTED_MODULE_4__/* .flagKeysOf */ .K)(flags),
-        invalid: [],
-        flags,
-        runUrl: context.runUrl
-    });
+    const report = (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .scanReport */ .M)(input, flags, settings.dryRun);
     report.swept = report.rows.filter((r) => r.outcome === 'scheduled').length;
     return { report, comment: undefined };
 }

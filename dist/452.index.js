@@ -39,14 +39,8 @@ __webpack_require__.r(__webpack_exports__);
 /** Pull requests read at once: each costs GitHub a labels, an events and a permission request. */
 const PULL_REQUESTS_AT_ONCE = 4;
 async function runReconcile(input) {
-    const { settings, context, github, launchDarkly } = input;
+    const { settings, github, launchDarkly } = input;
     const now = Date.now();
-    const grammar = {
-        prefix: settings.labelPrefix,
-        timeZone: settings.timeZone,
-        now,
-        kind: settings.contextKind
-    };
     // The targets file's aliases name the keys of labels here as in the label workflow.
     const file = await (0,_targets_file_js__WEBPACK_IMPORTED_MODULE_9__/* .readTargetsFile */ .v)(input, now);
     const fileProblems = file?.results.flatMap((r) => (r.ok ? [] : [r.invalid])) ?? [];
@@ -57,7 +51,13 @@ async function runReconcile(input) {
             comment: undefined
         };
     }
-    const grammarWithAliases = { ...grammar, aliases: file?.aliases };
+    const grammar = {
+        prefix: settings.labelPrefix,
+        timeZone: settings.timeZone,
+        now,
+        kind: settings.contextKind,
+        aliases: file?.aliases
+    };
     const gate = (0,_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .gateOf */ .Rv)(input);
     const open = await github.openPullRequests();
     const labeled = open.filter((pr) => pr.labels.some((l) => (0,_trigger_js__WEBPACK_IMPORTED_MODULE_7__/* .relatesToPrefix */ .wJ)(l, grammar.prefix)));
@@ -66,7 +66,7 @@ async function runReconcile(input) {
         try {
             return {
                 number: pr.number,
-                ...(await (0,_sources_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .readPullRequestLabels */ .Oi)(pr.number, grammarWithAliases, github, gate))
+                ...(await (0,_sources_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .readPullRequestLabels */ .Oi)(pr.number, grammar, github, gate))
             };
         }
         catch (error) {
@@ -121,8 +121,7 @@ async function runReconcile(input) {
         invalid,
         skipped,
         superseded: superseded.map((s) => ({ ...s, removed: removed.has(s) })),
-        flags,
-        runUrl: context.runUrl
+        flags
     });
     report.drift = drift;
     // A PR whose labels LaunchDarkly did not hold gets its comment brought up to date; a dry run
@@ -135,8 +134,7 @@ async function runReconcile(input) {
                 ...base,
                 invalid: invalid.filter((i) => mine(i.origin)),
                 skipped: skipped.filter((i) => mine(i.origin)),
-                flags: flags.map((f) => onlyEntries(f, own)),
-                runUrl: context.runUrl
+                flags: flags.map((f) => onlyEntries(f, own))
             });
             const pending = github.findComment({ pullRequest: number, key: settings.commentKey });
             const written = await github.writeComment(pending, (0,_report_deliver_js__WEBPACK_IMPORTED_MODULE_4__/* .commentBody */ .I2)(prReport));

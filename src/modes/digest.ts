@@ -4,7 +4,6 @@
  * `dashboard: true`, the dashboard issue. It never sends a PATCH.
  */
 import { buildDigest, renderDigest } from '../report/digest.js'
-import { buildReport } from '../report/model.js'
 import { USER_KIND } from '../target.js'
 import {
   applyOptions,
@@ -13,10 +12,10 @@ import {
   type ModeInput,
   type ModeResult
 } from './mode.js'
-import { flagKeysOf, scan } from './scan.js'
+import { scan, scanReport } from './scan.js'
 
 export async function runDigest(input: ModeInput): Promise<ModeResult> {
-  const { settings, context } = input
+  const { settings } = input
   const now = Date.now()
   const endpoint = endpointOf(settings.contextKind)
   const options = { ...applyOptions(input, endpoint, now, SCAN_CONCURRENCY), dryRun: true }
@@ -29,17 +28,7 @@ export async function runDigest(input: ModeInput): Promise<ModeResult> {
     baseUri: settings.baseUri,
     projectKey: settings.projectKey
   })
-  const report = buildReport({
-    dryRun: false,
-    timeZone: settings.timeZone,
-    baseUri: settings.baseUri,
-    projectKey: settings.projectKey,
-    environmentKeys: settings.environmentKeys,
-    flagKeys: flagKeysOf(flags),
-    invalid: [],
-    flags,
-    runUrl: context.runUrl
-  })
+  const report = scanReport(input, flags, false)
   report.digest = digest
   return {
     report,

@@ -1,7 +1,12 @@
 /** What every mode is given and gives back, and the options they share. */
 import type { RunContext } from '../context.js'
 import type { ApplyOptions } from '../engine/apply.js'
-import type { CommentTarget, GitHubSession, PendingComment } from '../github/session.js'
+import type {
+  CommentTarget,
+  DashboardSections,
+  GitHubSession,
+  PendingComment
+} from '../github/session.js'
 import type { LaunchDarklyClient } from '../launchdarkly/client.js'
 import type { Endpoint } from '../launchdarkly/schemas.js'
 import * as log from '../log.js'
@@ -30,14 +35,11 @@ export interface ModeInput {
   commentTarget: CommentTarget | undefined
 }
 
-/** A section of the dashboard issue this run rewrites; the others are kept as they are. */
-export type DashboardSection = 'due' | 'drift'
-
 export interface ModeResult {
   report: Report
   comment: PendingComment | undefined
   /** The dashboard sections this run rewrites (digest and reconcile with `dashboard: true`). */
-  dashboard?: Partial<Record<DashboardSection, string>>
+  dashboard?: DashboardSections
 }
 
 /** The options every mode plans and sends with. */

@@ -28,14 +28,8 @@ import { readTargetsFile } from './targets-file.js'
 const PULL_REQUESTS_AT_ONCE = 4
 
 export async function runReconcile(input: ModeInput): Promise<ModeResult> {
-  const { settings, context, github, launchDarkly } = input
+  const { settings, github, launchDarkly } = input
   const now = Date.now()
-  const grammar = {
-    prefix: settings.labelPrefix,
-    timeZone: settings.timeZone,
-    now,
-    kind: settings.contextKind
-  }
   // The targets file's aliases name the keys of labels here as in the label workflow.
   const file = await readTargetsFile(input, now)
   const fileProblems = file?.results.flatMap((r) => (r.ok ? [] : [r.invalid])) ?? []
@@ -48,7 +42,13 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
       comment: undefined
     }
   }
-  const grammarWithAliases = { ...grammar, aliases: file?.aliases }
+  const grammar = {
+    prefix: settings.labelPrefix,
+    timeZone: settings.timeZone,
+    now,
+    kind: settings.contextKind,
+    aliases: file?.aliases
+  }
   const gate = gateOf(input)
   const open = await github.openPullRequests()
   const labeled = open.filter((pr) => pr.labels.some((l) => relatesToPrefix(l, grammar.prefix)))
@@ -58,7 +58,7 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
     try {
       return {
         number: pr.number,
-        ...(await readPullRequestLabels(pr.number, grammarWithAliases, github, gate))
+        ...(await readPullRequestLabels(pr.number, grammar, github, gate))
       }
     } catch (error) {
       // Without its labels' senders, none of this PR's labels may act: say so, go on.
@@ -112,8 +112,7 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
     invalid,
     skipped,
     superseded: superseded.map((s) => ({ ...s, removed: removed.has(s) })),
-    flags,
-    runUrl: context.runUrl
+    flags
   })
   report.drift = drift
 
@@ -127,8 +126,7 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
         ...base,
         invalid: invalid.filter((i) => mine(i.origin)),
         skipped: skipped.filter((i) => mine(i.origin)),
-        flags: flags.map((f) => onlyEntries(f, own)),
-        runUrl: context.runUrl
+        flags: flags.map((f) => onlyEntries(f, own))
       })
       const pending = github.findComment({ pullRequest: number, key: settings.commentKey })
       const written = await github.writeComment(pending, commentBody(prReport))

@@ -5,23 +5,39 @@
  */
 import {
   applyAll,
+  errorMessage,
   type ApplyOptions,
   type FlagResult,
   type Planner,
   type StateReader
 } from '../engine/apply.js'
-import { errorMessage } from '../engine/apply.js'
 import type { Flag } from '../launchdarkly/schemas.js'
 import * as log from '../log.js'
+import { buildReport, type Report } from '../report/model.js'
 import type { ModeInput } from './mode.js'
 
 const PROGRESS_EVERY = 100
 /** Stands for every flag in the result of a listing that failed. */
 const ALL = '*'
 
-/** The flags a scan read, each once: a failed listing stands for none. */
-export function flagKeysOf(flags: FlagResult[]): string[] {
-  return [...new Set(flags.map((f) => f.ref.flagKey).filter((key) => key !== ALL))]
+/** A scan's report: its rows (sweep), and the errors of the pairs that could not be read. */
+export function scanReport(
+  { settings, context }: ModeInput,
+  flags: FlagResult[],
+  dryRun: boolean
+): Report {
+  return buildReport({
+    dryRun,
+    timeZone: settings.timeZone,
+    baseUri: settings.baseUri,
+    projectKey: settings.projectKey,
+    environmentKeys: settings.environmentKeys,
+    // The flags read, each once: a failed listing stands for none.
+    flagKeys: [...new Set(flags.map((f) => f.ref.flagKey).filter((key) => key !== ALL))],
+    invalid: [],
+    flags,
+    runUrl: context.runUrl
+  })
 }
 
 export async function scan(

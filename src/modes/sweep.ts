@@ -7,7 +7,6 @@
 import type { Planner } from '../engine/apply.js'
 import { targetedKeys, untimedKeys } from '../engine/plan.js'
 import * as log from '../log.js'
-import { buildReport } from '../report/model.js'
 import type { Entry } from '../sources/grammar.js'
 import { USER_KIND } from '../target.js'
 import {
@@ -17,10 +16,10 @@ import {
   type ModeInput,
   type ModeResult
 } from './mode.js'
-import { flagKeysOf, scan } from './scan.js'
+import { scan, scanReport } from './scan.js'
 
 export async function runSweep(input: ModeInput): Promise<ModeResult> {
-  const { settings, context } = input
+  const { settings } = input
   const now = Date.now()
   const kind = settings.contextKind ?? USER_KIND
   const removalMs = now + (settings.defaultLifetimeMs ?? 0)
@@ -29,9 +28,10 @@ export async function runSweep(input: ModeInput): Promise<ModeResult> {
   const planner: Planner = (state, ref) => {
     if (!state.flag) return []
     const { flag, items } = state
+    const targeted = targetedKeys(flag, ref.environmentKey, kind).length
     const untimed = untimedKeys({ flag, items }, ref.environmentKey, kind)
-    counts.targeted += targetedKeys(flag, ref.environmentKey, kind).length
-    counts.timed += targetedKeys(flag, ref.environmentKey, kind).length - untimed.length
+    counts.targeted += targeted
+    counts.timed += targeted - untimed.length
     const entries: Entry[] = []
     for (const key of untimed) {
       if (excluded.has(key)) counts.excluded++
@@ -50,17 +50,7 @@ export async function runSweep(input: ModeInput): Promise<ModeResult> {
   log.info(
     `${counts.targeted} individually targeted ${kind} keys: ${counts.timed} already had a removal, ${counts.excluded} excluded, ${counts.targeted - counts.timed - counts.excluded} to sweep.`
   )
-  const report = buildReport({
-    dryRun: settings.dryRun,
-    timeZone: settings.timeZone,
-    baseUri: settings.baseUri,
-    projectKey: settings.projectKey,
-    environmentKeys: settings.environmentKeys,
-    flagKeys: flagKeysOf(flags),
-    invalid: [],
-    flags,
-    runUrl: context.runUrl
-  })
+  const report = scanReport(input, flags, settings.dryRun)
   report.swept = report.rows.filter((r) => r.outcome === 'scheduled').length
   return { report, comment: undefined }
 }
