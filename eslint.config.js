@@ -3,6 +3,7 @@ import { defineConfig, globalIgnores } from 'eslint/config'
 import prettier from 'eslint-config-prettier/flat'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import layers from './eslint/layers.js'
 
 export default defineConfig([
   globalIgnores(['dist/', 'coverage/', 'node_modules/', '.scratch/', '*.config.js']),
@@ -15,5 +16,10 @@ export default defineConfig([
     }
   },
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/layer-order': ['error', { srcRoot: `${import.meta.dirname}/src` }] }
+  },
   prettier
 ])

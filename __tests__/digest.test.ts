@@ -4,9 +4,9 @@
  * the clock alone.
  */
 import { describe, expect, it } from '@jest/globals'
-import type { FlagResult } from '../src/engine/apply.js'
+import type { FlagResult } from '../src/engine/execute.js'
 import { dashboardContent, dashboardMarker } from '../src/github/dashboard.js'
-import { buildDigest, describeWindow, renderDigest } from '../src/report/digest.js'
+import { buildDigest, describeWindow, renderDigest } from '../src/report/due-soon.js'
 
 const DAY = 86_400_000
 const NOW = Date.parse('2026-12-01T10:00:00Z')

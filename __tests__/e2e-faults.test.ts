@@ -27,7 +27,7 @@ import { pullRequestPayload } from '../sandbox/webhooks.ts'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { GITHUB_RETRY_BASE_VARIABLE } from '../src/context.js'
+import { GITHUB_RETRY_BASE_VARIABLE } from '../src/run/context.js'
 import { leaksIn, scanAfterEach } from './helpers/secrets.ts'
 
 jest.setTimeout(30_000)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { z } from 'zod'
-import { describeGitHubError } from '../src/github/client.js'
+import { describeGitHubError } from '../src/github/octokit.js'
 
 const failure = (status: number | undefined, message: string) =>
   Object.assign(new Error(message), { status })

@@ -4,9 +4,9 @@ import {
   parseEntry,
   parseTargets,
   rejectRepeatedKeys,
-  type ParseResult,
   type GrammarContext
 } from '../src/sources/grammar.js'
+import type { ParseResult } from '../src/core/entry.js'
 
 const NOW = Date.parse('2026-11-28T12:00:00Z')
 const context: GrammarContext = {

@@ -20,7 +20,7 @@ import {
   parseTargets,
   type GrammarContext
 } from '../src/sources/grammar.js'
-import { LATEST_MS, parseWhen } from '../src/sources/when.js'
+import { LATEST_MS, parseWhen } from '../src/core/when.js'
 import { startSandboxes, type Sandboxes } from '../sandbox/fixtures.ts'
 import type { ActionRun, RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'

@@ -5,8 +5,8 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { actionDefaults } from '../sandbox/runner.ts'
 import { OUTPUT_NAMES } from '../src/report/outputs.js'
-import { INPUT_DEFAULTS, INPUT_NAMES } from '../src/settings.js'
-import { VERSION } from '../src/version.js'
+import { INPUT_DEFAULTS, INPUT_NAMES } from '../src/run/settings.js'
+import { VERSION } from '../src/core/version.js'
 
 const actionYml = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
 const declared = (section: 'inputs' | 'outputs'): string[] => {

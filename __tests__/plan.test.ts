@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Entry } from '../src/sources/grammar.js'
-import type { ExpiringItem, Flag } from '../src/launchdarkly/schemas.js'
+import type { Entry } from '../src/core/entry.js'
+import type { ExpiringItem, Flag } from '../src/launchdarkly/resources.js'
 import { planFlag, resolveVariation } from '../src/engine/plan.js'
 
 const T1 = Date.parse('2030-06-10T00:00:00Z')

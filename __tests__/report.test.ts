@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { FlagResult } from '../src/engine/apply.js'
+import type { FlagResult } from '../src/engine/execute.js'
 import { renderMarkdown } from '../src/report/markdown.js'
 import { buildReport } from '../src/report/model.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Entry, InvalidEntry, ParseResult } from '../src/sources/grammar.js'
-import { parseTargetsFile, type TargetsFileContext } from '../src/sources/targets-file.js'
+import type { Entry, InvalidEntry, ParseResult } from '../src/core/entry.js'
+import { parseTargetsFile, type TargetsFileContext } from '../src/sources/targets-file-parser.js'
 
 const NOW = Date.parse('2026-11-28T12:00:00Z')
 const PATH = '.github/expiring-targets.yml'

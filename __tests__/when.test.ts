@@ -5,7 +5,7 @@ import {
   isValidTimeZone,
   parseWhen,
   zonedMidnight
-} from '../src/sources/when.js'
+} from '../src/core/when.js'
 
 const NOW = Date.parse('2026-11-28T12:00:00Z')
 const at = (text: string, timeZone = 'UTC', now = NOW): number => {

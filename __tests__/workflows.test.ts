@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { INPUT_NAMES } from '../src/settings.js'
+import { INPUT_NAMES } from '../src/run/settings.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const VALIDATOR = join(ROOT, 'node_modules', '.bin', 'action-validator')

@@ -9,10 +9,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runDigest: () => (/* binding */ runDigest)
 /* harmony export */ });
-/* harmony import */ var _report_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7252);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6746);
-/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3805);
-/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5243);
+/* harmony import */ var _report_due_soon_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2250);
+/* harmony import */ var _core_target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4294);
+/* harmony import */ var _engine_execute_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(249);
+/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1428);
+/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5243);
 /**
  * The digest mode, read-only: every removal due before now + `window` across the (flag,
  * environment) pairs, soonest first, for the job summary, the `due` output and, with
@@ -22,27 +23,28 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 async function runDigest(input) {
     const { settings } = input;
     const now = Date.now();
-    const endpoint = (0,_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointOf */ .X5)(settings.contextKind);
-    const options = { ...(0,_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .applyOptions */ .V1)(input, endpoint, now, _mode_js__WEBPACK_IMPORTED_MODULE_1__/* .SCAN_CONCURRENCY */ .Ep), dryRun: true };
-    const flags = await (0,_scan_js__WEBPACK_IMPORTED_MODULE_2__/* .scan */ .S)(input, () => [], options);
-    const digest = (0,_report_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .buildDigest */ .PW)({
+    const endpoint = (0,_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointOf */ .X5)(settings.contextKind);
+    const options = { ...(0,_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .applyOptions */ .V1)(input, endpoint, now, _engine_execute_js__WEBPACK_IMPORTED_MODULE_1__/* .SCAN_CONCURRENCY */ .Ep), dryRun: true };
+    const flags = await (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .scan */ .S)(input, () => [], options);
+    const digest = (0,_report_due_soon_js__WEBPACK_IMPORTED_MODULE_0__/* .buildDigest */ .PW)({
         flags,
         untilMs: now + settings.windowMs,
         windowMs: settings.windowMs,
-        kind: settings.contextKind ?? _target_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_KIND */ .P1,
+        kind: settings.contextKind ?? _core_target_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_KIND */ .P1,
         baseUri: settings.baseUri,
         projectKey: settings.projectKey
     });
-    const report = (0,_scan_js__WEBPACK_IMPORTED_MODULE_2__/* .scanReport */ .M)(input, flags, false);
+    const report = (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .scanReport */ .M)(input, flags, false);
     report.digest = digest;
     return {
         report,
         comment: undefined,
         ...(settings.dashboard
-            ? { dashboard: { due: (0,_report_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .renderDigest */ .LN)(digest, settings.timeZone, 200) } }
+            ? { dashboard: { due: (0,_report_due_soon_js__WEBPACK_IMPORTED_MODULE_0__/* .renderDigest */ .LN)(digest, settings.timeZone, 200) } }
             : {})
     };
 }
@@ -57,8 +59,8 @@ async function runDigest(input) {
 /* harmony export */   M: () => (/* binding */ scanReport),
 /* harmony export */   S: () => (/* binding */ scan)
 /* harmony export */ });
-/* harmony import */ var _engine_apply_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2226);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+/* harmony import */ var _engine_execute_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(249);
+/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1227);
 /* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6867);
 /**
  * The scheduled modes' pass over an account: environment by environment, each in a log group,
@@ -92,7 +94,7 @@ async function scan({ settings, launchDarkly }, planner, options) {
     const started = Date.now();
     const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
     for (const environmentKey of settings.environmentKeys) {
-        _log_js__WEBPACK_IMPORTED_MODULE_1__.startGroup(`Environment ${environmentKey}`);
+        _core_logger_js__WEBPACK_IMPORTED_MODULE_1__.startGroup(`Environment ${environmentKey}`);
         try {
             let flagKeys = settings.flagKeys;
             let read;
@@ -109,7 +111,7 @@ async function scan({ settings, launchDarkly }, planner, options) {
                         ref,
                         entries: [],
                         instructions: [],
-                        unmatchedErrors: [(0,_engine_apply_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)]
+                        unmatchedErrors: [(0,_engine_execute_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)]
                     });
                     continue;
                 }
@@ -121,17 +123,17 @@ async function scan({ settings, launchDarkly }, planner, options) {
                     items: await launchDarkly.getExpiringTargets(ref, options.endpoint)
                 });
                 const tagged = settings.flagTag ? ` tagged ${settings.flagTag}` : '';
-                _log_js__WEBPACK_IMPORTED_MODULE_1__.info(`${flagKeys.length} flags${tagged} in ${environmentKey} (${seconds()})`);
+                _core_logger_js__WEBPACK_IMPORTED_MODULE_1__.info(`${flagKeys.length} flags${tagged} in ${environmentKey} (${seconds()})`);
             }
             const refs = flagKeys.map((flagKey) => ({ projectKey, flagKey, environmentKey }));
             const progress = (done) => {
                 if (done % PROGRESS_EVERY === 0 || done === refs.length)
-                    _log_js__WEBPACK_IMPORTED_MODULE_1__.info(`${environmentKey}: ${done} of ${refs.length} flags done (${seconds()})`);
+                    _core_logger_js__WEBPACK_IMPORTED_MODULE_1__.info(`${environmentKey}: ${done} of ${refs.length} flags done (${seconds()})`);
             };
-            results.push(...(await (0,_engine_apply_js__WEBPACK_IMPORTED_MODULE_0__/* .applyAll */ .yl)(launchDarkly, refs, planner, { ...options, progress }, undefined, read)));
+            results.push(...(await (0,_engine_execute_js__WEBPACK_IMPORTED_MODULE_0__/* .applyAll */ .yl)(launchDarkly, refs, planner, { ...options, progress }, undefined, read)));
         }
         finally {
-            _log_js__WEBPACK_IMPORTED_MODULE_1__.endGroup();
+            _core_logger_js__WEBPACK_IMPORTED_MODULE_1__.endGroup();
         }
     }
     return results;

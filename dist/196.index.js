@@ -9,8 +9,8 @@ export const modules = {
 /* harmony export */   M: () => (/* binding */ scanReport),
 /* harmony export */   S: () => (/* binding */ scan)
 /* harmony export */ });
-/* harmony import */ var _engine_apply_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2226);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+/* harmony import */ var _engine_execute_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(249);
+/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1227);
 /* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6867);
 /**
  * The scheduled modes' pass over an account: environment by environment, each in a log group,
@@ -44,7 +44,7 @@ async function scan({ settings, launchDarkly }, planner, options) {
     const started = Date.now();
     const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
     for (const environmentKey of settings.environmentKeys) {
-        _log_js__WEBPACK_IMPORTED_MODULE_1__.startGroup(`Environment ${environmentKey}`);
+        _core_logger_js__WEBPACK_IMPORTED_MODULE_1__.startGroup(`Environment ${environmentKey}`);
         try {
             let flagKeys = settings.flagKeys;
             let read;
@@ -61,7 +61,7 @@ async function scan({ settings, launchDarkly }, planner, options) {
                         ref,
                         entries: [],
                         instructions: [],
-                        unmatchedErrors: [(0,_engine_apply_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)]
+                        unmatchedErrors: [(0,_engine_execute_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)]
                     });
                     continue;
                 }
@@ -73,17 +73,17 @@ async function scan({ settings, launchDarkly }, planner, options) {
                     items: await launchDarkly.getExpiringTargets(ref, options.endpoint)
                 });
                 const tagged = settings.flagTag ? ` tagged ${settings.flagTag}` : '';
-                _log_js__WEBPACK_IMPORTED_MODULE_1__.info(`${flagKeys.length} flags${tagged} in ${environmentKey} (${seconds()})`);
+                _core_logger_js__WEBPACK_IMPORTED_MODULE_1__.info(`${flagKeys.length} flags${tagged} in ${environmentKey} (${seconds()})`);
             }
             const refs = flagKeys.map((flagKey) => ({ projectKey, flagKey, environmentKey }));
             const progress = (done) => {
                 if (done % PROGRESS_EVERY === 0 || done === refs.length)
-                    _log_js__WEBPACK_IMPORTED_MODULE_1__.info(`${environmentKey}: ${done} of ${refs.length} flags done (${seconds()})`);
+                    _core_logger_js__WEBPACK_IMPORTED_MODULE_1__.info(`${environmentKey}: ${done} of ${refs.length} flags done (${seconds()})`);
             };
-            results.push(...(await (0,_engine_apply_js__WEBPACK_IMPORTED_MODULE_0__/* .applyAll */ .yl)(launchDarkly, refs, planner, { ...options, progress }, undefined, read)));
+            results.push(...(await (0,_engine_execute_js__WEBPACK_IMPORTED_MODULE_0__/* .applyAll */ .yl)(launchDarkly, refs, planner, { ...options, progress }, undefined, read)));
         }
         finally {
-            _log_js__WEBPACK_IMPORTED_MODULE_1__.endGroup();
+            _core_logger_js__WEBPACK_IMPORTED_MODULE_1__.endGroup();
         }
     }
     return results;
@@ -99,11 +99,19 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runSweep: () => (/* binding */ runSweep)
 /* harmony export */ });
-/* harmony import */ var _engine_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(955);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6746);
-/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3805);
-/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5243);
+/* harmony import */ var _engine_execute_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(249);
+/* harmony import */ var _engine_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(955);
+/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1227);
+/* harmony import */ var _core_target_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4294);
+/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1428);
+/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5243);
+/**
+ * The sweep mode: every key individually targeted on a flag (users from `targets`, contexts of
+ * `context-kind` from `contextTargets`) that has no removal scheduled gets one at now +
+ * `default-lifetime`, except the `exclude` keys. Scheduled keys are never touched; one PATCH per
+ * (flag, environment) that needs one.
+ */
+
 
 
 
@@ -112,7 +120,7 @@ __webpack_require__.r(__webpack_exports__);
 async function runSweep(input) {
     const { settings } = input;
     const now = Date.now();
-    const kind = settings.contextKind ?? _target_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_KIND */ .P1;
+    const kind = settings.contextKind ?? _core_target_js__WEBPACK_IMPORTED_MODULE_5__/* .USER_KIND */ .P1;
     const removalMs = now + (settings.defaultLifetimeMs ?? 0);
     const excluded = new Set(settings.exclude);
     const counts = { targeted: 0, timed: 0, excluded: 0 };
@@ -120,8 +128,8 @@ async function runSweep(input) {
         if (!state.flag)
             return [];
         const { flag, items } = state;
-        const targeted = (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .targetedKeys */ .$5)(flag, ref.environmentKey, kind).length;
-        const untimed = (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .untimedKeys */ .Zs)({ flag, items }, ref.environmentKey, kind);
+        const targeted = (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .targetedKeys */ .$5)(flag, ref.environmentKey, kind).length;
+        const untimed = (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .untimedKeys */ .Zs)({ flag, items }, ref.environmentKey, kind);
         counts.targeted += targeted;
         counts.timed += targeted - untimed.length;
         const entries = [];
@@ -138,10 +146,10 @@ async function runSweep(input) {
         }
         return entries;
     };
-    const endpoint = (0,_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointOf */ .X5)(settings.contextKind);
-    const flags = await (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .scan */ .S)(input, planner, (0,_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .applyOptions */ .V1)(input, endpoint, now, _mode_js__WEBPACK_IMPORTED_MODULE_2__/* .SCAN_CONCURRENCY */ .Ep));
-    _log_js__WEBPACK_IMPORTED_MODULE_1__.info(`${counts.targeted} individually targeted ${kind} keys: ${counts.timed} already had a removal, ${counts.excluded} excluded, ${counts.targeted - counts.timed - counts.excluded} to sweep.`);
-    const report = (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .scanReport */ .M)(input, flags, settings.dryRun);
+    const endpoint = (0,_mode_js__WEBPACK_IMPORTED_MODULE_3__/* .endpointOf */ .X5)(settings.contextKind);
+    const flags = await (0,_scan_js__WEBPACK_IMPORTED_MODULE_4__/* .scan */ .S)(input, planner, (0,_mode_js__WEBPACK_IMPORTED_MODULE_3__/* .applyOptions */ .V1)(input, endpoint, now, _engine_execute_js__WEBPACK_IMPORTED_MODULE_0__/* .SCAN_CONCURRENCY */ .Ep));
+    _core_logger_js__WEBPACK_IMPORTED_MODULE_2__.info(`${counts.targeted} individually targeted ${kind} keys: ${counts.timed} already had a removal, ${counts.excluded} excluded, ${counts.targeted - counts.timed - counts.excluded} to sweep.`);
+    const report = (0,_scan_js__WEBPACK_IMPORTED_MODULE_4__/* .scanReport */ .M)(input, flags, settings.dryRun);
     report.swept = report.rows.filter((r) => r.outcome === 'scheduled').length;
     return { report, comment: undefined };
 }

@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2115);
+/* harmony import */ var _payloads_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5256);
 /**
  * One sticky report comment per pull request: found again by its hidden marker (on every page of
  * comments, written by the same kind of author), updated in place, and left alone when its content
@@ -49,7 +49,7 @@ async function authorOf(octokit, token) {
         return { kind: 'bot' };
     try {
         const { data } = await octokit.rest.users.getAuthenticated();
-        const user = _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .authenticatedSchema */ .Zz.parse(data);
+        const user = _payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .authenticatedSchema */ .Zz.parse(data);
         return user.type === 'Bot' ? { kind: 'bot' } : { kind: 'user', login: user.login };
     }
     catch {
@@ -64,7 +64,7 @@ async function findComment(octokit, where, issueNumber, marker, author) {
         per_page: 100
     });
     for await (const page of pages) {
-        const found = _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .commentsSchema */ .cX
+        const found = _payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .commentsSchema */ .cX
             .parse(page.data)
             .find((c) => c.body?.startsWith(marker) &&
             (author.kind === 'user' ? c.user?.login === author.login : c.user?.type === 'Bot'));
@@ -84,14 +84,14 @@ async function writeComment(octokit, where, issueNumber, existing, body) {
             comment_id: existing.id,
             body
         });
-        return { url: _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .commentSchema */ .X3.parse(data).html_url, action: 'updated' };
+        return { url: _payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .commentSchema */ .X3.parse(data).html_url, action: 'updated' };
     }
     const { data } = await octokit.rest.issues.createComment({
         ...where,
         issue_number: issueNumber,
         body
     });
-    return { url: _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .commentSchema */ .X3.parse(data).html_url, action: 'created' };
+    return { url: _payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .commentSchema */ .X3.parse(data).html_url, action: 'created' };
 }
 
 
@@ -109,7 +109,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   writeDashboard: () => (/* binding */ writeDashboard)
 /* harmony export */ });
 /* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7318);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2115);
+/* harmony import */ var _payloads_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5256);
 
 
 const DASHBOARD_TITLE = 'LaunchDarkly expiring targets dashboard';
@@ -148,7 +148,7 @@ async function findDashboard(octokit, where, marker, author) {
         ...(author.kind === 'user' ? { creator: author.login } : {})
     });
     for await (const page of pages) {
-        const found = _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .issuesSchema */ .Wn
+        const found = _payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .issuesSchema */ .Wn
             .parse(page.data)
             .find((issue) => !issue.pull_request &&
             issue.body?.startsWith(marker) &&
@@ -169,16 +169,16 @@ async function writeDashboard(octokit, where, existing, marker, content, footer)
             issue_number: existing.number,
             body
         });
-        return { url: _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .issueSchema */ .j8.parse(data).html_url, action: 'updated' };
+        return { url: _payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .issueSchema */ .j8.parse(data).html_url, action: 'updated' };
     }
     const { data } = await octokit.rest.issues.create({ ...where, title: DASHBOARD_TITLE, body });
-    return { url: _schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .issueSchema */ .j8.parse(data).html_url, action: 'created' };
+    return { url: _payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .issueSchema */ .j8.parse(data).html_url, action: 'created' };
 }
 
 
 /***/ }),
 
-/***/ 2115:
+/***/ 5256:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -9,16 +9,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runReconcile: () => (/* binding */ runReconcile)
 /* harmony export */ });
-/* harmony import */ var _engine_apply_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2226);
+/* harmony import */ var _engine_execute_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(249);
 /* harmony import */ var _sources_grammar_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2851);
 /* harmony import */ var _sources_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9799);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5625);
-/* harmony import */ var _report_deliver_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5615);
+/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1227);
+/* harmony import */ var _report_deliver_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4025);
 /* harmony import */ var _report_drift_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8101);
 /* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6867);
-/* harmony import */ var _trigger_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2523);
-/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3805);
-/* harmony import */ var _targets_file_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8978);
+/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1428);
 /**
  * The reconcile mode: every open PR's live expiry labels applied again, under the rules of label
  * events (`required-permission` for whoever added each label, the label added last per key).
@@ -34,18 +32,16 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
-
 /** Pull requests read at once: each costs GitHub a labels, an events and a permission request. */
 const PULL_REQUESTS_AT_ONCE = 4;
 async function runReconcile(input) {
     const { settings, github, launchDarkly } = input;
     const now = Date.now();
     // The targets file's aliases name the keys of labels here as in the label workflow.
-    const file = await (0,_targets_file_js__WEBPACK_IMPORTED_MODULE_9__/* .readTargetsFile */ .v)(input, now);
+    const file = await (0,_mode_js__WEBPACK_IMPORTED_MODULE_7__/* .readRunTargetsFile */ .qN)(input, now);
     const fileProblems = file?.results.flatMap((r) => (r.ok ? [] : [r.invalid])) ?? [];
     if (fileProblems.length > 0) {
-        _log_js__WEBPACK_IMPORTED_MODULE_3__.info('Nothing was read or sent: the targets file, whose aliases the labels use, is invalid.');
+        _core_logger_js__WEBPACK_IMPORTED_MODULE_3__.info('Nothing was read or sent: the targets file, whose aliases the labels use, is invalid.');
         return {
             report: (0,_report_model_js__WEBPACK_IMPORTED_MODULE_6__/* .buildReport */ .F)({ ...baseOf(input), invalid: fileProblems, flags: [] }),
             comment: undefined
@@ -58,10 +54,10 @@ async function runReconcile(input) {
         kind: settings.contextKind,
         aliases: file?.aliases
     };
-    const gate = (0,_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .gateOf */ .Rv)(input);
+    const gate = (0,_mode_js__WEBPACK_IMPORTED_MODULE_7__/* .gateOf */ .Rv)(input);
     const open = await github.openPullRequests();
-    const labeled = open.filter((pr) => pr.labels.some((l) => (0,_trigger_js__WEBPACK_IMPORTED_MODULE_7__/* .relatesToPrefix */ .wJ)(l, grammar.prefix)));
-    _log_js__WEBPACK_IMPORTED_MODULE_3__.info(`${open.length} open pull requests, ${labeled.length} with expiry labels.`);
+    const labeled = open.filter((pr) => pr.labels.some((l) => (0,_sources_grammar_js__WEBPACK_IMPORTED_MODULE_1__/* .relatesToPrefix */ .wJ)(l, grammar.prefix)));
+    _core_logger_js__WEBPACK_IMPORTED_MODULE_3__.info(`${open.length} open pull requests, ${labeled.length} with expiry labels.`);
     const states = await inBatches(labeled, PULL_REQUESTS_AT_ONCE, async (pr) => {
         try {
             return {
@@ -108,10 +104,10 @@ async function runReconcile(input) {
     const checked = (0,_sources_grammar_js__WEBPACK_IMPORTED_MODULE_1__/* .rejectRepeatedKeys */ .Ad)(results);
     const entries = checked.flatMap((r) => (r.ok ? [r.entry] : []));
     const invalid = checked.flatMap((r) => (r.ok ? [] : [r.invalid]));
-    const endpoint = (0,_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .endpointOf */ .X5)(settings.contextKind);
-    const pairs = (0,_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .pairsOf */ .fq)(settings).map((pair) => ({ projectKey: settings.projectKey, ...pair }));
+    const endpoint = (0,_mode_js__WEBPACK_IMPORTED_MODULE_7__/* .endpointOf */ .X5)(settings.contextKind);
+    const pairs = (0,_mode_js__WEBPACK_IMPORTED_MODULE_7__/* .pairsOf */ .fq)(settings).map((pair) => ({ projectKey: settings.projectKey, ...pair }));
     const flags = entries.length > 0
-        ? await (0,_engine_apply_js__WEBPACK_IMPORTED_MODULE_0__/* .applyAll */ .yl)(launchDarkly, pairs, () => entries, (0,_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .applyOptions */ .V1)(input, endpoint, now))
+        ? await (0,_engine_execute_js__WEBPACK_IMPORTED_MODULE_0__/* .applyAll */ .yl)(launchDarkly, pairs, () => entries, (0,_mode_js__WEBPACK_IMPORTED_MODULE_7__/* .applyOptions */ .V1)(input, endpoint, now))
         : [];
     const drift = (0,_report_drift_js__WEBPACK_IMPORTED_MODULE_5__/* .driftOf */ .$)(flags, (origin) => sources.get(origin));
     const removed = await removeSuperseded(input, superseded, flags, onPr);
@@ -139,7 +135,7 @@ async function runReconcile(input) {
             const pending = github.findComment({ pullRequest: number, key: settings.commentKey });
             const written = await github.writeComment(pending, (0,_report_deliver_js__WEBPACK_IMPORTED_MODULE_4__/* .commentBody */ .I2)(prReport));
             if (written)
-                _log_js__WEBPACK_IMPORTED_MODULE_3__.info(`PR #${number} comment ${written.action}: ${written.url}`);
+                _core_logger_js__WEBPACK_IMPORTED_MODULE_3__.info(`PR #${number} comment ${written.action}: ${written.url}`);
         }
     }
     return {
@@ -166,7 +162,7 @@ async function removeSuperseded({ settings, github }, superseded, flags, onPr) {
             removed.add(item);
         }
         catch (error) {
-            _log_js__WEBPACK_IMPORTED_MODULE_3__.warning(error.message);
+            _core_logger_js__WEBPACK_IMPORTED_MODULE_3__.warning(error.message);
         }
     }
     return removed;

@@ -1,88 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 807:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ readRawEvent)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * The GitHub event the runner hands us, read from the environment once. Free of heavy imports:
- * `index.ts` reads it before deciding whether to load the rest.
- */
-
-function readRawEvent(env = process.env) {
-    const name = env.GITHUB_EVENT_NAME ?? '';
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path)
-        return { name, payload: {} };
-    try {
-        return { name, payload: JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) };
-    }
-    catch (error) {
-        throw new Error(`Could not read the event payload at GITHUB_EVENT_PATH: ${error.message}`, { cause: error });
-    }
-}
-
-
-/***/ }),
-
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _event_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(807);
-/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5465);
-/* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5468);
-/* harmony import */ var _trigger_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2523);
-/**
- * Entry point. Decides before loading anything heavy: an event for an unrelated label (the most
- * common run) exits here, so it costs little more than Node's own start-up.
- */
-
-
-
-
-
-let event;
-let unreadable;
-let trigger = { kind: 'other' };
-const prefix = process.env['INPUT_LABEL-PREFIX']?.trim() || _trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_PREFIX */ .Nf;
-try {
-    event = (0,_event_js__WEBPACK_IMPORTED_MODULE_1__/* .readRawEvent */ .z)();
-    trigger = (0,_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(event.name, event.payload, prefix);
-}
-catch (error) {
-    unreadable = error;
-}
-if (unreadable) {
-    // @actions/github would throw on the same file when main loads it: say so here, inertly.
-    const log = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5625));
-    log.fail(unreadable.message);
-}
-else if (trigger.kind === 'unrelated-label') {
-    process.stdout.write((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .neutralise */ .$)(`${(0,_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .unrelatedLabelMessage */ .MH)(trigger.label, prefix)}\n`));
-    if (process.env.GITHUB_OUTPUT) {
-        const lines = Object.entries(_report_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_OUTPUTS */ .Jd).map(([name, value]) => `${name}=${value}\n`);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_OUTPUT, lines.join(''));
-    }
-}
-else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(813), __nccwpck_require__.e(444)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7444));
-    await run(event && { event, trigger });
-}
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 5465:
+/***/ 8453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -104,211 +23,54 @@ function neutralise(text) {
 
 /***/ }),
 
-/***/ 5468:
+/***/ 4294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jd: () => (/* binding */ EMPTY_OUTPUTS),
-/* harmony export */   Yz: () => (/* binding */ outputsOf)
+/* harmony export */   Lx: () => (/* binding */ targetId),
+/* harmony export */   P1: () => (/* binding */ USER_KIND),
+/* harmony export */   ff: () => (/* binding */ describeTarget)
 /* harmony export */ });
-/* unused harmony export OUTPUT_NAMES */
-/** The outputs of a run that sent nothing. */
-const EMPTY_OUTPUTS = {
-    'total-instructions': '0',
-    'successful-instructions': '0',
-    'failed-instructions': '0',
-    errors: '[]',
-    instructions: '[]',
-    'comment-url': '',
-    swept: '0',
-    drift: '[]',
-    due: '[]'
-};
-const OUTPUT_NAMES = Object.keys(EMPTY_OUTPUTS);
-function outputsOf(report, commentUrl = '') {
-    if (report.fatal)
-        return { ...EMPTY_OUTPUTS, 'comment-url': commentUrl };
-    return {
-        'total-instructions': String(report.totals.totalInstructions),
-        'successful-instructions': String(report.totals.successfulInstructions),
-        'failed-instructions': String(report.totals.failedInstructions),
-        errors: JSON.stringify(report.errors),
-        instructions: JSON.stringify(report.instructions),
-        'comment-url': commentUrl,
-        swept: String(report.swept ?? 0),
-        drift: JSON.stringify(report.drift ?? []),
-        due: JSON.stringify(report.digest?.due ?? [])
-    };
+/* unused harmony export userTarget */
+const USER_KIND = 'user';
+function userTarget(key) {
+    return { kind: USER_KIND, key };
+}
+/** A map key for a target. */
+function targetId(target) {
+    return `${target.kind}:${target.key}`;
+}
+/** `user "sandy"`, `organization "acme"`: a target in a sentence. */
+function describeTarget(target) {
+    return `${target.kind} "${target.key}"`;
 }
 
 
 /***/ }),
 
-/***/ 2851:
+/***/ 4320:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ad: () => (/* binding */ rejectRepeatedKeys),
-/* harmony export */   ER: () => (/* binding */ parseEntry),
-/* harmony export */   N5: () => (/* binding */ MAX_ENTRY_LENGTH),
-/* harmony export */   Sx: () => (/* binding */ parseTargets),
-/* harmony export */   Tc: () => (/* binding */ checkUserKey),
-/* harmony export */   ml: () => (/* binding */ shorten),
-/* harmony export */   qV: () => (/* binding */ skeleton)
+/* harmony export */   jQ: () => (/* binding */ showInvisible),
+/* harmony export */   kH: () => (/* binding */ INVISIBLE),
+/* harmony export */   pk: () => (/* binding */ describeCodePoint)
 /* harmony export */ });
-/* unused harmony exports EXAMPLE, formatEntry */
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6746);
-/* harmony import */ var _unicode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(228);
-/* harmony import */ var _when_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3876);
-/**
- * The entry grammar shared by labels and the `targets` input: `<prefix><key>@<when>`.
- * The key is everything between the prefix and the LAST `@`, so email keys work.
- */
-
-
-
-const MAX_ENTRY_LENGTH = 512;
-const SHOWN_LENGTH = 80;
-const EXAMPLE = 'sandy@2030-06-10';
-const WHITESPACE = /\s/u;
-/** Characters that render like ASCII ones in common fonts; NFKC covers full-width forms. */
-const LOOK_ALIKES = {
-    '\u0430': 'a', '\u0435': 'e', '\u043e': 'o', '\u0440': 'p', '\u0441': 'c', '\u0443': 'y',
-    '\u0445': 'x', '\u0456': 'i', '\u0458': 'j', '\u0455': 's', '\u04bb': 'h', '\u0501': 'd',
-    '\u0410': 'A', '\u0412': 'B', '\u0415': 'E', '\u041a': 'K', '\u041c': 'M', '\u041d': 'H',
-    '\u041e': 'O', '\u0420': 'P', '\u0421': 'C', '\u0422': 'T', '\u0425': 'X', '\u0406': 'I',
-    '\u03bf': 'o', '\u03b1': 'a', '\u03b5': 'e', '\u03bd': 'v', '\u03c1': 'p', '\u0391': 'A',
-    '\u0392': 'B', '\u0395': 'E', '\u0397': 'H', '\u0399': 'I', '\u039a': 'K', '\u039c': 'M',
-    '\u039d': 'N', '\u039f': 'O', '\u03a1': 'P', '\u03a4': 'T', '\u03a7': 'X', '\u0131': 'i',
-    '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-',
-    '\u2212': '-', '\u2236': ':', '\ua789': ':', '\u02d0': ':', '\u0589': ':', '\u05c3': ':'
-}; // prettier-ignore
-/** An approximation of Unicode's confusable skeleton, enough to catch disguised prefixes. */
-function skeleton(text) {
-    let out = '';
-    for (const ch of text.normalize('NFKC'))
-        out += LOOK_ALIKES[ch] ?? ch;
-    return out.toLowerCase();
+/** Characters that should never pass unseen: control (C0, DEL, C1) and invisible format ones. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+/** `U+200B` for a zero-width space. */
+function describeCodePoint(ch) {
+    return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
-function shorten(text) {
-    return text.length > SHOWN_LENGTH
-        ? `${text.slice(0, SHOWN_LENGTH)}… (${text.length} chars)`
-        : text;
-}
-function parseEntry(raw, origin, context) {
-    const source = shorten(raw.trim());
-    const invalid = (reason) => ({
-        ok: false,
-        invalid: { source, origin, reason }
-    });
-    if (raw.length > MAX_ENTRY_LENGTH) {
-        return invalid(`it is ${raw.length} characters long; an entry has at most ${MAX_ENTRY_LENGTH}`);
-    }
-    let text = raw.trim();
-    const hidden = _unicode_js__WEBPACK_IMPORTED_MODULE_1__/* .INVISIBLE */ .kH.exec(text);
-    if (hidden) {
-        return invalid(`it contains an invisible or control character (${(0,_unicode_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCodePoint */ .pk)(hidden[0])}); retype it as plain text`);
-    }
-    const { prefix } = context;
-    if (text.startsWith(prefix)) {
-        text = text.slice(prefix.length);
-    }
-    else if (text.toLowerCase().startsWith(prefix.toLowerCase())) {
-        return invalid(`the prefix must be written exactly "${prefix}", in that case`);
-    }
-    else if (skeleton(text).startsWith(skeleton(prefix))) {
-        return invalid(`it starts with a look-alike of the prefix "${prefix}"; retype it in plain ASCII`);
-    }
-    const at = text.lastIndexOf('@');
-    if (at < 0) {
-        const lookAlike = /[\uff20\ufe6b]/.test(text) ? ' (it has a look-alike of @, not @ itself)' : '';
-        return invalid(`it has no @<when>${lookAlike}; write <user key>@<when>, as in ${EXAMPLE}`);
-    }
-    const written = text.slice(0, at);
-    const whenText = text.slice(at + 1);
-    const keyProblem = checkUserKey(written);
-    if (keyProblem)
-        return invalid(keyProblem);
-    const key = context.aliases?.get(written);
-    const named = key === undefined ? {} : { alias: written };
-    const target = { kind: context.kind ?? _target_js__WEBPACK_IMPORTED_MODULE_2__/* .USER_KIND */ .P1, key: key ?? written };
-    if (context.intent === 'cancel') {
-        return { ok: true, entry: { target, when: { kind: 'never' }, source, origin, ...named } };
-    }
-    const when = (0,_when_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWhen */ .Oc)(whenText, { ...context, allowPast: context.intent === 'reapply' });
-    if (!when.ok)
-        return invalid(when.reason);
-    return { ok: true, entry: { target, when: when.when, source, origin, ...named } };
-}
-/** Why a key cannot be a key (white space, commas, disguised letters), or undefined. */
-function checkUserKey(userKey) {
-    if (userKey === '')
-        return `the user key before @ is empty; write <user key>@<when>, as in ${EXAMPLE}`;
-    if (WHITESPACE.test(userKey)) {
-        return `the user key "${userKey}" contains white space; user keys have none (one entry per line)`;
-    }
-    if (userKey.includes(',')) {
-        return `the user key "${userKey}" contains a comma; put one entry per line instead of a list`;
-    }
-    if (/[a-z]/i.test(userKey)) {
-        const disguised = [...userKey].find((ch) => LOOK_ALIKES[ch] !== undefined);
-        if (disguised) {
-            return `the user key "${userKey}" mixes Latin letters with the look-alike ${(0,_unicode_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCodePoint */ .pk)(disguised)}; retype it in plain text`;
-        }
-    }
-    return undefined;
-}
-/** The canonical text of an entry; `parseEntry(formatEntry(e))` gives `e` back. */
-function formatEntry(entry, prefix) {
-    const when = entry.when.kind === 'never' ? 'never' : new Date(entry.when.epochMs).toISOString();
-    return `${prefix}${entry.target.key}@${when}`;
-}
-/**
- * The `targets` input: one entry per line; blank lines and lines starting with `#` are ignored;
- * the prefix is optional.
- */
-function parseTargets(input, context) {
-    const results = [];
-    input.split(/\r\n|\n|\r/).forEach((line, index) => {
-        const trimmed = line.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        results.push(parseEntry(line, `targets line ${index + 1}`, context));
-    });
-    return results;
-}
-/**
- * The same target twice on one (flag, environment) would send conflicting instructions: every
- * repeat is invalid. Entries without a scope apply to `runScope` (undefined: to everything).
- */
-function rejectRepeatedKeys(results, runScope) {
-    const seen = new Map();
-    return results.map((result) => {
-        if (!result.ok)
-            return result;
-        const id = (0,_target_js__WEBPACK_IMPORTED_MODULE_2__/* .targetId */ .Lx)(result.entry.target);
-        const scope = result.entry.scope ?? runScope;
-        const earlier = seen.get(id)?.find((e) => overlaps(e.scope ?? runScope, scope));
-        if (!earlier) {
-            seen.set(id, [...(seen.get(id) ?? []), result.entry]);
-            return result;
-        }
-        const { source, origin, target } = result.entry;
-        const reason = `${target.kind} "${target.key}" is already listed at ${earlier.origin}; list each ${target.kind} once per flag and environment`;
-        return { ok: false, invalid: { source, origin, reason } };
-    });
-}
-function overlaps(a, b) {
-    if (!a || !b)
-        return true;
-    return (a.flagKeys.some((f) => b.flagKeys.includes(f)) &&
-        a.environmentKeys.some((e) => b.environmentKeys.includes(e)));
+/** Every invisible character written as its code point, so that it shows. */
+function showInvisible(text) {
+    return text.replace(new RegExp(INVISIBLE.source, 'gu'), describeCodePoint);
 }
 
 
 /***/ }),
 
-/***/ 3876:
+/***/ 8807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -507,40 +269,135 @@ function formatUtc(epochMs) {
 
 /***/ }),
 
-/***/ 6746:
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _run_event_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9117);
+/* harmony import */ var _core_neutralise_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8453);
+/* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5468);
+/* harmony import */ var _run_trigger_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(89);
+/**
+ * Entry point. Decides before loading anything heavy: an event for an unrelated label (the most
+ * common run) exits here, so it costs little more than Node's own start-up.
+ */
+
+
+
+
+
+let event;
+let unreadable;
+let trigger = { kind: 'other' };
+const prefix = process.env['INPUT_LABEL-PREFIX']?.trim() || _run_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_PREFIX */ .Nf;
+try {
+    event = (0,_run_event_js__WEBPACK_IMPORTED_MODULE_1__/* .readRawEvent */ .z)();
+    trigger = (0,_run_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(event.name, event.payload, prefix);
+}
+catch (error) {
+    unreadable = error;
+}
+if (unreadable) {
+    // @actions/github would throw on the same file when main loads it: say so here, inertly.
+    const log = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1227));
+    log.fail(unreadable.message);
+}
+else if (trigger.kind === 'unrelated-label') {
+    process.stdout.write((0,_core_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .neutralise */ .$)(`${(0,_run_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .unrelatedLabelMessage */ .MH)(trigger.label, prefix)}\n`));
+    if (process.env.GITHUB_OUTPUT) {
+        const lines = Object.entries(_report_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_OUTPUTS */ .Jd).map(([name, value]) => `${name}=${value}\n`);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_OUTPUT, lines.join(''));
+    }
+}
+else {
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(813), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6556));
+    await run(event && { event, trigger });
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 5468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Lx: () => (/* binding */ targetId),
-/* harmony export */   P1: () => (/* binding */ USER_KIND),
-/* harmony export */   ff: () => (/* binding */ describeTarget)
+/* harmony export */   Jd: () => (/* binding */ EMPTY_OUTPUTS),
+/* harmony export */   Yz: () => (/* binding */ outputsOf)
 /* harmony export */ });
-/* unused harmony export userTarget */
-const USER_KIND = 'user';
-function userTarget(key) {
-    return { kind: USER_KIND, key };
-}
-/** A map key for a target. */
-function targetId(target) {
-    return `${target.kind}:${target.key}`;
-}
-/** `user "sandy"`, `organization "acme"`: a target in a sentence. */
-function describeTarget(target) {
-    return `${target.kind} "${target.key}"`;
+/* unused harmony export OUTPUT_NAMES */
+/** The outputs of a run that sent nothing. */
+const EMPTY_OUTPUTS = {
+    'total-instructions': '0',
+    'successful-instructions': '0',
+    'failed-instructions': '0',
+    errors: '[]',
+    instructions: '[]',
+    'comment-url': '',
+    swept: '0',
+    drift: '[]',
+    due: '[]'
+};
+const OUTPUT_NAMES = Object.keys(EMPTY_OUTPUTS);
+function outputsOf(report, commentUrl = '') {
+    if (report.fatal)
+        return { ...EMPTY_OUTPUTS, 'comment-url': commentUrl };
+    return {
+        'total-instructions': String(report.totals.totalInstructions),
+        'successful-instructions': String(report.totals.successfulInstructions),
+        'failed-instructions': String(report.totals.failedInstructions),
+        errors: JSON.stringify(report.errors),
+        instructions: JSON.stringify(report.instructions),
+        'comment-url': commentUrl,
+        swept: String(report.swept ?? 0),
+        drift: JSON.stringify(report.drift ?? []),
+        due: JSON.stringify(report.digest?.due ?? [])
+    };
 }
 
 
 /***/ }),
 
-/***/ 2523:
+/***/ 9117:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ readRawEvent)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * The GitHub event the runner hands us, read from the environment once. Free of heavy imports:
+ * `index.ts` reads it before deciding whether to load the rest.
+ */
+
+function readRawEvent(env = process.env) {
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return { name, payload: {} };
+    try {
+        return { name, payload: JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) };
+    }
+    catch (error) {
+        throw new Error(`Could not read the event payload at GITHUB_EVENT_PATH: ${error.message}`, { cause: error });
+    }
+}
+
+
+/***/ }),
+
+/***/ 89:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L8: () => (/* binding */ classify),
 /* harmony export */   MH: () => (/* binding */ unrelatedLabelMessage),
 /* harmony export */   Nf: () => (/* binding */ DEFAULT_PREFIX),
-/* harmony export */   m_: () => (/* binding */ PULL_REQUEST_EVENTS),
-/* harmony export */   wJ: () => (/* binding */ relatesToPrefix)
+/* harmony export */   m_: () => (/* binding */ PULL_REQUEST_EVENTS)
 /* harmony export */ });
 /* harmony import */ var _sources_grammar_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2851);
 /**
@@ -551,13 +408,6 @@ function describeTarget(target) {
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 const DEFAULT_PREFIX = 'expire-user:';
-/**
- * A label "relates" to the prefix when it starts with it, also in another case or with
- * look-alike characters: those reach the grammar, which explains what is wrong with them.
- */
-function relatesToPrefix(label, prefix) {
-    return (0,_sources_grammar_js__WEBPACK_IMPORTED_MODULE_0__/* .skeleton */ .qV)(label.trim()).startsWith((0,_sources_grammar_js__WEBPACK_IMPORTED_MODULE_0__/* .skeleton */ .qV)(prefix));
-}
 /** The whole of an unrelated label's run. */
 function unrelatedLabelMessage(label, prefix) {
     return `Label ${JSON.stringify(label)} does not start with ${JSON.stringify(prefix)}: nothing to do.`;
@@ -570,7 +420,7 @@ function classify(eventName, payload, prefix) {
         const label = isObject(payload.label) ? payload.label.name : undefined;
         if (typeof label !== 'string')
             return { kind: 'unrelated-label', action, label: '' };
-        return relatesToPrefix(label, prefix)
+        return (0,_sources_grammar_js__WEBPACK_IMPORTED_MODULE_0__/* .relatesToPrefix */ .wJ)(label, prefix)
             ? { kind: 'label', action, label }
             : { kind: 'unrelated-label', action, label };
     }
@@ -583,23 +433,168 @@ function isObject(value) {
 
 /***/ }),
 
-/***/ 228:
+/***/ 2851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   jQ: () => (/* binding */ showInvisible),
-/* harmony export */   kH: () => (/* binding */ INVISIBLE),
-/* harmony export */   pk: () => (/* binding */ describeCodePoint)
+/* harmony export */   Ad: () => (/* binding */ rejectRepeatedKeys),
+/* harmony export */   ER: () => (/* binding */ parseEntry),
+/* harmony export */   N5: () => (/* binding */ MAX_ENTRY_LENGTH),
+/* harmony export */   Sx: () => (/* binding */ parseTargets),
+/* harmony export */   Tc: () => (/* binding */ checkUserKey),
+/* harmony export */   ml: () => (/* binding */ shorten),
+/* harmony export */   wJ: () => (/* binding */ relatesToPrefix)
 /* harmony export */ });
-/** Characters that should never pass unseen: control (C0, DEL, C1) and invisible format ones. */
-const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
-/** `U+200B` for a zero-width space. */
-function describeCodePoint(ch) {
-    return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+/* unused harmony exports EXAMPLE, skeleton, formatEntry */
+/* harmony import */ var _core_target_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4294);
+/* harmony import */ var _core_unicode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4320);
+/* harmony import */ var _core_when_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8807);
+
+
+
+const MAX_ENTRY_LENGTH = 512;
+const SHOWN_LENGTH = 80;
+const EXAMPLE = 'sandy@2030-06-10';
+const WHITESPACE = /\s/u;
+/** Characters that render like ASCII ones in common fonts; NFKC covers full-width forms. */
+const LOOK_ALIKES = {
+    '\u0430': 'a', '\u0435': 'e', '\u043e': 'o', '\u0440': 'p', '\u0441': 'c', '\u0443': 'y',
+    '\u0445': 'x', '\u0456': 'i', '\u0458': 'j', '\u0455': 's', '\u04bb': 'h', '\u0501': 'd',
+    '\u0410': 'A', '\u0412': 'B', '\u0415': 'E', '\u041a': 'K', '\u041c': 'M', '\u041d': 'H',
+    '\u041e': 'O', '\u0420': 'P', '\u0421': 'C', '\u0422': 'T', '\u0425': 'X', '\u0406': 'I',
+    '\u03bf': 'o', '\u03b1': 'a', '\u03b5': 'e', '\u03bd': 'v', '\u03c1': 'p', '\u0391': 'A',
+    '\u0392': 'B', '\u0395': 'E', '\u0397': 'H', '\u0399': 'I', '\u039a': 'K', '\u039c': 'M',
+    '\u039d': 'N', '\u039f': 'O', '\u03a1': 'P', '\u03a4': 'T', '\u03a7': 'X', '\u0131': 'i',
+    '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-',
+    '\u2212': '-', '\u2236': ':', '\ua789': ':', '\u02d0': ':', '\u0589': ':', '\u05c3': ':'
+}; // prettier-ignore
+/** An approximation of Unicode's confusable skeleton, enough to catch disguised prefixes. */
+function skeleton(text) {
+    let out = '';
+    for (const ch of text.normalize('NFKC'))
+        out += LOOK_ALIKES[ch] ?? ch;
+    return out.toLowerCase();
 }
-/** Every invisible character written as its code point, so that it shows. */
-function showInvisible(text) {
-    return text.replace(new RegExp(INVISIBLE.source, 'gu'), describeCodePoint);
+/**
+ * A label "relates" to the prefix when it starts with it, also in another case or with
+ * look-alike characters: those reach the grammar, which explains what is wrong with them.
+ */
+function relatesToPrefix(label, prefix) {
+    return skeleton(label.trim()).startsWith(skeleton(prefix));
+}
+function shorten(text) {
+    return text.length > SHOWN_LENGTH
+        ? `${text.slice(0, SHOWN_LENGTH)}… (${text.length} chars)`
+        : text;
+}
+function parseEntry(raw, origin, context) {
+    const source = shorten(raw.trim());
+    const invalid = (reason) => ({
+        ok: false,
+        invalid: { source, origin, reason }
+    });
+    if (raw.length > MAX_ENTRY_LENGTH) {
+        return invalid(`it is ${raw.length} characters long; an entry has at most ${MAX_ENTRY_LENGTH}`);
+    }
+    let text = raw.trim();
+    const hidden = _core_unicode_js__WEBPACK_IMPORTED_MODULE_1__/* .INVISIBLE */ .kH.exec(text);
+    if (hidden) {
+        return invalid(`it contains an invisible or control character (${(0,_core_unicode_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCodePoint */ .pk)(hidden[0])}); retype it as plain text`);
+    }
+    const { prefix } = context;
+    if (text.startsWith(prefix)) {
+        text = text.slice(prefix.length);
+    }
+    else if (text.toLowerCase().startsWith(prefix.toLowerCase())) {
+        return invalid(`the prefix must be written exactly "${prefix}", in that case`);
+    }
+    else if (skeleton(text).startsWith(skeleton(prefix))) {
+        return invalid(`it starts with a look-alike of the prefix "${prefix}"; retype it in plain ASCII`);
+    }
+    const at = text.lastIndexOf('@');
+    if (at < 0) {
+        const lookAlike = /[\uff20\ufe6b]/.test(text) ? ' (it has a look-alike of @, not @ itself)' : '';
+        return invalid(`it has no @<when>${lookAlike}; write <user key>@<when>, as in ${EXAMPLE}`);
+    }
+    const written = text.slice(0, at);
+    const whenText = text.slice(at + 1);
+    const keyProblem = checkUserKey(written);
+    if (keyProblem)
+        return invalid(keyProblem);
+    const key = context.aliases?.get(written);
+    const named = key === undefined ? {} : { alias: written };
+    const target = { kind: context.kind ?? _core_target_js__WEBPACK_IMPORTED_MODULE_2__/* .USER_KIND */ .P1, key: key ?? written };
+    if (context.intent === 'cancel') {
+        return { ok: true, entry: { target, when: { kind: 'never' }, source, origin, ...named } };
+    }
+    const when = (0,_core_when_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWhen */ .Oc)(whenText, { ...context, allowPast: context.intent === 'reapply' });
+    if (!when.ok)
+        return invalid(when.reason);
+    return { ok: true, entry: { target, when: when.when, source, origin, ...named } };
+}
+/** Why a key cannot be a key (white space, commas, disguised letters), or undefined. */
+function checkUserKey(userKey) {
+    if (userKey === '')
+        return `the user key before @ is empty; write <user key>@<when>, as in ${EXAMPLE}`;
+    if (WHITESPACE.test(userKey)) {
+        return `the user key "${userKey}" contains white space; user keys have none (one entry per line)`;
+    }
+    if (userKey.includes(',')) {
+        return `the user key "${userKey}" contains a comma; put one entry per line instead of a list`;
+    }
+    if (/[a-z]/i.test(userKey)) {
+        const disguised = [...userKey].find((ch) => LOOK_ALIKES[ch] !== undefined);
+        if (disguised) {
+            return `the user key "${userKey}" mixes Latin letters with the look-alike ${(0,_core_unicode_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCodePoint */ .pk)(disguised)}; retype it in plain text`;
+        }
+    }
+    return undefined;
+}
+/** The canonical text of an entry; `parseEntry(formatEntry(e))` gives `e` back. */
+function formatEntry(entry, prefix) {
+    const when = entry.when.kind === 'never' ? 'never' : new Date(entry.when.epochMs).toISOString();
+    return `${prefix}${entry.target.key}@${when}`;
+}
+/**
+ * The `targets` input: one entry per line; blank lines and lines starting with `#` are ignored;
+ * the prefix is optional.
+ */
+function parseTargets(input, context) {
+    const results = [];
+    input.split(/\r\n|\n|\r/).forEach((line, index) => {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        results.push(parseEntry(line, `targets line ${index + 1}`, context));
+    });
+    return results;
+}
+/**
+ * The same target twice on one (flag, environment) would send conflicting instructions: every
+ * repeat is invalid. Entries without a scope apply to `runScope` (undefined: to everything).
+ */
+function rejectRepeatedKeys(results, runScope) {
+    const seen = new Map();
+    return results.map((result) => {
+        if (!result.ok)
+            return result;
+        const id = (0,_core_target_js__WEBPACK_IMPORTED_MODULE_2__/* .targetId */ .Lx)(result.entry.target);
+        const scope = result.entry.scope ?? runScope;
+        const earlier = seen.get(id)?.find((e) => overlaps(e.scope ?? runScope, scope));
+        if (!earlier) {
+            seen.set(id, [...(seen.get(id) ?? []), result.entry]);
+            return result;
+        }
+        const { source, origin, target } = result.entry;
+        const reason = `${target.kind} "${target.key}" is already listed at ${earlier.origin}; list each ${target.kind} once per flag and environment`;
+        return { ok: false, invalid: { source, origin, reason } };
+    });
+}
+function overlaps(a, b) {
+    if (!a || !b)
+        return true;
+    return (a.flagKeys.some((f) => b.flagKeys.includes(f)) &&
+        a.environmentKeys.some((e) => b.environmentKeys.includes(e)));
 }
 
 

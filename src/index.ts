@@ -3,10 +3,10 @@
  * common run) exits here, so it costs little more than Node's own start-up.
  */
 import { appendFileSync } from 'node:fs'
-import { readRawEvent, type RawEvent } from './event.js'
-import { neutralise } from './neutralise.js'
+import { readRawEvent, type RawEvent } from './run/event.js'
+import { neutralise } from './core/neutralise.js'
 import { EMPTY_OUTPUTS } from './report/outputs.js'
-import { classify, DEFAULT_PREFIX, unrelatedLabelMessage, type Trigger } from './trigger.js'
+import { classify, DEFAULT_PREFIX, unrelatedLabelMessage, type Trigger } from './run/trigger.js'
 
 let event: RawEvent | undefined
 let unreadable: Error | undefined
@@ -21,7 +21,7 @@ try {
 
 if (unreadable) {
   // @actions/github would throw on the same file when main loads it: say so here, inertly.
-  const log = await import('./log.js')
+  const log = await import('./core/logger.js')
   log.fail(unreadable.message)
 } else if (trigger.kind === 'unrelated-label') {
   process.stdout.write(neutralise(`${unrelatedLabelMessage(trigger.label, prefix)}\n`))

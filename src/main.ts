@@ -2,18 +2,19 @@
  * The run: context -> settings -> the mode -> deliver. Bad inputs still get a report, in the log,
  * the summary and the PR comment, and nothing is sent to LaunchDarkly.
  */
-import './zod.js'
-import { readContext, triggerOf, type RunContext } from './context.js'
-import type { RawEvent } from './event.js'
-import { gitHubSession, launchDarklyClient } from './clients.js'
-import * as log from './log.js'
+import './core/zod.js'
+import { readContext, triggerOf, type RunContext } from './run/context.js'
+import type { RawEvent } from './run/event.js'
+import { gitHubSession, launchDarklyClient } from './run/clients.js'
+import * as log from './core/logger.js'
 import { runApply } from './modes/apply.js'
 import type { ModeInput, ModeResult } from './modes/mode.js'
-import { commentTargetOf, deliver, setOutputs } from './report/deliver.js'
+import { deliver, setOutputs } from './report/deliver.js'
+import { commentTargetOf } from './run/comment-target.js'
 import { buildReport } from './report/model.js'
 import { EMPTY_OUTPUTS } from './report/outputs.js'
-import { readSettings, SettingsError, type Mode } from './settings.js'
-import { unrelatedLabelMessage, type Trigger } from './trigger.js'
+import { readSettings, SettingsError, type Mode } from './run/settings.js'
+import { unrelatedLabelMessage, type Trigger } from './run/trigger.js'
 
 /** What index.ts already knows: the event, and what it asks with the label prefix in force. */
 export interface Start {

@@ -169,7 +169,7 @@ export async function startInProcess(setup: InProcessSetup): Promise<InProcess> 
  */
 async function load(githubApiUrl: string) {
   const { run } = await import('../../src/main.js')
-  const { GITHUB_RETRY_BASE_VARIABLE } = await import('../../src/context.js')
+  const { GITHUB_RETRY_BASE_VARIABLE } = await import('../../src/run/context.js')
   const { context } = await import('@actions/github')
   const core = await import('@actions/core')
   if (context.apiUrl !== githubApiUrl) {

@@ -3,11 +3,11 @@
  * with what will happen to each entry. Pure.
  */
 import { isDeepStrictEqual } from 'node:util'
-import type { Endpoint, ExpiringItem, Flag, Variation } from '../launchdarkly/schemas.js'
-import type { PlannedOutcome } from '../outcome.js'
-import type { Entry } from '../sources/grammar.js'
-import { formatUtc } from '../sources/when.js'
-import { describeTarget, targetId, USER_KIND, type Target } from '../target.js'
+import type { Endpoint, ExpiringItem, Flag, Variation } from '../launchdarkly/resources.js'
+import type { PlannedOutcome } from '../core/outcome.js'
+import type { Entry } from '../core/entry.js'
+import { formatUtc } from '../core/when.js'
+import { describeTarget, targetId, USER_KIND, type Target } from '../core/target.js'
 
 /** A semantic-patch instruction, as sent: the user endpoint's kinds, or the contexts endpoint's. */
 export type Instruction =

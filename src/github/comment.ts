@@ -4,13 +4,13 @@
  * would not change.
  */
 import { createHash } from 'node:crypto'
-import type { Octokit, Repository } from './client.js'
+import type { Octokit, Repository } from './octokit.js'
 import {
   authenticatedSchema,
   commentSchema,
   commentsSchema,
   type ListedComment
-} from './schemas.js'
+} from './payloads.js'
 
 /** GitHub refuses comment bodies over this many characters. */
 export const MAX_COMMENT_LENGTH = 65_536

@@ -4,9 +4,9 @@
  * in place, and left alone when its content would not change. Each run rewrites its own sections
  * (due, drift) and keeps the others as they are.
  */
-import type { Octokit, Repository } from './client.js'
+import type { Octokit, Repository } from './octokit.js'
 import { composeBody, digestIn, type Author, type CommentResult } from './comment.js'
-import { issueSchema, issuesSchema, type ListedIssue } from './schemas.js'
+import { issueSchema, issuesSchema, type ListedIssue } from './payloads.js'
 
 export const DASHBOARD_TITLE = 'LaunchDarkly expiring targets dashboard'
 

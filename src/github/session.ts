@@ -3,15 +3,15 @@
  * runs that talk to GitHub. The report comment is looked for early, so that the lookup overlaps
  * LaunchDarkly's work, and written at the end.
  */
-import { permissionFrom, type Labeling, type Permission } from '../sources/labels.js'
-import type { Octokit, Repository } from './client.js'
+import type { Labeling, Octokit, Repository } from './octokit.js'
+import { permissionFrom, type Permission } from './permission.js'
 import type { CommentResult } from './comment.js'
 import type { Section } from './dashboard.js'
-import type { ListedComment } from './schemas.js'
+import type { ListedComment } from './payloads.js'
 
 interface Loaded {
   octokit: Octokit
-  client: typeof import('./client.js')
+  client: typeof import('./octokit.js')
   comment: typeof import('./comment.js')
 }
 
@@ -60,7 +60,7 @@ export class GitHubSession {
 
   private load(): Promise<Loaded> {
     this.loaded ??= (async () => {
-      const [client, comment] = await Promise.all([import('./client.js'), import('./comment.js')])
+      const [client, comment] = await Promise.all([import('./octokit.js'), import('./comment.js')])
       const octokit = client.createOctokit({
         token: this.token,
         baseUrl: this.options.apiUrl,

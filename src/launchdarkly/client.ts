@@ -17,7 +17,7 @@ import {
   type ExpiringItem,
   type Flag,
   type PatchResponse
-} from './schemas.js'
+} from './resources.js'
 import { describeFailure, retryDelay, type Failure, type RetryPolicy } from './retry.js'
 
 export const API_VERSION = '20240415'

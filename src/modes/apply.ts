@@ -3,22 +3,20 @@
  * the targets file) planned against each (flag, environment) and sent. Flag reads start as soon
  * as the entries parse, so they overlap GitHub's answer on who sent a label.
  */
-import { applyAll, pairId, prefetchFlags, type FlagResult } from '../engine/apply.js'
+import { applyAll, pairId, prefetchFlags, type FlagResult } from '../engine/execute.js'
 import type { PendingComment } from '../github/session.js'
 import type { FlagRef } from '../launchdarkly/client.js'
-import * as log from '../log.js'
+import type { Entry, InvalidEntry, ParseResult } from '../core/entry.js'
+import * as log from '../core/logger.js'
 import { buildReport, type RestingLabel } from '../report/model.js'
 import {
   parseEntry,
   parseTargets,
   rejectRepeatedKeys,
-  type Entry,
-  type GrammarContext,
-  type InvalidEntry,
-  type ParseResult
+  type GrammarContext
 } from '../sources/grammar.js'
+import { applyGate } from '../sources/gate.js'
 import {
-  applyGate,
   labelOrigin,
   parseEventLabel,
   readLabelEvent,
@@ -30,11 +28,12 @@ import {
   endpointOf,
   gateOf,
   pairsOf,
+  readRunTargetsFile,
   type ModeInput,
   type ModeResult,
   type Pair
 } from './mode.js'
-import { readTargetsFile, type TargetsFileRead } from './targets-file.js'
+import type { TargetsFileRead } from '../sources/targets-file.js'
 
 /** Pull request actions on which every expiry label the PR has now is applied again. */
 const REAPPLY_ACTIONS = new Set(['opened', 'reopened', 'synchronize'])
@@ -65,7 +64,7 @@ type Grammar = Omit<GrammarContext, 'intent'>
 export async function runApply(input: ModeInput): Promise<ModeResult> {
   const { context, settings, github, launchDarkly } = input
   const now = Date.now()
-  const file = await readTargetsFile(input, now)
+  const file = await readRunTargetsFile(input, now)
   const grammar: Grammar = {
     prefix: settings.labelPrefix,
     timeZone: settings.timeZone,

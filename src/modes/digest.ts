@@ -3,15 +3,10 @@
  * environment) pairs, soonest first, for the job summary, the `due` output and, with
  * `dashboard: true`, the dashboard issue. It never sends a PATCH.
  */
-import { buildDigest, renderDigest } from '../report/digest.js'
-import { USER_KIND } from '../target.js'
-import {
-  applyOptions,
-  endpointOf,
-  SCAN_CONCURRENCY,
-  type ModeInput,
-  type ModeResult
-} from './mode.js'
+import { buildDigest, renderDigest } from '../report/due-soon.js'
+import { USER_KIND } from '../core/target.js'
+import { SCAN_CONCURRENCY } from '../engine/execute.js'
+import { applyOptions, endpointOf, type ModeInput, type ModeResult } from './mode.js'
 import { scan, scanReport } from './scan.js'
 
 export async function runDigest(input: ModeInput): Promise<ModeResult> {

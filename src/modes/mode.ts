@@ -1,6 +1,6 @@
 /** What every mode is given and gives back, and the options they share. */
-import type { RunContext } from '../context.js'
-import type { ApplyOptions } from '../engine/apply.js'
+import type { RunContext } from '../run/context.js'
+import { CONCURRENCY, type ApplyOptions } from '../engine/execute.js'
 import type {
   CommentTarget,
   DashboardSections,
@@ -8,22 +8,15 @@ import type {
   PendingComment
 } from '../github/session.js'
 import type { LaunchDarklyClient } from '../launchdarkly/client.js'
-import type { Endpoint } from '../launchdarkly/schemas.js'
-import * as log from '../log.js'
+import type { Endpoint } from '../launchdarkly/resources.js'
+import * as log from '../core/logger.js'
 import type { Report } from '../report/model.js'
-import type { Entry, Scope } from '../sources/grammar.js'
-import type { Gate } from '../sources/labels.js'
-import { USER_KIND } from '../target.js'
-import type { Settings } from '../settings.js'
-import type { Trigger } from '../trigger.js'
-
-/** Flags worked on at once by apply: the account's rate limit is shared, so stay modest. */
-export const CONCURRENCY = 4
-/**
- * Pairs worked on at once by the scheduled modes, which read a whole account: enough to keep
- * LaunchDarkly's rate limit busy at 50 ms a request; the client's budget keeps them under it.
- */
-export const SCAN_CONCURRENCY = 12
+import type { Entry, Scope } from '../core/entry.js'
+import type { Gate } from '../sources/gate.js'
+import { readTargetsFile, type TargetsFileRead } from '../sources/targets-file.js'
+import { USER_KIND } from '../core/target.js'
+import type { Settings } from '../run/settings.js'
+import type { Trigger } from '../run/trigger.js'
 
 export interface ModeInput {
   context: RunContext
@@ -40,6 +33,24 @@ export interface ModeResult {
   comment: PendingComment | undefined
   /** The dashboard sections this run rewrites (digest and reconcile with `dashboard: true`). */
   dashboard?: DashboardSections
+}
+
+/** The targets file of this run's settings, read and parsed (undefined without one). */
+export function readRunTargetsFile(
+  { context, settings }: ModeInput,
+  now: number
+): Promise<TargetsFileRead | undefined> {
+  return readTargetsFile(
+    {
+      path: settings.targetsFile,
+      eventName: context.event.name,
+      workspace: context.workspace,
+      timeZone: settings.timeZone,
+      environmentKeys: settings.environmentKeys,
+      flagKeys: settings.flagKeys
+    },
+    now
+  )
 }
 
 /** The options every mode plans and sends with. */

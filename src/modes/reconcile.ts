@@ -5,24 +5,23 @@
  * ran) is drift: reported, and healed unless this is a dry run. A PR's comment is written only
  * when its state changed.
  */
-import { applyAll, type FlagResult } from '../engine/apply.js'
-import type { Entry, InvalidEntry, ParseResult } from '../sources/grammar.js'
-import { rejectRepeatedKeys } from '../sources/grammar.js'
+import { applyAll, type FlagResult } from '../engine/execute.js'
+import type { Entry, InvalidEntry, ParseResult } from '../core/entry.js'
+import { rejectRepeatedKeys, relatesToPrefix } from '../sources/grammar.js'
 import { labelOrigin, readPullRequestLabels, type Superseded } from '../sources/labels.js'
-import * as log from '../log.js'
+import * as log from '../core/logger.js'
 import { commentBody } from '../report/deliver.js'
 import { driftOf, renderDrift, type LabelSource } from '../report/drift.js'
 import { buildReport, type ReportInput } from '../report/model.js'
-import { relatesToPrefix } from '../trigger.js'
 import {
   applyOptions,
   endpointOf,
   gateOf,
   pairsOf,
+  readRunTargetsFile,
   type ModeInput,
   type ModeResult
 } from './mode.js'
-import { readTargetsFile } from './targets-file.js'
 
 /** Pull requests read at once: each costs GitHub a labels, an events and a permission request. */
 const PULL_REQUESTS_AT_ONCE = 4
@@ -31,7 +30,7 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
   const { settings, github, launchDarkly } = input
   const now = Date.now()
   // The targets file's aliases name the keys of labels here as in the label workflow.
-  const file = await readTargetsFile(input, now)
+  const file = await readRunTargetsFile(input, now)
   const fileProblems = file?.results.flatMap((r) => (r.ok ? [] : [r.invalid])) ?? []
   if (fileProblems.length > 0) {
     log.info(

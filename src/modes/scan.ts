@@ -10,9 +10,9 @@ import {
   type FlagResult,
   type Planner,
   type StateReader
-} from '../engine/apply.js'
-import type { Flag } from '../launchdarkly/schemas.js'
-import * as log from '../log.js'
+} from '../engine/execute.js'
+import type { Flag } from '../launchdarkly/resources.js'
+import * as log from '../core/logger.js'
 import { buildReport, type Report } from '../report/model.js'
 import type { ModeInput } from './mode.js'
 

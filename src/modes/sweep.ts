@@ -4,18 +4,12 @@
  * `default-lifetime`, except the `exclude` keys. Scheduled keys are never touched; one PATCH per
  * (flag, environment) that needs one.
  */
-import type { Planner } from '../engine/apply.js'
+import { SCAN_CONCURRENCY, type Planner } from '../engine/execute.js'
 import { targetedKeys, untimedKeys } from '../engine/plan.js'
-import * as log from '../log.js'
-import type { Entry } from '../sources/grammar.js'
-import { USER_KIND } from '../target.js'
-import {
-  applyOptions,
-  endpointOf,
-  SCAN_CONCURRENCY,
-  type ModeInput,
-  type ModeResult
-} from './mode.js'
+import * as log from '../core/logger.js'
+import type { Entry } from '../core/entry.js'
+import { USER_KIND } from '../core/target.js'
+import { applyOptions, endpointOf, type ModeInput, type ModeResult } from './mode.js'
 import { scan, scanReport } from './scan.js'
 
 export async function runSweep(input: ModeInput): Promise<ModeResult> {

@@ -4,18 +4,15 @@
  * step fails.
  */
 import * as core from '@actions/core'
-import type { RunContext } from '../context.js'
 import type {
   CommentBody,
-  CommentTarget,
   DashboardSections,
   GitHubSession,
   PendingComment
 } from '../github/session.js'
-import * as log from '../log.js'
-import type { ReportingSettings } from '../settings.js'
-import { TITLE } from '../version.js'
-import { logLines } from './log.js'
+import * as log from '../core/logger.js'
+import { TITLE } from '../core/version.js'
+import { logLines } from './log-lines.js'
 import { footer, renderMarkdown } from './markdown.js'
 import type { Report } from './model.js'
 import { outputsOf, type Outputs } from './outputs.js'
@@ -32,16 +29,6 @@ export interface Destinations {
 
 /** GitHub keeps at most 1 MiB of a step's summary: longer ones are cut to fit. */
 const MAX_SUMMARY_LENGTH = 1_000_000
-
-/** Which comment a run writes: one per PR, and per project, environment and flags. */
-export function commentTargetOf(
-  settings: Pick<ReportingSettings, 'comment' | 'prNumber' | 'commentKey'>,
-  context: Pick<RunContext, 'pullRequest'>
-): CommentTarget | undefined {
-  const pullRequest = settings.prNumber ?? context.pullRequest?.number
-  if (!settings.comment || pullRequest === undefined) return undefined
-  return { pullRequest, key: settings.commentKey }
-}
 
 export async function deliver(report: Report, to: Destinations): Promise<void> {
   for (const line of logLines(report)) log.info(line)

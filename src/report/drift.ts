@@ -2,10 +2,10 @@
  * Drift, found by reconcile: an open PR's label that LaunchDarkly did not hold (a removal moved
  * or cancelled by hand, a label event that never ran), and what the run did to heal it. Pure.
  */
-import type { FlagResult } from '../engine/apply.js'
-import type { Outcome } from '../outcome.js'
-import { formatUtc } from '../sources/when.js'
-import type { Target } from '../target.js'
+import type { FlagResult } from '../engine/execute.js'
+import type { Outcome } from '../core/outcome.js'
+import { formatUtc } from '../core/when.js'
+import type { Target } from '../core/target.js'
 import { code, table, text } from './escape.js'
 
 export interface DriftItem {

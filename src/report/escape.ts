@@ -2,7 +2,7 @@
  * Escaping for text that comes from labels, inputs or LaunchDarkly, so that it renders as the
  * text it is in a comment or job summary: never as markup, a mention, or a broken table.
  */
-import { showInvisible } from '../unicode.js'
+import { showInvisible } from '../core/unicode.js'
 
 const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#!|~<>&]/g
 const WORD_JOINER = '\u2060'

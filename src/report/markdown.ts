@@ -1,8 +1,8 @@
 /** A report as Markdown, for the job summary and the PR comment, with every outside text escaped. Pure. */
-import { formatInZone, formatUtc } from '../sources/when.js'
-import { USER_KIND } from '../target.js'
+import { formatInZone, formatUtc } from '../core/when.js'
+import { USER_KIND } from '../core/target.js'
 import { code, table, text } from './escape.js'
-import { renderDigest } from './digest.js'
+import { renderDigest } from './due-soon.js'
 import { renderDrift } from './drift.js'
 import { targetingUrl } from './links.js'
 import type { Report, Row } from './model.js'

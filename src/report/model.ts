@@ -2,15 +2,15 @@
  * Results -> one report: rows per entry and flag, errors, totals. Rendered by log.ts,
  * markdown.ts and outputs.ts. Pure.
  */
-import type { FlagResult, SentInstruction } from '../engine/apply.js'
-import type { Digest } from './digest.js'
+import type { FlagResult, SentInstruction } from '../engine/execute.js'
+import type { Digest } from './due-soon.js'
 import type { DriftItem } from './drift.js'
 import { variationLabel } from '../engine/plan.js'
-import type { Outcome } from '../outcome.js'
-import type { InvalidEntry, ParseResult } from '../sources/grammar.js'
+import type { Outcome } from '../core/outcome.js'
+import type { InvalidEntry, ParseResult } from '../core/entry.js'
 import { labelOrigin, type Superseded } from '../sources/labels.js'
-import { formatUtc } from '../sources/when.js'
-import { targetId, type Target } from '../target.js'
+import { formatUtc } from '../core/when.js'
+import { targetId, type Target } from '../core/target.js'
 
 export interface Row {
   /** Undefined for an invalid entry: it applies to no flag. */

@@ -2,7 +2,7 @@
  * The words a report is told in, shared by the log and the Markdown: an outcome's label and icon,
  * and the one-line verdict.
  */
-import type { Outcome } from '../outcome.js'
+import type { Outcome } from '../core/outcome.js'
 import type { Report } from './model.js'
 
 /** In a dry run nothing happened yet: what would. */

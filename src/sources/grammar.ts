@@ -2,40 +2,10 @@
  * The entry grammar shared by labels and the `targets` input: `<prefix><key>@<when>`.
  * The key is everything between the prefix and the LAST `@`, so email keys work.
  */
-import { targetId, USER_KIND, type Target } from '../target.js'
-import { describeCodePoint, INVISIBLE } from '../unicode.js'
-import { parseWhen, type When, type WhenContext } from './when.js'
-
-export interface Entry {
-  target: Target
-  when: When
-  /** The text as written, for messages. */
-  source: string
-  /** Where it came from: `label "…"`, `targets line 3` or `.github/expiring-targets.yml line 7`. */
-  origin: string
-  /** The alias the key was written as (the targets file's `aliases`), when it was one. */
-  alias?: string
-  /** The flags and environments it applies to (a file entry); undefined: all of the run's. */
-  scope?: Scope
-  /** The variation to expire it from (a file entry); undefined: the variation input. */
-  variation?: string
-  /** Planned and reported, never sent: the targets file on a pull request. */
-  planOnly?: boolean
-}
-
-/** Which (flag, environment) pairs an entry applies to: every flag in every environment listed. */
-export interface Scope {
-  flagKeys: string[]
-  environmentKeys: string[]
-}
-
-export interface InvalidEntry {
-  source: string
-  origin: string
-  reason: string
-}
-
-export type ParseResult = { ok: true; entry: Entry } | { ok: false; invalid: InvalidEntry }
+import type { Entry, ParseResult, Scope } from '../core/entry.js'
+import { targetId, USER_KIND } from '../core/target.js'
+import { describeCodePoint, INVISIBLE } from '../core/unicode.js'
+import { parseWhen, type WhenContext } from '../core/when.js'
 
 export interface GrammarContext extends WhenContext {
   prefix: string
@@ -75,6 +45,14 @@ export function skeleton(text: string): string {
   let out = ''
   for (const ch of text.normalize('NFKC')) out += LOOK_ALIKES[ch] ?? ch
   return out.toLowerCase()
+}
+
+/**
+ * A label "relates" to the prefix when it starts with it, also in another case or with
+ * look-alike characters: those reach the grammar, which explains what is wrong with them.
+ */
+export function relatesToPrefix(label: string, prefix: string): boolean {
+  return skeleton(label.trim()).startsWith(skeleton(prefix))
 }
 
 export function shorten(text: string): string {

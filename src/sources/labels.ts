@@ -4,84 +4,11 @@
  * only when the person who added (or removed) it has at least that permission on the repository.
  * Fails closed: when GitHub cannot say who it was or what they may do, the label does not act.
  */
-import { relatesToPrefix } from '../trigger.js'
-import { targetId, type Target } from '../target.js'
-import { parseEntry, type GrammarContext, type InvalidEntry, type ParseResult } from './grammar.js'
-
-/** GitHub's repository roles, weakest first. */
-export const PERMISSIONS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'] as const
-export type Permission = (typeof PERMISSIONS)[number]
-
-/** GitHub's answer for a collaborator: `role_name` knows triage and maintain; `permission` not. */
-export function permissionFrom(answer: { permission?: string; role_name?: string }): Permission {
-  const known = (value: string | undefined): value is Permission =>
-    (PERMISSIONS as readonly string[]).includes(value ?? '')
-  if (known(answer.role_name)) return answer.role_name
-  // A custom organization role: its base permission is what `permission` says.
-  return known(answer.permission) ? answer.permission : 'none'
-}
-
-export function allows(actual: Permission, required: Permission): boolean {
-  return PERMISSIONS.indexOf(actual) >= PERMISSIONS.indexOf(required)
-}
-
-export interface Gate {
-  required: Permission
-  repository: string
-  /** The sender's permission; throws when GitHub cannot tell. */
-  permissionOf: (login: string) => Promise<Permission>
-}
-
-export interface Gated {
-  result: ParseResult
-  /** Who added or removed the label; undefined when unknown. */
-  actor: string | undefined
-  verb: 'added' | 'removed'
-}
-
-export async function applyGate(items: Gated[], gate: Gate): Promise<ParseResult[]> {
-  if (gate.required === 'none') return items.map((i) => i.result)
-  const cache = new Map<string, Promise<Permission>>()
-  const lookup = (login: string): Promise<Permission> => {
-    let found = cache.get(login)
-    if (!found) {
-      found = gate.permissionOf(login)
-      cache.set(login, found)
-    }
-    return found
-  }
-  return Promise.all(
-    items.map(async ({ result, actor, verb }): Promise<ParseResult> => {
-      if (!result.ok) return result
-      const { source, origin } = result.entry
-      const refuse = (reason: string): ParseResult => ({
-        ok: false,
-        invalid: { source, origin, reason }
-      })
-      const needs = `changing targeting through labels needs ${gate.required} permission (input required-permission)`
-      if (!actor) return refuse(`GitHub does not say who ${verb} this label; ${needs}`)
-      let actual: Permission
-      try {
-        actual = await lookup(actor)
-      } catch (error) {
-        return refuse(
-          `could not check the permission of ${actor}, who ${verb} this label (${(error as Error).message}); ${needs}`
-        )
-      }
-      if (allows(actual, gate.required)) return result
-      return refuse(
-        `${actor}, who ${verb} this label, has ${actual} permission on ${gate.repository}; ${needs}`
-      )
-    })
-  )
-}
-
-/** When a label was added last, and by whom (from the PR's events). */
-export interface Labeling {
-  actor: string
-  /** A larger one was added later. */
-  order: number
-}
+import { targetId, type Target } from '../core/target.js'
+import type { InvalidEntry, ParseResult } from '../core/entry.js'
+import type { Labeling } from '../github/octokit.js'
+import { applyGate, type Gate, type Gated } from './gate.js'
+import { parseEntry, relatesToPrefix, type GrammarContext } from './grammar.js'
 
 /** Where a label's entries come from: GitHub, asked about the PR and its people. */
 export interface LabelReader {

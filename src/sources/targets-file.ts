@@ -1,425 +1,60 @@
 /**
- * The targets file: a reviewed YAML list of scheduled removals, each for some flags in some
- * environments. Pure: the text, the clock, the time zone and the defaults are passed in. Every
- * problem is an invalid result naming `<path> line N` and what would be valid; YAML 1.2 core
- * schema only, so `2030-06-10` stays the string that was reviewed.
+ * The targets file of a run, read from the workspace and parsed: applied on push, schedule and
+ * workflow_dispatch, planned only on any other event (a pull request). Its aliases also name the
+ * keys of labels and targets lines.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
-import { z } from 'zod'
-import { CONTEXT_KIND, KEY, KEY_RULE, RESERVED_KINDS } from '../keys.js'
-import { targetId, USER_KIND } from '../target.js'
-import { describeCodePoint, INVISIBLE } from '../unicode.js'
-import { checkUserKey, MAX_ENTRY_LENGTH, shorten, type Entry, type ParseResult } from './grammar.js'
-import { DATE, DATE_TIME, parseWhen } from './when.js'
+import type { ParseResult } from '../core/entry.js'
+import { readWorkspaceFile } from './workspace-file.js'
 
-export interface TargetsFileContext {
-  /** The path as the user gave it (targets-file input), used in every origin/message. */
-  path: string
+/** Events on which the targets file is applied; on any other (a pull request) it is planned. */
+const FILE_APPLY_EVENTS = new Set(['push', 'schedule', 'workflow_dispatch'])
+
+/** What reading the file needs: the `targets-file` input and the run's event and defaults. */
+export interface TargetsFileInput {
+  path: string | undefined
+  eventName: string
+  workspace: string
   timeZone: string
-  now: number
-  /** The environment-key input; used when an item gives no environment(s). */
-  defaultEnvironments: string[]
-  /** The flag-key input (may be empty); used when an item gives no flag(s). */
-  defaultFlags: string[]
+  environmentKeys: string[]
+  flagKeys: string[]
 }
 
-export interface TargetsFile {
-  /** alias -> key */
-  aliases: Map<string, string>
-  /** One per item of `targets`, in file order, plus an invalid result per file-level problem. */
+/** The targets file, read and parsed; planOnly on a pull request. */
+export interface TargetsFileRead {
+  path: string
   results: ParseResult[]
+  aliases: ReadonlyMap<string, string>
+  planOnly: boolean
 }
 
-const VALID_REMOVE_AT =
-  'a date (2030-06-10), an ISO date-time with Z or an offset (2030-06-10T09:00:00Z), or never'
-/** The shapes parseWhen reads or explains (a date, a date-time with or without a zone). */
-const TIME_LIKE = [DATE, DATE_TIME, /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/]
-const FILE_FIELDS = 'version, aliases and targets'
-const ITEM_FIELDS = 'flag, flags, environment, environments, user, context, remove-at and variation'
-
-type Path = readonly PropertyKey[]
-interface Problem {
-  path: Path
-  message: string
-  /** Point at the field's name rather than its value (an unknown field, a bad alias name). */
-  atKey?: boolean
-}
-
-/** A YAML value as a message shows it. */
-function shown(value: unknown): string {
-  if (value === undefined || value === null) return 'empty'
-  if (typeof value === 'string') return `"${shorten(value)}"`
-  if (Array.isArray(value)) return 'a list'
-  if (value instanceof Date) return 'a timestamp'
-  if (typeof value === 'number' || typeof value === 'boolean') {
-    return `the ${typeof value} ${String(value)}`
-  }
-  return typeof value === 'object' ? 'a mapping' : typeof value
-}
-
-function keyList(noun: string, input: string) {
-  const one = z
-    .string({ error: (iss) => `a ${noun} key must be a string, not ${shown(iss.input)}` })
-    .max(256, { error: `a ${noun} key has at most 256 characters` })
-    .regex(KEY, {
-      error: (iss) =>
-        `${shown(iss.input)} is not a ${noun} key; ${noun} keys may only contain ${KEY_RULE}`
-    })
-  const many = z
-    .array(one, {
-      error: (iss) => `${noun}s must be a list of ${noun} keys ([a, b]), not ${shown(iss.input)}`
-    })
-    .min(1, {
-      error: `${noun}s is empty; list at least one ${noun} key, or leave it out to use the ${input} input`
-    })
-  return { one: one.optional(), many: many.optional() }
-}
-
-/**
- * A user or context key, an alias's value: a string, so that what is reviewed is what is sent.
- * `field` names it in messages; `name` is its YAML key.
- */
-function writtenKey(field: string, name = field) {
-  return z
-    .string({
-      error: (iss) =>
-        iss.input === undefined
-          ? `${field} is missing; write ${name}: <key>`
-          : typeof iss.input === 'number' || typeof iss.input === 'boolean'
-            ? `${field} is ${shown(iss.input)}, not a string; quote it (${name}: "${String(iss.input)}") so that the key sent is the text reviewed`
-            : `${field} must be a key written as a string, not ${shown(iss.input)}`
-    })
-    .superRefine((key, ctx) => {
-      const hidden = INVISIBLE.exec(key)
-      const problem =
-        key === ''
-          ? `${field} is empty; write ${name}: <key>`
-          : key.length > MAX_ENTRY_LENGTH
-            ? `${field} is ${key.length} characters long; a key has at most ${MAX_ENTRY_LENGTH}`
-            : hidden
-              ? `${field} contains an invisible or control character (${describeCodePoint(hidden[0])}); retype it as plain text`
-              : checkUserKey(key)
-      if (problem) ctx.addIssue({ code: 'custom', message: problem })
-    })
-}
-
-function strict<T extends z.ZodRawShape>(shape: T, what: string, example: string, fields: string) {
-  return z.strictObject(shape, {
-    error: (iss) =>
-      iss.code === 'unrecognized_keys'
-        ? `${what} has the fields ${fields}`
-        : `${what} must be a mapping (${example}), not ${shown(iss.input)}`
-  })
-}
-
-const flags = keyList('flag', 'flag-key')
-const environments = keyList('environment', 'environment-key')
-const kind = z
-  .string({
-    error: (iss) =>
-      `context.kind must be a context kind written as a string, not ${shown(iss.input)}`
-  })
-  .regex(CONTEXT_KIND, {
-    error: (iss) =>
-      `context.kind ${shown(iss.input)} may only contain letters, digits, ".", "_" and "-"`
-  })
-  .refine((k) => !RESERVED_KINDS.includes(k), {
-    error: (iss) =>
-      `context.kind cannot be ${shown(iss.input)}; write a kind such as organization, or use user: <key>`
-  })
-
-const itemSchema = strict(
-  {
-    flag: flags.one,
-    flags: flags.many,
-    environment: environments.one,
-    environments: environments.many,
-    user: writtenKey('user').optional(),
-    context: strict(
-      { kind, key: writtenKey('context.key', 'key') },
-      'context',
-      '{ kind: organization, key: acme }',
-      'kind and key'
-    ).optional(),
-    'remove-at': z.string({
-      error: (iss) =>
-        iss.input === undefined
-          ? `remove-at is missing; write remove-at: ${VALID_REMOVE_AT}`
-          : `remove-at is ${shown(iss.input)}; write ${VALID_REMOVE_AT}`
-    }),
-    variation: z
-      .union([z.string(), z.boolean(), z.number()], {
-        error: (iss) =>
-          `variation must be a variation's _id, name or JSON value (Enabled, true), not ${shown(iss.input)}`
-      })
-      .optional()
-  },
-  'an item of targets',
-  'flag: …, user: …, remove-at: …',
-  ITEM_FIELDS
-)
-
-const fileSchema = strict(
-  {
-    version: z.literal(1, {
-      error: (iss) =>
-        iss.input === undefined
-          ? 'version is missing; write version: 1 at the top of the file'
-          : `version is ${shown(iss.input)}; this action reads version 1 only: write version: 1`
-    }),
-    aliases: z
-      .record(
-        z.string().regex(KEY, {
-          error: (iss) => `the alias name ${shown(iss.input)} may only contain ${KEY_RULE}`
-        }),
-        z.unknown(),
-        { error: (iss) => `aliases must be a mapping of alias: key, not ${shown(iss.input)}` }
-      )
-      .superRefine((record, ctx) => {
-        for (const [name, value] of Object.entries(record)) {
-          const key = writtenKey(`the alias ${name}`, name).safeParse(value)
-          for (const { message } of key.error?.issues ?? []) {
-            ctx.addIssue({ code: 'custom', message, path: [name] })
-          }
-        }
-      })
-      .optional(),
-    targets: z.array(z.unknown(), {
-      error: (iss) =>
-        iss.input === undefined
-          ? 'targets is missing; write targets: followed by a list of items (- flag: …)'
-          : `targets must be a list of items (- flag: …), not ${shown(iss.input)}`
-    })
-  },
-  'the file',
-  'version: 1, targets: […]',
-  FILE_FIELDS
-)
-
-type Item = z.infer<typeof itemSchema>
-
-/** zod's issues as problems, one per unknown field, at paths below `base`. */
-function problemsOf(error: z.ZodError, base: Path): Problem[] {
-  return error.issues.flatMap((issue): Problem[] => {
-    const path = [...base, ...issue.path]
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: [...path, key],
-        message: `unknown field "${key}"; ${issue.message}`,
-        atKey: true
-      }))
+/** The targets file, when the input names one: applied on push, schedule and workflow_dispatch. */
+export async function readTargetsFile(
+  input: TargetsFileInput,
+  now: number
+): Promise<TargetsFileRead | undefined> {
+  const { path } = input
+  if (path === undefined) return undefined
+  const planOnly = !FILE_APPLY_EVENTS.has(input.eventName)
+  const read = readWorkspaceFile(input.workspace, path)
+  if (!read.ok) {
+    const invalid = {
+      source: path,
+      origin: `targets-file ${JSON.stringify(path)}`,
+      reason: read.reason
     }
-    if (issue.code === 'invalid_key') {
-      return [{ path, message: issue.issues.map((i) => i.message).join('; '), atKey: true }]
-    }
-    return [{ path, message: issue.message }]
+    return { path, planOnly, aliases: new Map(), results: [{ ok: false, invalid }] }
+  }
+  // Loaded only when there is a file: the YAML parser is a fifth of the bundle.
+  const { parseTargetsFile } = await import('./targets-file-parser.js')
+  const parsed = parseTargetsFile(read.text, {
+    path,
+    timeZone: input.timeZone,
+    now,
+    defaultEnvironments: input.environmentKeys,
+    defaultFlags: input.flagKeys
   })
-}
-
-/** The offset of the node at a path, or of the nearest parent that exists. */
-function offsetAt(doc: Document, path: Path, atKey = false): number {
-  let node: unknown = doc.contents
-  let offset = 0
-  const start = (n: unknown): number | undefined =>
-    (n as { range?: [number, number, number] } | null)?.range?.[0]
-  offset = start(node) ?? offset
-  for (const [index, segment] of path.entries()) {
-    if (isMap(node)) {
-      const pair = node.items.find(
-        (p) => isScalar(p.key) && String(p.key.value) === String(segment)
-      )
-      if (!pair) break
-      const keyStart = start(pair.key) ?? offset
-      if (atKey && index === path.length - 1) return keyStart
-      node = pair.value
-      offset = start(node) ?? keyStart
-    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
-      node = node.items[segment]
-      offset = start(node) ?? offset
-    } else break
-  }
-  return offset
-}
-
-export function parseTargetsFile(text: string, context: TargetsFileContext): TargetsFile {
-  const { path } = context
-  const aliases = new Map<string, string>()
-  const lineCounter = new LineCounter()
-  const lines = text.split('\n')
-  // yaml puts an unclosed quote or bracket at the end of the text: keep it on a written line.
-  const lastLine = Math.max(1, text.trimEnd().split('\n').length)
-  const lineOf = (offset: number): number => Math.min(lineCounter.linePos(offset).line, lastLine)
-  const fileProblem = (line: number, reason: string): ParseResult => ({
-    ok: false,
-    invalid: { source: path, origin: `${path} line ${line}`, reason }
-  })
-
-  const doc = parseDocument(text, {
-    lineCounter,
-    version: '1.2',
-    schema: 'core',
-    uniqueKeys: true,
-    logLevel: 'error'
-  })
-  const yamlProblems = [...doc.errors, ...doc.warnings].map((e) => {
-    const what =
-      e.code === 'DUPLICATE_KEY'
-        ? 'a mapping has the same key twice; write each key once'
-        : `${e.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '')}; fix the YAML so it parses`
-    return fileProblem(lineOf(e.pos[0]), `it is not valid YAML: ${what}`)
-  })
-  if (yamlProblems.length > 0) return { aliases, results: yamlProblems }
-  if (doc.contents === null) {
-    return {
-      aliases,
-      results: [fileProblem(1, 'the file is empty; write version: 1 and a targets list')]
-    }
-  }
-
-  const toResult = (problems: Problem[], source?: string): ParseResult => {
-    // In file order: the first problem's line is the origin; the others say theirs.
-    const placed = problems
-      .map((p) => ({ ...p, line: lineOf(offsetAt(doc, p.path, p.atKey)) }))
-      .sort((a, b) => a.line - b.line)
-    const line = placed[0]?.line ?? 1
-    const reason = placed
-      .map((p) => (p.line === line ? p.message : `line ${p.line}: ${p.message}`))
-      .join('; ')
-    const shownSource = source ?? shorten((lines[line - 1] ?? '').trim())
-    return { ok: false, invalid: { source: shownSource, origin: `${path} line ${line}`, reason } }
-  }
-
-  let value: unknown
-  try {
-    value = doc.toJS()
-  } catch (error) {
-    // Too many YAML aliases (*name): a resource-exhaustion guard.
-    return { aliases, results: [fileProblem(1, `it cannot be read: ${(error as Error).message}`)] }
-  }
-  const file = fileSchema.safeParse(value)
-  if (!file.success) {
-    const results = problemsOf(file.error, []).map((p) => toResult([p], path))
-    return { aliases, results }
-  }
-  for (const [name, key] of Object.entries(file.data.aliases ?? {}))
-    aliases.set(name, key as string)
-
-  const listed: Entry[] = []
-  const results = file.data.targets.map((raw, index): ParseResult => {
-    const base: Path = ['targets', index]
-    const origin = `${path} line ${lineOf(offsetAt(doc, base))}`
-    const parsed = itemSchema.safeParse(raw)
-    if (!parsed.success) return toResult(problemsOf(parsed.error, base), sourceOf(raw))
-    const problems: Problem[] = []
-    const entry = toEntry(parsed.data, base, origin, context, aliases, problems)
-    if (!entry) return toResult(problems, sourceOf(raw))
-    const clash = listed.map((e) => [e, overlap(e, entry)] as const).find(([, o]) => o)
-    if (clash) {
-      const [earlier, [flag, environment] = []] = clash
-      const { kind: k, key } = entry.target
-      const written = entry.alias === undefined ? '' : ` (alias ${entry.alias})`
-      const reason = `${k} "${key}"${written} is already listed at ${earlier.origin} for flag "${flag}" in environment "${environment}"; list each ${k} once per flag and environment`
-      return { ok: false, invalid: { source: entry.source, origin, reason } }
-    }
-    listed.push(entry)
-    return { ok: true, entry }
-  })
-  return { aliases, results }
-}
-
-function toEntry(
-  item: Item,
-  base: Path,
-  origin: string,
-  context: TargetsFileContext,
-  aliases: ReadonlyMap<string, string>,
-  problems: Problem[]
-): Entry | undefined {
-  const problem = (path: Path, message: string): void => {
-    problems.push({ path: [...base, ...path], message })
-  }
-  const list = (one: 'flag' | 'environment', input: string, defaults: string[]): string[] => {
-    const many = `${one}s` as const
-    if (item[one] !== undefined && item[many] !== undefined) {
-      problem([many], `give ${one} or ${many}, not both`)
-    }
-    const keys = item[many] ?? (item[one] === undefined ? defaults : [item[one]])
-    if (keys.length === 0) {
-      problem(
-        [],
-        `give ${one}: <key> or ${many}: [<key>, …]; the ${input} input is empty, so there is no default`
-      )
-    }
-    keys.forEach((key, i) => {
-      if (keys.indexOf(key) !== i) problem([many, i], `${many} lists "${key}" twice; list it once`)
-    })
-    return [...keys]
-  }
-  const flagKeys = list('flag', 'flag-key', context.defaultFlags)
-  const environmentKeys = list('environment', 'environment-key', context.defaultEnvironments)
-
-  if (item.user !== undefined && item.context !== undefined) {
-    problem(['context'], 'give user: <key> or context: { kind, key }, not both')
-  } else if (item.user === undefined && item.context === undefined) {
-    problem([], 'give user: <key> or context: { kind: organization, key: acme }')
-  }
-  const removeAt = item['remove-at']
-  let when: Entry['when'] | undefined
-  if (removeAt.startsWith('+') || removeAt.startsWith('-')) {
-    problem(['remove-at'], `relative times move on every run; write ${VALID_REMOVE_AT}`)
-  } else if (removeAt !== 'never' && !TIME_LIKE.some((shape) => shape.test(removeAt))) {
-    problem(['remove-at'], `remove-at ${shown(removeAt)} is not a time; write ${VALID_REMOVE_AT}`)
-  } else {
-    const parsed = parseWhen(removeAt, {
-      now: context.now,
-      timeZone: context.timeZone,
-      allowPast: true
-    })
-    if (parsed.ok) when = parsed.when
-    else problem(['remove-at'], `remove-at: ${parsed.reason}`)
-  }
-  if (problems.length > 0 || when === undefined) return undefined
-
-  const written = item.context?.key ?? item.user ?? ''
-  const key = aliases.get(written)
-  const target = { kind: item.context?.kind ?? USER_KIND, key: key ?? written }
-  const entry: Entry = {
-    target,
-    when,
-    source: sourceOf(item) ?? written,
-    origin,
-    scope: { flagKeys, environmentKeys }
-  }
-  if (key !== undefined) entry.alias = written
-  if (item.variation !== undefined) {
-    entry.variation =
-      typeof item.variation === 'string' ? item.variation : JSON.stringify(item.variation)
-  }
-  return entry
-}
-
-/** `<key>@<remove-at>` or `<kind>:<key>@<remove-at>`, as written; undefined without a key. */
-function sourceOf(raw: unknown): string | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined
-  const { user, context, 'remove-at': removeAt } = raw as Record<string, unknown>
-  const { kind, key } = (typeof context === 'object' && context !== null ? context : {}) as Record<
-    string,
-    unknown
-  >
-  const written =
-    typeof user === 'string'
-      ? user
-      : typeof key === 'string'
-        ? `${typeof kind === 'string' ? kind : '?'}:${key}`
-        : undefined
-  if (written === undefined) return undefined
-  return shorten(typeof removeAt === 'string' ? `${written}@${removeAt}` : written)
-}
-
-/** A flag and an environment both entries are for, when they are for the same target. */
-function overlap(a: Entry, b: Entry): [string, string] | undefined {
-  if (targetId(a.target) !== targetId(b.target) || !a.scope || !b.scope) return undefined
-  const flag = a.scope.flagKeys.find((k) => b.scope?.flagKeys.includes(k))
-  const environment = a.scope.environmentKeys.find((k) => b.scope?.environmentKeys.includes(k))
-  return flag !== undefined && environment !== undefined ? [flag, environment] : undefined
+  const results = parsed.results.map((r): ParseResult =>
+    r.ok && planOnly ? { ok: true, entry: { ...r.entry, planOnly } } : r
+  )
+  return { path, planOnly, aliases: parsed.aliases, results }
 }

@@ -1,12 +1,12 @@
 /** The run's two clients, configured from the settings and the context. */
 import type { RunContext } from './context.js'
-import { GitHubSession } from './github/session.js'
-import { LaunchDarklyClient } from './launchdarkly/client.js'
-import { DEFAULT_POLICY } from './launchdarkly/retry.js'
-import * as log from './log.js'
-import { SCAN_CONCURRENCY } from './modes/mode.js'
+import { GitHubSession } from '../github/session.js'
+import { LaunchDarklyClient } from '../launchdarkly/client.js'
+import { DEFAULT_POLICY } from '../launchdarkly/retry.js'
+import * as log from '../core/logger.js'
+import { SCAN_CONCURRENCY } from '../engine/execute.js'
 import type { Settings } from './settings.js'
-import { USER_AGENT } from './version.js'
+import { USER_AGENT } from '../core/version.js'
 
 export function gitHubSession(token: string, context: RunContext): GitHubSession {
   return new GitHubSession({

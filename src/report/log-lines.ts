@@ -1,6 +1,6 @@
 /** A report as lines for the step log. Pure. */
-import { formatUtc } from '../sources/when.js'
-import { USER_KIND } from '../target.js'
+import { formatUtc } from '../core/when.js'
+import { USER_KIND } from '../core/target.js'
 import type { Report } from './model.js'
 import { outcomeLabel, verdict } from './wording.js'
 

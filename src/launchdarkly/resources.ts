@@ -4,7 +4,7 @@
  * unread; fields the spec marks optional stay optional here.
  */
 import { z } from 'zod'
-import { USER_KIND } from '../target.js'
+import { USER_KIND } from '../core/target.js'
 
 /** `UnixMillis` is an int64; the spec's own example writes one as a string, so accept both. */
 const unixMillis = z.union([

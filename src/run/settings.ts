@@ -3,9 +3,9 @@
  */
 import * as core from '@actions/core'
 import { z } from 'zod'
-import { CONTEXT_KIND, KEY, KEY_RULE, RESERVED_KINDS } from './keys.js'
-import { PERMISSIONS, type Permission } from './sources/labels.js'
-import { isValidTimeZone } from './sources/when.js'
+import { CONTEXT_KIND, KEY, KEY_RULE, RESERVED_KINDS } from '../core/keys.js'
+import { PERMISSIONS, type Permission } from '../github/permission.js'
+import { isValidTimeZone } from '../core/when.js'
 import { DEFAULT_PREFIX } from './trigger.js'
 
 /** What the run does: apply entries, sweep untimed targets, reconcile open PRs, or digest. */

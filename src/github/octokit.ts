@@ -9,9 +9,15 @@ import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import { Octokit as RestOctokit } from '@octokit/rest'
 import { ZodError } from 'zod'
-import type { Labeling } from '../sources/labels.js'
-import { USER_AGENT } from '../version.js'
-import { eventsSchema, labelsSchema, permissionSchema, pullsSchema } from './schemas.js'
+import { USER_AGENT } from '../core/version.js'
+import { eventsSchema, labelsSchema, permissionSchema, pullsSchema } from './payloads.js'
+
+/** When a label was added last, and by whom (from the PR's events). */
+export interface Labeling {
+  actor: string
+  /** A larger one was added later. */
+  order: number
+}
 
 const GitHubOctokit = RestOctokit.plugin(retry, throttling)
 export type Octokit = InstanceType<typeof GitHubOctokit>

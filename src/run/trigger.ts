@@ -3,7 +3,7 @@
  * leave at once on an unrelated label, before Octokit or zod are loaded. The parts of the
  * payload used later are validated with zod in `event.ts`.
  */
-import { skeleton } from './sources/grammar.js'
+import { relatesToPrefix } from '../sources/grammar.js'
 
 export type Trigger =
   | { kind: 'label'; action: 'labeled' | 'unlabeled'; label: string }
@@ -13,14 +13,6 @@ export type Trigger =
 
 export const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
 export const DEFAULT_PREFIX = 'expire-user:'
-
-/**
- * A label "relates" to the prefix when it starts with it, also in another case or with
- * look-alike characters: those reach the grammar, which explains what is wrong with them.
- */
-export function relatesToPrefix(label: string, prefix: string): boolean {
-  return skeleton(label.trim()).startsWith(skeleton(prefix))
-}
 
 /** The whole of an unrelated label's run. */
 export function unrelatedLabelMessage(label: string, prefix: string): string {

@@ -10,10 +10,18 @@ import {
   type LaunchDarklyClient
 } from '../launchdarkly/client.js'
 import { describeFailure } from '../launchdarkly/retry.js'
-import type { Endpoint, ExpiringItem, Flag } from '../launchdarkly/schemas.js'
-import type { PlannedOutcome } from '../outcome.js'
-import type { Entry } from '../sources/grammar.js'
+import type { Endpoint, ExpiringItem, Flag } from '../launchdarkly/resources.js'
+import type { PlannedOutcome } from '../core/outcome.js'
+import type { Entry } from '../core/entry.js'
 import { planFlag, type Instruction, type PlanContext, type PlannedEntry } from './plan.js'
+
+/** Flags worked on at once by apply: the account's rate limit is shared, so stay modest. */
+export const CONCURRENCY = 4
+/**
+ * Pairs worked on at once by the scheduled modes, which read a whole account: enough to keep
+ * LaunchDarkly's rate limit busy at 50 ms a request; the client's budget keeps them under it.
+ */
+export const SCAN_CONCURRENCY = 12
 
 export interface EntryResult {
   planned: PlannedEntry

@@ -2,10 +2,10 @@
  * The digest: every removal due within the window across the (flag, environment) pairs read,
  * soonest first, and how many individually targeted keys have none. Pure.
  */
-import type { FlagResult } from '../engine/apply.js'
+import type { FlagResult } from '../engine/execute.js'
 import { untimedKeys, variationLabel } from '../engine/plan.js'
-import { formatInZone, formatUtc } from '../sources/when.js'
-import type { Target } from '../target.js'
+import { formatInZone, formatUtc } from '../core/when.js'
+import type { Target } from '../core/target.js'
 import { code, table, text } from './escape.js'
 import { targetingUrl } from './links.js'
 

@@ -1,0 +1,13 @@
+import type { CommentTarget } from '../github/session.js'
+import type { RunContext } from './context.js'
+import type { ReportingSettings } from './settings.js'
+
+/** Which comment a run writes: one per PR, and per project, environment and flags. */
+export function commentTargetOf(
+  settings: Pick<ReportingSettings, 'comment' | 'prNumber' | 'commentKey'>,
+  context: Pick<RunContext, 'pullRequest'>
+): CommentTarget | undefined {
+  const pullRequest = settings.prNumber ?? context.pullRequest?.number
+  if (!settings.comment || pullRequest === undefined) return undefined
+  return { pullRequest, key: settings.commentKey }
+}
