@@ -4,16 +4,16 @@
  * the clock alone.
  */
 import { describe, expect, it } from '@jest/globals'
-import type { FlagResult } from '../src/engine/execute.js'
+import type { PairResult } from '../src/engine/execute.js'
 import { dashboardContent, dashboardMarker } from '../src/github/dashboard.js'
 import { buildDigest, describeWindow, renderDigest } from '../src/report/due-soon.js'
 
 const DAY = 86_400_000
 const NOW = Date.parse('2026-12-01T10:00:00Z')
 
-function pair(flagKey: string, environmentKey: string, items: [string, number][]): FlagResult {
+function pair(flagKey: string, environmentKey: string, items: [string, number][]): PairResult {
   return {
-    ref: { projectKey: 'p', flagKey, environmentKey },
+    ref: { kind: 'flag', projectKey: 'p', key: flagKey, environmentKey },
     state: {
       flag: {
         key: flagKey,

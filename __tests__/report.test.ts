@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import type { FlagResult } from '../src/engine/execute.js'
+import type { PairResult } from '../src/engine/execute.js'
 import { renderMarkdown } from '../src/report/markdown.js'
 import { buildReport } from '../src/report/model.js'
 
 /** A flag whose `count` instructions LaunchDarkly all refused, each with a long message. */
-function refusedFlag(count: number): FlagResult {
+function refusedFlag(count: number): PairResult {
   const entries = Array.from({ length: count }, (_, i) => {
     const userKey = `user-${i}@example.com`
     const instruction = {
@@ -31,11 +31,10 @@ function refusedFlag(count: number): FlagResult {
     }
   })
   return {
-    ref: { projectKey: 'p', flagKey: 'f', environmentKey: 'e' },
+    ref: { kind: 'flag', projectKey: 'p', key: 'f', environmentKey: 'e' },
     entries,
     instructions: entries.map((e, i) => ({
-      flagKey: 'f',
-      environmentKey: 'e',
+      container: { kind: 'flag' as const, projectKey: 'p', key: 'f', environmentKey: 'e' },
       request: 1,
       instructionIndex: i,
       instruction: e.planned.instruction

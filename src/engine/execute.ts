@@ -6,14 +6,15 @@
 import {
   LaunchDarklyError,
   UncertainWriteError,
-  type FlagRef,
   type LaunchDarklyClient
 } from '../launchdarkly/client.js'
+import { describeContainer, pairId, type ContainerRef } from '../launchdarkly/container.js'
 import { describeFailure } from '../launchdarkly/retry.js'
 import type { Endpoint, ExpiringItem, Flag } from '../launchdarkly/resources.js'
 import type { PlannedOutcome } from '../core/outcome.js'
 import type { Entry } from '../core/entry.js'
-import { planFlag, type Instruction, type PlanContext, type PlannedEntry } from './plan.js'
+import type { Instruction } from '../launchdarkly/flag.js'
+import { planPair, type PlanContext, type PlannedEntry } from './plan.js'
 
 /** Flags worked on at once by apply: the account's rate limit is shared, so stay modest. */
 export const CONCURRENCY = 4
@@ -35,8 +36,8 @@ export interface EntryResult {
 }
 
 export interface SentInstruction {
-  flagKey: string
-  environmentKey: string
+  /** The container and environment it is sent to. */
+  container: ContainerRef
   /** Which of the flag's PATCH requests carries it, from 1 (see batchSize). */
   request: number
   /** Its index in that request's instructions, as LaunchDarkly's errors count. */
@@ -44,10 +45,10 @@ export interface SentInstruction {
   instruction: Instruction
 }
 
-export interface FlagResult {
-  ref: FlagRef
+export interface PairResult {
+  ref: ContainerRef
   /** The flag and its expiring targets as read; undefined when they could not be read. */
-  state?: FlagState
+  state?: PairState
   entries: EntryResult[]
   /** The instructions planned for this flag, in the order sent. */
   instructions: SentInstruction[]
@@ -74,10 +75,10 @@ export interface ApplyOptions {
 }
 
 /** How a pair's state is read: both reads by default; a flag already listed needs only one. */
-export type StateReader = (ref: FlagRef) => Promise<FlagState>
+export type StateReader = (ref: ContainerRef) => Promise<PairState>
 
 /** The entries wanted on one flag in one environment, given what LaunchDarkly holds there now. */
-export type Planner = (state: FlagState | UnreadState, ref: FlagRef) => Entry[]
+export type Planner = (state: PairState | UnreadState, ref: ContainerRef) => Entry[]
 
 function settled(planned: PlannedEntry): EntryResult {
   return planned.outcome === 'failed'
@@ -86,7 +87,7 @@ function settled(planned: PlannedEntry): EntryResult {
 }
 
 /** A flag and its expiring targets, as read before planning. */
-export interface FlagState {
+export interface PairState {
   flag: Flag
   items: ExpiringItem[]
 }
@@ -95,11 +96,11 @@ export interface FlagState {
 type UnreadState = { flag: undefined; items: [] }
 
 /** Both reads of a flag in one environment, in parallel. */
-export async function readFlag(
+export async function readPair(
   client: LaunchDarklyClient,
-  ref: FlagRef,
+  ref: ContainerRef,
   endpoint: Endpoint
-): Promise<FlagState> {
+): Promise<PairState> {
   const [flag, items] = await Promise.all([
     client.getFlag(ref),
     client.getExpiringTargets(ref, endpoint)
@@ -107,23 +108,18 @@ export async function readFlag(
   return { flag, items }
 }
 
-/** A map key for a (flag, environment) pair. */
-export function pairId(ref: Pick<FlagRef, 'flagKey' | 'environmentKey'>): string {
-  return `${ref.flagKey}\n${ref.environmentKey}`
-}
-
 /**
  * Starts reading the first flags before the entries are known (while GitHub is asked who sent a
  * label), so the two waits overlap. The promises are marked handled; applyAll awaits them.
  */
-export function prefetchFlags(
+export function prefetchPairs(
   client: LaunchDarklyClient,
-  pairs: FlagRef[],
+  pairs: ContainerRef[],
   options: Pick<ApplyOptions, 'endpoint' | 'concurrency'>
-): Map<string, Promise<FlagState>> {
-  const started = new Map<string, Promise<FlagState>>()
+): Map<string, Promise<PairState>> {
+  const started = new Map<string, Promise<PairState>>()
   for (const ref of pairs.slice(0, options.concurrency)) {
-    const read = readFlag(client, ref, options.endpoint)
+    const read = readPair(client, ref, options.endpoint)
     read.catch(() => {})
     started.set(pairId(ref), read)
   }
@@ -133,21 +129,21 @@ export function prefetchFlags(
 /** Each (flag, environment) pair read, planned and sent: one PATCH per pair that needs one. */
 export async function applyAll(
   client: LaunchDarklyClient,
-  pairs: FlagRef[],
+  pairs: ContainerRef[],
   planner: Planner,
   options: ApplyOptions,
-  prefetched: Map<string, Promise<FlagState>> = new Map(),
-  read: StateReader = (ref) => readFlag(client, ref, options.endpoint)
-): Promise<FlagResult[]> {
-  const results: FlagResult[] = new Array<FlagResult>(pairs.length)
+  prefetched: Map<string, Promise<PairState>> = new Map(),
+  read: StateReader = (ref) => readPair(client, ref, options.endpoint)
+): Promise<PairResult[]> {
+  const results: PairResult[] = new Array<PairResult>(pairs.length)
   let next = 0
   let done = 0
   const worker = async (): Promise<void> => {
     while (next < pairs.length) {
       const index = next++
-      const ref = pairs[index] as FlagRef
+      const ref = pairs[index] as ContainerRef
       const state = prefetched.get(pairId(ref)) ?? read(ref)
-      results[index] = await applyFlag(client, ref, planner, options, state)
+      results[index] = await applyPair(client, ref, planner, options, state)
       options.progress?.(++done)
     }
   }
@@ -156,19 +152,19 @@ export async function applyAll(
   return results
 }
 
-export async function applyFlag(
+export async function applyPair(
   client: LaunchDarklyClient,
-  ref: FlagRef,
+  ref: ContainerRef,
   planner: Planner,
   options: ApplyOptions,
-  state: Promise<FlagState>
-): Promise<FlagResult> {
+  state: Promise<PairState>
+): Promise<PairResult> {
   let flag: Flag
   let plan: PlannedEntry[]
   try {
     const read = await state
     flag = read.flag
-    plan = planFlag(planner(read, ref), flag, read.items, planContext(ref, options))
+    plan = planPair(planner(read, ref), flag, read.items, planContext(ref, options))
   } catch (error) {
     const message = errorMessage(error)
     // Without the flag's state there is no plan: every entry wanted without one fails.
@@ -193,8 +189,7 @@ export async function applyFlag(
     batches.push(pending.slice(i, i + options.batchSize))
   const instructions = batches.flatMap((batch, b) =>
     batch.map((p, instructionIndex) => ({
-      flagKey: ref.flagKey,
-      environmentKey: ref.environmentKey,
+      container: ref,
       request: b + 1,
       instructionIndex,
       instruction: p.instruction as Instruction
@@ -220,7 +215,7 @@ export async function applyFlag(
 
 interface Batch {
   client: LaunchDarklyClient
-  ref: FlagRef
+  ref: ContainerRef
   flag: Flag
   /** The planned entries whose instructions go in this PATCH. */
   batch: PlannedEntry[]
@@ -289,11 +284,11 @@ async function sendBatch({
       if (attempt >= options.maxWriteAttempts) {
         return fail(
           toSend,
-          `LaunchDarkly did not confirm the update of flag "${ref.flagKey}" after ${attempt} attempts (${describeFailure(error.failure)}); run again to check`
+          `LaunchDarkly did not confirm the update of ${describeContainer(ref)} after ${attempt} attempts (${describeFailure(error.failure)}); run again to check`
         )
       }
       options.warn(
-        `LaunchDarkly's answer to the update of flag "${ref.flagKey}" was lost (${describeFailure(error.failure)}); reading its expiring targets again before sending what is still needed`
+        `LaunchDarkly's answer to the update of ${describeContainer(ref)} was lost (${describeFailure(error.failure)}); reading its expiring targets again before sending what is still needed`
       )
       await client.backoff(error.failure, attempt)
       let items
@@ -302,7 +297,7 @@ async function sendBatch({
       } catch (readError) {
         return fail(toSend, errorMessage(readError))
       }
-      const replanned = planFlag(
+      const replanned = planPair(
         toSend.map((s) => s.original.entry),
         flag,
         items,
@@ -321,7 +316,7 @@ async function sendBatch({
   return { results, unmatchedErrors }
 }
 
-function planContext(ref: FlagRef, options: ApplyOptions): PlanContext {
+function planContext(ref: ContainerRef, options: ApplyOptions): PlanContext {
   const { endpoint, variation, now } = options
   return { environmentKey: ref.environmentKey, endpoint, variation, now }
 }

@@ -18,18 +18,13 @@ import {
   type Flag,
   type PatchResponse
 } from './resources.js'
+import { describeContainer, expiringPath, resourcePath, type ContainerRef } from './container.js'
 import { describeFailure, retryDelay, type Failure, type RetryPolicy } from './retry.js'
 
 export const API_VERSION = '20240415'
 /** The flag list's largest page. */
 const PAGE = 100
 export const SEMANTIC_PATCH = 'application/json; domain-model=launchdarkly.semanticpatch'
-
-export interface FlagRef {
-  projectKey: string
-  flagKey: string
-  environmentKey: string
-}
 
 export interface PatchBody {
   comment?: string
@@ -74,7 +69,7 @@ interface Call<S extends z.ZodType> {
   schema: S
   /** What we were doing, for messages: `read flag "x"`. */
   operation: string
-  ref: FlagRef
+  ref: ContainerRef
 }
 
 interface HttpResponse {
@@ -119,12 +114,12 @@ export class LaunchDarklyClient {
     this.http.dispose()
   }
 
-  async getFlag(ref: FlagRef): Promise<Flag> {
+  async getFlag(ref: ContainerRef): Promise<Flag> {
     return this.call({
       method: 'GET',
-      path: `${flagPath(ref)}?env=${encodeURIComponent(ref.environmentKey)}`,
+      path: `${resourcePath(ref)}?env=${encodeURIComponent(ref.environmentKey)}`,
       schema: flagSchema,
-      operation: `read flag "${ref.flagKey}"`,
+      operation: `read ${describeContainer(ref)}`,
       ref
     })
   }
@@ -148,7 +143,7 @@ export class LaunchDarklyClient {
         path: `/api/v2/flags/${encodeURIComponent(projectKey)}?${query.toString()}`,
         schema: flagListSchema,
         operation: `list the flags of project "${projectKey}"`,
-        ref: { projectKey, flagKey: '*', environmentKey }
+        ref: { kind: 'flag', projectKey, key: '*', environmentKey }
       })
       flags.push(...page.items)
       options.onPage?.(flags.length)
@@ -157,12 +152,12 @@ export class LaunchDarklyClient {
     }
   }
 
-  async getExpiringTargets(ref: FlagRef, endpoint: Endpoint): Promise<ExpiringItem[]> {
+  async getExpiringTargets(ref: ContainerRef, endpoint: Endpoint): Promise<ExpiringItem[]> {
     const response = await this.call({
       method: 'GET',
       path: expiringPath(ref, endpoint),
       schema: expiringGetSchemas[endpoint],
-      operation: `read the expiring targets of flag "${ref.flagKey}"`,
+      operation: `read the expiring targets of ${describeContainer(ref)}`,
       ref
     })
     return response.items
@@ -170,7 +165,7 @@ export class LaunchDarklyClient {
 
   /** Throws UncertainWriteError when the PATCH may or may not have been applied. */
   async patchExpiringTargets(
-    ref: FlagRef,
+    ref: ContainerRef,
     endpoint: Endpoint,
     body: PatchBody
   ): Promise<PatchResponse> {
@@ -179,7 +174,7 @@ export class LaunchDarklyClient {
       path: expiringPath(ref, endpoint),
       body,
       schema: expiringPatchSchemas[endpoint],
-      operation: `update the expiring targets of flag "${ref.flagKey}"`,
+      operation: `update the expiring targets of ${describeContainer(ref)}`,
       ref
     })
   }
@@ -325,23 +320,10 @@ export class LaunchDarklyClient {
   }
 }
 
-function flagPath({ projectKey, flagKey }: FlagRef): string {
-  return `/api/v2/flags/${encodeURIComponent(projectKey)}/${encodeURIComponent(flagKey)}`
-}
-
-const EXPIRING_ROUTE: Record<Endpoint, string> = {
-  users: 'expiring-user-targets',
-  contexts: 'expiring-targets'
-}
-
-function expiringPath(ref: FlagRef, endpoint: Endpoint): string {
-  return `${flagPath(ref)}/${EXPIRING_ROUTE[endpoint]}/${encodeURIComponent(ref.environmentKey)}`
-}
-
 /** One sentence for a 4xx (or an unexpected 1xx/3xx): what failed, and what to check. */
 function rejection(call: Call<z.ZodType>, response: HttpResponse, baseUri: string): string {
   const { status } = response
-  const { projectKey, flagKey, environmentKey } = call.ref
+  const { projectKey, kind, key, environmentKey } = call.ref
   let said = `HTTP ${status}`
   try {
     const body = errorBodySchema.parse(JSON.parse(response.text))
@@ -356,9 +338,9 @@ function rejection(call: Call<z.ZodType>, response: HttpResponse, baseUri: strin
     case 403:
       return call.method === 'GET'
         ? `${failed} Check that the token's role can view project "${projectKey}".`
-        : `${failed} Check that the token's role allows updateExpiringTargets on proj/${projectKey}:env/${environmentKey}:flag/${flagKey}, and that the plan includes scheduled removals.`
+        : `${failed} Check that the token's role allows updateExpiringTargets on proj/${projectKey}:env/${environmentKey}:${kind}/${key}, and that the plan includes scheduled removals.`
     case 404:
-      return `${failed} Check project-key "${projectKey}", flag-key "${flagKey}" and environment-key "${environmentKey}", and that base-uri (${baseUri}) is the account's region.`
+      return `${failed} Check project-key "${projectKey}", ${kind}-key "${key}" and environment-key "${environmentKey}", and that base-uri (${baseUri}) is the account's region.`
     default:
       if (status >= 300 && status < 400) {
         return `${failed} It answered with a redirect that could not be followed; check that base-uri (${baseUri}) is the LaunchDarkly API host.`

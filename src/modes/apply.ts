@@ -3,9 +3,9 @@
  * the targets file) planned against each (flag, environment) and sent. Flag reads start as soon
  * as the entries parse, so they overlap GitHub's answer on who sent a label.
  */
-import { applyAll, pairId, prefetchFlags, type FlagResult } from '../engine/execute.js'
+import { applyAll, prefetchPairs, type PairResult } from '../engine/execute.js'
 import type { PendingComment } from '../github/session.js'
-import type { FlagRef } from '../launchdarkly/client.js'
+import { pairId, type ContainerRef } from '../launchdarkly/container.js'
 import type { Entry, InvalidEntry, ParseResult } from '../core/entry.js'
 import * as log from '../core/logger.js'
 import { buildReport, type RestingLabel } from '../report/model.js'
@@ -30,8 +30,7 @@ import {
   pairsOf,
   readRunTargetsFile,
   type ModeInput,
-  type ModeResult,
-  type Pair
+  type ModeResult
 } from './mode.js'
 import type { TargetsFileRead } from '../sources/targets-file.js'
 
@@ -74,12 +73,13 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
   }
   const fileResults = file?.results ?? []
   const fileEntries = okEntries(fileResults)
-  const inputPairs = pairsOf({
+  const { projectKey } = settings
+  const inputPairs = pairsOf(projectKey, {
     flagKeys: settings.flagKeys,
     environmentKeys: settings.environmentKeys
   })
-  const pairs = unique([...inputPairs, ...fileEntries.flatMap((e) => pairsOf(e.scope))], pairId)
-  const ref = (pair: Pair): FlagRef => ({ projectKey: settings.projectKey, ...pair })
+  const filePairs = fileEntries.flatMap((e) => pairsOf(projectKey, e.scope))
+  const pairs = unique([...inputPairs, ...filePairs], pairId)
   const endpoint = endpointOf(settings.contextKind, fileEntries)
   const options = applyOptions(input, endpoint, now)
   const read = readEntries(input, grammar, file)
@@ -88,7 +88,7 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
     if (input.commentTarget) comment ??= github.findComment(input.commentTarget)
   }
   const early = read.parsed
-  const prefetched = early ? prefetchFlags(launchDarkly, pairs.map(ref), options) : undefined
+  const prefetched = early ? prefetchPairs(launchDarkly, pairs, options) : undefined
   if (early) startComment()
   const found = await read.entries()
   const all = [...found.results, ...found.independent]
@@ -99,17 +99,17 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
   // Blocked, only the plan of the targets file is still read: it sends nothing either way.
   const entries: Entry[] = okEntries(all).filter((e) => !blocked || e.planOnly)
   const inputScope = new Set(inputPairs.map(pairId))
-  const planner = (_: unknown, pair: FlagRef): Entry[] =>
+  const planner = (_: unknown, pair: ContainerRef): Entry[] =>
     entries.filter((e) =>
       e.scope
-        ? pairsOf(e.scope).some((p) => pairId(p) === pairId(pair))
+        ? pairsOf(projectKey, e.scope).some((p) => pairId(p) === pairId(pair))
         : inputScope.has(pairId(pair))
     )
-  const wanted = pairs.filter((pair) => planner(undefined, ref(pair)).length > 0)
-  let flags: FlagResult[] = []
+  const wanted = pairs.filter((pair) => planner(undefined, pair).length > 0)
+  let flags: PairResult[] = []
   if (blocked) log.info('Nothing was sent to LaunchDarkly: every entry must be valid first.')
   if (entries.length > 0) {
-    flags = await applyAll(launchDarkly, wanted.map(ref), planner, options, prefetched)
+    flags = await applyAll(launchDarkly, wanted, planner, options, prefetched)
   } else if (!blocked && invalid.length === 0) {
     log.notice(
       'No entries to apply: list them in the targets input or the targets file, or add a label such as expire-user:sandy@2030-06-10.'
@@ -136,7 +136,7 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
       (e) => e
     ),
     flagKeys: unique(
-      pairs.map((p) => p.flagKey),
+      pairs.map((p) => p.key),
       (f) => f
     ),
     ...(file?.planOnly && fileResults.length > 0 ? { planOnlyFile: file.path } : {}),

@@ -8,6 +8,7 @@ import type {
   PendingComment
 } from '../github/session.js'
 import type { LaunchDarklyClient } from '../launchdarkly/client.js'
+import { flagRef, type ContainerRef } from '../launchdarkly/container.js'
 import type { Endpoint } from '../launchdarkly/resources.js'
 import * as log from '../core/logger.js'
 import type { Report } from '../report/model.js'
@@ -86,16 +87,11 @@ export function gateOf({
   }
 }
 
-export interface Pair {
-  flagKey: string
-  environmentKey: string
-}
-
 /** Every flag in every environment of a scope. */
-export function pairsOf(scope: Scope | undefined): Pair[] {
+export function pairsOf(projectKey: string, scope: Scope | undefined): ContainerRef[] {
   if (!scope) return []
   return scope.flagKeys.flatMap((flagKey) =>
-    scope.environmentKeys.map((environmentKey) => ({ flagKey, environmentKey }))
+    scope.environmentKeys.map((environmentKey) => flagRef(projectKey, flagKey, environmentKey))
   )
 }
 

@@ -5,7 +5,7 @@
  * ran) is drift: reported, and healed unless this is a dry run. A PR's comment is written only
  * when its state changed.
  */
-import { applyAll, type FlagResult } from '../engine/execute.js'
+import { applyAll, type PairResult } from '../engine/execute.js'
 import type { Entry, InvalidEntry, ParseResult } from '../core/entry.js'
 import { rejectRepeatedKeys, relatesToPrefix } from '../sources/grammar.js'
 import { labelOrigin, readPullRequestLabels, type Superseded } from '../sources/labels.js'
@@ -98,7 +98,7 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
   const entries: Entry[] = checked.flatMap((r) => (r.ok ? [r.entry] : []))
   const invalid = checked.flatMap((r) => (r.ok ? [] : [r.invalid]))
   const endpoint = endpointOf(settings.contextKind)
-  const pairs = pairsOf(settings).map((pair) => ({ projectKey: settings.projectKey, ...pair }))
+  const pairs = pairsOf(settings.projectKey, settings)
   const flags =
     entries.length > 0
       ? await applyAll(launchDarkly, pairs, () => entries, applyOptions(input, endpoint, now))
@@ -146,7 +146,7 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
 async function removeSuperseded<S extends Superseded & { pullRequest: number }>(
   { settings, github }: ModeInput,
   superseded: S[],
-  flags: FlagResult[],
+  flags: PairResult[],
   onPr: (number: number, origin: string) => string
 ): Promise<Set<S>> {
   const removed = new Set<S>()
@@ -179,7 +179,7 @@ function baseOf({ settings, context }: ModeInput): Omit<ReportInput, 'flags' | '
 }
 
 /** A flag's result with only some entries, and the instructions they sent. */
-function onlyEntries(flag: FlagResult, keep: (entry: Entry) => boolean): FlagResult {
+function onlyEntries(flag: PairResult, keep: (entry: Entry) => boolean): PairResult {
   const entries = flag.entries.filter((e) => keep(e.planned.entry))
   const sent = new Set(entries.map((e) => e.planned.instruction))
   return {

@@ -7,10 +7,11 @@ import {
   applyAll,
   errorMessage,
   type ApplyOptions,
-  type FlagResult,
+  type PairResult,
   type Planner,
   type StateReader
 } from '../engine/execute.js'
+import { flagRef } from '../launchdarkly/container.js'
 import type { Flag } from '../launchdarkly/resources.js'
 import * as log from '../core/logger.js'
 import { buildReport, type Report } from '../report/model.js'
@@ -23,7 +24,7 @@ const ALL = '*'
 /** A scan's report: its rows (sweep), and the errors of the pairs that could not be read. */
 export function scanReport(
   { settings, context }: ModeInput,
-  flags: FlagResult[],
+  flags: PairResult[],
   dryRun: boolean
 ): Report {
   return buildReport({
@@ -33,7 +34,7 @@ export function scanReport(
     projectKey: settings.projectKey,
     environmentKeys: settings.environmentKeys,
     // The flags read, each once: a failed listing stands for none.
-    flagKeys: [...new Set(flags.map((f) => f.ref.flagKey).filter((key) => key !== ALL))],
+    flagKeys: [...new Set(flags.map((f) => f.ref.key).filter((key) => key !== ALL))],
     invalid: [],
     flags,
     runUrl: context.runUrl
@@ -44,9 +45,9 @@ export async function scan(
   { settings, launchDarkly }: ModeInput,
   planner: Planner,
   options: ApplyOptions
-): Promise<FlagResult[]> {
+): Promise<PairResult[]> {
   const { projectKey } = settings
-  const results: FlagResult[] = []
+  const results: PairResult[] = []
   const started = Date.now()
   const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`
   for (const environmentKey of settings.environmentKeys) {
@@ -61,7 +62,7 @@ export async function scan(
             tag: settings.flagTag
           })
         } catch (error) {
-          const ref = { projectKey, flagKey: ALL, environmentKey }
+          const ref = flagRef(projectKey, ALL, environmentKey)
           results.push({
             ref,
             entries: [],
@@ -74,13 +75,13 @@ export async function scan(
         flagKeys = [...byKey.keys()]
         // The list already holds each flag's targeting: only its expiring targets are read.
         read = async (ref) => ({
-          flag: byKey.get(ref.flagKey) as Flag,
+          flag: byKey.get(ref.key) as Flag,
           items: await launchDarkly.getExpiringTargets(ref, options.endpoint)
         })
         const tagged = settings.flagTag ? ` tagged ${settings.flagTag}` : ''
         log.info(`${flagKeys.length} flags${tagged} in ${environmentKey} (${seconds()})`)
       }
-      const refs = flagKeys.map((flagKey) => ({ projectKey, flagKey, environmentKey }))
+      const refs = flagKeys.map((flagKey) => flagRef(projectKey, flagKey, environmentKey))
       const progress = (done: number): void => {
         if (done % PROGRESS_EVERY === 0 || done === refs.length)
           log.info(`${environmentKey}: ${done} of ${refs.length} flags done (${seconds()})`)

@@ -5,7 +5,7 @@
  * (flag, environment) that needs one.
  */
 import { SCAN_CONCURRENCY, type Planner } from '../engine/execute.js'
-import { targetedKeys, untimedKeys } from '../engine/plan.js'
+import { targetedKeys, untimedKeys } from '../launchdarkly/flag.js'
 import * as log from '../core/logger.js'
 import type { Entry } from '../core/entry.js'
 import { USER_KIND } from '../core/target.js'

@@ -32,7 +32,13 @@ const MAX_SUMMARY_LENGTH = 1_000_000
 
 export async function deliver(report: Report, to: Destinations): Promise<void> {
   for (const line of logLines(report)) log.info(line)
-  for (const error of report.errors.slice(0, 10)) log.error(error.message, { title: TITLE })
+  // GitHub shows 10 error annotations a step: the step's own failure keeps one of them. A
+  // targets file's problem is on its file and line, so it shows on the pull request's diff.
+  const failsStep = report.fatal !== undefined || to.failOnError
+  for (const error of report.errors.slice(0, failsStep ? 9 : 10)) {
+    const at = error.file === undefined ? {} : { file: error.file, startLine: error.line }
+    log.error(error.message, { title: TITLE, ...at })
+  }
   const content = renderMarkdown(report, { title: TITLE })
   const foot = footer(report)
   if (to.summary) {

@@ -2,7 +2,7 @@
  * Drift, found by reconcile: an open PR's label that LaunchDarkly did not hold (a removal moved
  * or cancelled by hand, a label event that never ran), and what the run did to heal it. Pure.
  */
-import type { FlagResult } from '../engine/execute.js'
+import type { PairResult } from '../engine/execute.js'
 import type { Outcome } from '../core/outcome.js'
 import { formatUtc } from '../core/when.js'
 import type { Target } from '../core/target.js'
@@ -35,7 +35,7 @@ const HEALING = new Set<Outcome>(['scheduled', 'moved', 'cancelled'])
 
 /** Every entry whose plan had to change LaunchDarkly: that is drift. */
 export function driftOf(
-  flags: FlagResult[],
+  flags: PairResult[],
   sourceOf: (origin: string) => LabelSource | undefined
 ): DriftItem[] {
   const drift: DriftItem[] = []
@@ -45,7 +45,7 @@ export function driftOf(
       if (!source || !HEALING.has(planned.outcome)) continue
       drift.push({
         ...source,
-        flagKey: flag.ref.flagKey,
+        flagKey: flag.ref.key,
         environmentKey: flag.ref.environmentKey,
         target: planned.entry.target,
         expected: planned.entry.when.kind === 'at' ? planned.entry.when.epochMs : null,

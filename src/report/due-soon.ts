@@ -2,8 +2,8 @@
  * The digest: every removal due within the window across the (flag, environment) pairs read,
  * soonest first, and how many individually targeted keys have none. Pure.
  */
-import type { FlagResult } from '../engine/execute.js'
-import { untimedKeys, variationLabel } from '../engine/plan.js'
+import type { PairResult } from '../engine/execute.js'
+import { untimedKeys, variationLabel } from '../launchdarkly/flag.js'
 import { formatInZone, formatUtc } from '../core/when.js'
 import type { Target } from '../core/target.js'
 import { code, table, text } from './escape.js'
@@ -32,7 +32,7 @@ export interface Digest {
 }
 
 export interface DigestInput {
-  flags: FlagResult[]
+  flags: PairResult[]
   untilMs: number
   windowMs: number
   /** The kind whose untimed keys are counted. */
@@ -53,13 +53,13 @@ export function buildDigest(input: DigestInput): Digest {
       if (item.targetType !== undefined || item.expirationDate > input.untilMs) continue
       const variation = state.flag.variations.find((v) => v._id === item.variationId)
       due.push({
-        flagKey: ref.flagKey,
+        flagKey: ref.key,
         environmentKey: ref.environmentKey,
         target: item.target,
         variation: variation ? variationLabel(variation) : null,
         removalMs: item.expirationDate,
         removalAt: new Date(item.expirationDate).toISOString(),
-        url: targetingUrl(input.baseUri, input.projectKey, ref.flagKey, ref.environmentKey) ?? null
+        url: targetingUrl(input.baseUri, input.projectKey, ref.key, ref.environmentKey) ?? null
       })
     }
   }

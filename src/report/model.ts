@@ -2,10 +2,10 @@
  * Results -> one report: rows per entry and flag, errors, totals. Rendered by log.ts,
  * markdown.ts and outputs.ts. Pure.
  */
-import type { FlagResult, SentInstruction } from '../engine/execute.js'
+import type { PairResult, SentInstruction } from '../engine/execute.js'
 import type { Digest } from './due-soon.js'
 import type { DriftItem } from './drift.js'
-import { variationLabel } from '../engine/plan.js'
+import { variationLabel } from '../launchdarkly/flag.js'
 import type { Outcome } from '../core/outcome.js'
 import type { InvalidEntry, ParseResult } from '../core/entry.js'
 import { labelOrigin, type Superseded } from '../sources/labels.js'
@@ -50,6 +50,9 @@ export interface ErrorItem {
   /** Which of the flag's PATCH requests it was in, from 1; null when none was sent. */
   request: number | null
   message: string
+  /** Where an invalid entry was written (a targets file), for an annotation on that line. */
+  file?: string
+  line?: number
 }
 
 export interface Totals {
@@ -105,7 +108,7 @@ export interface ReportInput extends Pick<
   skipped?: InvalidEntry[]
   /** Older labels for a key a newer label decides; `removed`: taken off the PR by this run. */
   superseded?: (Superseded & { removed: boolean })[]
-  flags: FlagResult[]
+  flags: PairResult[]
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -128,7 +131,9 @@ export function buildReport(input: ReportInput): Report {
       userKey: null,
       instructionIndex: null,
       request: null,
-      message: `${describeOrigin(invalid)}: ${invalid.reason}`
+      message: `${describeOrigin(invalid)}: ${invalid.reason}`,
+      ...(invalid.file === undefined ? {} : { file: invalid.file }),
+      ...(invalid.line === undefined ? {} : { line: invalid.line })
     })
   }
   for (const skipped of input.skipped ?? []) {
@@ -150,7 +155,7 @@ export function buildReport(input: ReportInput): Report {
   }
   let failedInstructions = 0
   for (const flag of input.flags) {
-    const { flagKey, environmentKey } = flag.ref
+    const { key: flagKey, environmentKey } = flag.ref
     for (const result of flag.entries) {
       const { planned } = result
       const { entry } = planned
@@ -275,7 +280,7 @@ function restingRows(input: ReportInput): Row[] {
       )
       const variation = state?.flag.variations.find((v) => v._id === item?.variationId)
       rows.push({
-        flagKey: ref.flagKey,
+        flagKey: ref.key,
         environmentKey: ref.environmentKey,
         target,
         ...named,
