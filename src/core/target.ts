@@ -9,10 +9,6 @@ export interface Target {
 
 export const USER_KIND = 'user'
 
-export function userTarget(key: string): Target {
-  return { kind: USER_KIND, key }
-}
-
 /** A map key for a target. */
 export function targetId(target: Target): string {
   return `${target.kind}:${target.key}`

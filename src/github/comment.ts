@@ -4,11 +4,12 @@
  * would not change.
  */
 import { createHash } from 'node:crypto'
+import type { z } from 'zod'
 import type { Octokit, Repository } from './octokit.js'
 import {
   authenticatedSchema,
-  commentSchema,
   commentsSchema,
+  writtenSchema,
   type ListedComment
 } from './payloads.js'
 
@@ -71,17 +72,58 @@ export async function findComment(
     issue_number: issueNumber,
     per_page: 100
   })
+  return firstOnPages(pages, commentsSchema, (comment) => isOurs(comment, marker, author))
+}
+
+/** The first item, page after page, that `match` accepts: later pages are not read. */
+export async function firstOnPages<T>(
+  pages: AsyncIterable<{ data: unknown }>,
+  schema: z.ZodType<T[]>,
+  match: (item: T) => boolean
+): Promise<T | undefined> {
   for await (const page of pages) {
-    const found = commentsSchema
-      .parse(page.data)
-      .find(
-        (c) =>
-          c.body?.startsWith(marker) &&
-          (author.kind === 'user' ? c.user?.login === author.login : c.user?.type === 'Bot')
-      )
+    const found = schema.parse(page.data).find(match)
     if (found) return found
   }
   return undefined
+}
+
+/** An item (comment or issue) that carries the marker and is by the author of ours. */
+export function isOurs(
+  item: { body?: string | null; user?: { login?: string; type?: string } | null },
+  marker: string,
+  author: Author
+): boolean {
+  return Boolean(item.body?.startsWith(marker)) && writtenBy(item.user, author)
+}
+
+/** Whether a comment or an issue is by the author whose items count as ours. */
+export function writtenBy(
+  user: { login?: string; type?: string } | null | undefined,
+  author: Author
+): boolean {
+  return author.kind === 'user' ? user?.login === author.login : user?.type === 'Bot'
+}
+
+/**
+ * Leaves a marked body alone when its content is the same, else updates it in place, or creates
+ * it when there is none: the one write path of the comment and the dashboard. GitHub's answer is
+ * read for the written item's URL.
+ */
+export async function putBody<T extends { body?: string | null; html_url: string }>(
+  existing: T | undefined,
+  body: string,
+  write: {
+    update: (existing: T) => Promise<{ data: unknown }>
+    create: () => Promise<{ data: unknown }>
+  }
+): Promise<CommentResult> {
+  if (existing && digestIn(existing.body) === digestIn(body)) {
+    return { url: existing.html_url, action: 'unchanged' }
+  }
+  const answer = existing ? await write.update(existing) : await write.create()
+  const { html_url: url } = writtenSchema.parse(answer.data)
+  return { url, action: existing ? 'updated' : 'created' }
 }
 
 /** Creates the comment, updates it in place, or leaves it when its content is the same. */
@@ -92,21 +134,8 @@ export async function writeComment(
   existing: ListedComment | undefined,
   body: string
 ): Promise<CommentResult> {
-  if (existing && digestIn(existing.body) === digestIn(body)) {
-    return { url: existing.html_url, action: 'unchanged' }
-  }
-  if (existing) {
-    const { data } = await octokit.rest.issues.updateComment({
-      ...where,
-      comment_id: existing.id,
-      body
-    })
-    return { url: commentSchema.parse(data).html_url, action: 'updated' }
-  }
-  const { data } = await octokit.rest.issues.createComment({
-    ...where,
-    issue_number: issueNumber,
-    body
+  return putBody(existing, body, {
+    update: ({ id }) => octokit.rest.issues.updateComment({ ...where, comment_id: id, body }),
+    create: () => octokit.rest.issues.createComment({ ...where, issue_number: issueNumber, body })
   })
-  return { url: commentSchema.parse(data).html_url, action: 'created' }
 }

@@ -5,8 +5,15 @@
  * (due, drift) and keeps the others as they are.
  */
 import type { Octokit, Repository } from './octokit.js'
-import { composeBody, digestIn, type Author, type CommentResult } from './comment.js'
-import { issueSchema, issuesSchema, type ListedIssue } from './payloads.js'
+import {
+  composeBody,
+  firstOnPages,
+  isOurs,
+  putBody,
+  type Author,
+  type CommentResult
+} from './comment.js'
+import { issuesSchema, type ListedIssue } from './payloads.js'
 
 export const DASHBOARD_TITLE = 'LaunchDarkly expiring targets dashboard'
 
@@ -52,9 +59,7 @@ export function dashboardContent(
 /** The open dashboard issue, if any: the first with the marker by our author. */
 export async function findDashboard(
   octokit: Octokit,
-  where: Repository,
-  marker: string,
-  author: Author
+  { where, marker, author }: { where: Repository; marker: string; author: Author }
 ): Promise<ListedIssue | undefined> {
   const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
     ...where,
@@ -62,18 +67,11 @@ export async function findDashboard(
     per_page: 100,
     ...(author.kind === 'user' ? { creator: author.login } : {})
   })
-  for await (const page of pages) {
-    const found = issuesSchema
-      .parse(page.data)
-      .find(
-        (issue) =>
-          !issue.pull_request &&
-          issue.body?.startsWith(marker) &&
-          (author.kind === 'user' ? issue.user?.login === author.login : issue.user?.type === 'Bot')
-      )
-    if (found) return found
-  }
-  return undefined
+  return firstOnPages(
+    pages,
+    issuesSchema,
+    (issue) => !issue.pull_request && isOurs(issue, marker, author)
+  )
 }
 
 /** Creates the issue, edits it in place, or leaves it when its content is the same. */
@@ -86,16 +84,8 @@ export async function writeDashboard(
   footer: string
 ): Promise<CommentResult> {
   const body = composeBody(marker, content, footer)
-  if (existing && digestIn(existing.body) === digestIn(body))
-    return { url: existing.html_url, action: 'unchanged' }
-  if (existing) {
-    const { data } = await octokit.rest.issues.update({
-      ...where,
-      issue_number: existing.number,
-      body
-    })
-    return { url: issueSchema.parse(data).html_url, action: 'updated' }
-  }
-  const { data } = await octokit.rest.issues.create({ ...where, title: DASHBOARD_TITLE, body })
-  return { url: issueSchema.parse(data).html_url, action: 'created' }
+  return putBody(existing, body, {
+    update: ({ number }) => octokit.rest.issues.update({ ...where, issue_number: number, body }),
+    create: () => octokit.rest.issues.create({ ...where, title: DASHBOARD_TITLE, body })
+  })
 }

@@ -29,6 +29,9 @@ export const commentSchema = z.object({
 
 export const commentsSchema = z.array(commentSchema)
 
+/** GitHub's answer to a comment or issue written: where it is. */
+export const writtenSchema = z.object({ html_url: z.string() })
+
 export const authenticatedSchema = user
 
 export const pullsSchema = z.array(

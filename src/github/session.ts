@@ -140,7 +140,11 @@ export class GitHubSession {
     try {
       const author = await comment.authorOf(octokit, this.token)
       const marker = dashboard.dashboardMarker(key)
-      const existing = await dashboard.findDashboard(octokit, this.repository(), marker, author)
+      const existing = await dashboard.findDashboard(octokit, {
+        where: this.repository(),
+        marker,
+        author
+      })
       const content = dashboard.dashboardContent(sections, existing?.body)
       return await dashboard.writeDashboard(
         octokit,

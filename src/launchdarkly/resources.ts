@@ -57,29 +57,23 @@ const counters = {
   errors: errorsSchema.optional()
 }
 
+/** What the items of both endpoints have: their id and version, the time, and where. */
+const itemFields = {
+  _id: z.string(),
+  _version: z.number().int(),
+  expirationDate: unixMillis,
+  variationId: z.string().optional(),
+  targetType: z.string().optional()
+}
+
 /** The user endpoint's item (`ExpiringUserTargetItem`), read as a target of kind user. */
 const userItemSchema = z
-  .object({
-    _id: z.string(),
-    _version: z.number().int(),
-    expirationDate: unixMillis,
-    userKey: z.string(),
-    variationId: z.string().optional(),
-    targetType: z.string().optional()
-  })
+  .object({ ...itemFields, userKey: z.string() })
   .transform(({ userKey, ...item }) => ({ ...item, target: { kind: USER_KIND, key: userKey } }))
 
 /** The contexts endpoint's item (`ExpiringTarget`). */
 const contextItemSchema = z
-  .object({
-    _id: z.string(),
-    _version: z.number().int(),
-    expirationDate: unixMillis,
-    contextKind: z.string(),
-    contextKey: z.string(),
-    variationId: z.string().optional(),
-    targetType: z.string().optional()
-  })
+  .object({ ...itemFields, contextKind: z.string(), contextKey: z.string() })
   .transform(({ contextKind, contextKey, ...item }) => ({
     ...item,
     target: { kind: contextKind, key: contextKey }

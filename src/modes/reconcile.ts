@@ -13,15 +13,8 @@ import * as log from '../core/logger.js'
 import { commentBody } from '../report/deliver.js'
 import { driftOf, renderDrift, type LabelSource } from '../report/drift.js'
 import { buildReport, type ReportInput } from '../report/model.js'
-import {
-  applyOptions,
-  endpointOf,
-  gateOf,
-  pairsOf,
-  readRunTargetsFile,
-  type ModeInput,
-  type ModeResult
-} from './mode.js'
+import * as mode from './mode.js'
+import type { ModeInput, ModeResult } from './mode.js'
 
 /** Pull requests read at once: each costs GitHub a labels, an events and a permission request. */
 const PULL_REQUESTS_AT_ONCE = 4
@@ -30,7 +23,7 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
   const { settings, github, launchDarkly } = input
   const now = Date.now()
   // The targets file's aliases name the keys of labels here as in the label workflow.
-  const file = await readRunTargetsFile(input, now)
+  const file = await mode.readRunTargetsFile(input, now)
   const fileProblems = file?.results.flatMap((r) => (r.ok ? [] : [r.invalid])) ?? []
   if (fileProblems.length > 0) {
     log.info(
@@ -48,10 +41,12 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
     kind: settings.contextKind,
     aliases: file?.aliases
   }
-  const gate = gateOf(input)
+  const gate = mode.gateOf(input)
   const open = await github.openPullRequests()
   const labeled = open.filter((pr) => pr.labels.some((l) => relatesToPrefix(l, grammar.prefix)))
-  log.info(`${open.length} open pull requests, ${labeled.length} with expiry labels.`)
+  log.info(
+    `${open.length} open pull request${open.length === 1 ? '' : 's'}, ${labeled.length} with expiry labels.`
+  )
 
   const states = await inBatches(labeled, PULL_REQUESTS_AT_ONCE, async (pr) => {
     try {
@@ -97,11 +92,11 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
   const checked = rejectRepeatedKeys(results)
   const entries: Entry[] = checked.flatMap((r) => (r.ok ? [r.entry] : []))
   const invalid = checked.flatMap((r) => (r.ok ? [] : [r.invalid]))
-  const endpoint = endpointOf(settings.contextKind)
-  const pairs = pairsOf(settings.projectKey, settings)
+  const endpoint = mode.endpointOf(settings.contextKind)
+  const pairs = mode.pairsOf(settings.projectKey, settings)
   const flags =
     entries.length > 0
-      ? await applyAll(launchDarkly, pairs, () => entries, applyOptions(input, endpoint, now))
+      ? await applyAll(launchDarkly, pairs, () => entries, mode.applyOptions(input, endpoint, now))
       : []
   const drift = driftOf(flags, (origin) => sources.get(origin))
   const removed = await removeSuperseded(input, superseded, flags, onPr)

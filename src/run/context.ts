@@ -1,7 +1,7 @@
 /**
- * The run's context: every GITHUB_* value the action reads, read here once: the repository, the
- * run and the API URL from @actions/github's context, the event from event.ts, which index.ts
- * reads before anything heavy loads.
+ * The run's context, read once: the repository, the run and the API URL from @actions/github's
+ * context, GITHUB_STEP_SUMMARY and GITHUB_WORKSPACE, and the event (read by event.ts, which
+ * index.ts calls before anything heavy loads; index.ts also reads GITHUB_OUTPUT on its fast exit).
  */
 import { context as github } from '@actions/github'
 import { readRawEvent, type RawEvent } from './event.js'

@@ -1,7 +1,8 @@
 /**
  * What the GitHub event asks of the action. Kept free of heavy imports: `index.ts` uses it to
- * leave at once on an unrelated label, before Octokit or zod are loaded. The parts of the
- * payload used later are validated with zod in `event.ts`.
+ * leave at once on an unrelated label, before Octokit or zod are loaded. It reads only the
+ * event's action and label name, defensively; the parts of the payload used later are validated
+ * with zod in `pull-request.ts`.
  */
 import { relatesToPrefix } from '../sources/grammar.js'
 
