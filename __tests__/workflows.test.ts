@@ -1,17 +1,113 @@
 /**
  * action.yml and every example workflow validate against the GitHub Actions schemas
- * (@action-validator/cli), and the examples use the action as the README says.
+ * (@action-validator/cli). The examples, parsed with `yaml`, are right when copied: the action
+ * pinned and given only inputs action.yml declares, the least permissions per use, fork-safe
+ * triggers, and the concurrency groups of docs/concurrency.md. The docs list every input and
+ * output, link only to what exists, and show only declared inputs in their snippets.
  */
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { INPUT_NAMES } from '../src/run/settings.js'
+import { dirname, join, normalize } from 'node:path'
+import { isScalar, parse, parseDocument, visit, type Pair, type YAMLMap } from 'yaml'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const VALIDATOR = join(ROOT, 'node_modules', '.bin', 'action-validator')
 const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yml'))
+const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8')
+
+// ---- action.yml, parsed ----------------------------------------------------------------------
+
+interface ActionInput {
+  description: string
+  required?: boolean
+  default?: string
+}
+interface Action {
+  inputs: Record<string, ActionInput>
+  outputs: Record<string, { description: string }>
+  runs: { using: string; main: string }
+}
+const action = parse(read('action.yml')) as Action
+const inputNames = Object.keys(action.inputs)
+const outputNames = Object.keys(action.outputs)
+
+// ---- the examples, parsed --------------------------------------------------------------------
+
+type Permissions = Record<string, string>
+interface Concurrency {
+  group: string
+  'cancel-in-progress'?: boolean | string
+}
+interface Step {
+  id?: string
+  uses?: string
+  with?: Record<string, unknown>
+  run?: string
+}
+interface Job {
+  if?: string
+  permissions?: Permissions
+  concurrency?: Concurrency
+  steps: Step[]
+}
+interface Workflow {
+  name: string
+  on: Record<string, Record<string, unknown> | null>
+  permissions?: Permissions
+  concurrency?: Concurrency
+  jobs: Record<string, Job>
+}
+
+const workflow = (file: string): Workflow => parse(read(join('examples', file))) as Workflow
+const document = (file: string) => parseDocument(read(join('examples', file)))
+const OURS = /^[\w-]+\/launchdarkly-expiring-targets@/
+const isOurs = (step: Step): boolean => OURS.test(step.uses ?? '')
+const jobs = (wf: Workflow): [string, Job][] => Object.entries(wf.jobs)
+
+/** Each step of the example that uses this action, with its job. */
+function actionSteps(wf: Workflow): { name: string; job: Job; step: Step }[] {
+  return jobs(wf).flatMap(([name, job]) =>
+    job.steps.filter(isOurs).map((step) => ({ name, job, step }))
+  )
+}
+
+/** The one step of the example that uses this action. */
+function theStep(file: string): {
+  name: string
+  job: Job
+  step: Step
+  inputs: Record<string, unknown>
+} {
+  const steps = actionSteps(workflow(file))
+  expect(steps).toHaveLength(1)
+  const found = steps[0] as { name: string; job: Job; step: Step }
+  return { ...found, inputs: found.step.with ?? {} }
+}
+
+/** What GITHUB_TOKEN may do in the job: the job's permissions, else the workflow's. */
+const permissionsOf = (wf: Workflow, job: Job): Permissions | undefined =>
+  job.permissions ?? wf.permissions
+
+/** Every string anywhere in a parsed value. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.flatMap(strings)
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings)
+  return []
+}
+
+const squash = (s: string | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim()
+
+/** The comment lines just above `key` in a map of the parsed document. */
+function commentAbove(map: unknown, key: string): string {
+  const pair = (map as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === key) as
+    Pair<{ commentBefore?: string }> | undefined
+  return pair?.key?.commentBefore ?? ''
+}
+
+// ---- the schemas ------------------------------------------------------------------------------
 
 function validate(file: string): { ok: boolean; output: string } {
   const result = spawnSync(VALIDATOR, [file], { encoding: 'utf8' })
@@ -22,7 +118,8 @@ describe('GitHub Actions schemas', () => {
   it('accept action.yml', () => {
     // @action-validator 0.6.0's schema predates node24: check the rest with node20 in its
     // place, and node24 itself below.
-    const source = readFileSync(join(ROOT, 'action.yml'), 'utf8')
+    const source = read('action.yml')
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
     expect(source).toMatch(/^ {2}using: node24$/m)
     const copy = join(mkdtempSync(join(tmpdir(), 'action-')), 'action.yml')
     writeFileSync(copy, source.replace(/^ {2}using: node24$/m, '  using: node20'))
@@ -55,13 +152,18 @@ describe("the project's own CI workflow", () => {
     const result = validate(file)
     expect(result.output).toBe('')
     expect(result.ok).toBe(true)
-    expect(readFileSync(file, 'utf8')).toMatch(/run: bash \.ci\/run/)
+    const steps = Object.values((parse(read('.github/workflows/ci.yml')) as Workflow).jobs).flatMap(
+      (job) => job.steps
+    )
+    expect(steps.map((s) => s.run?.trim())).toContain('bash .ci/run')
   })
 })
 
+// ---- the examples -----------------------------------------------------------------------------
+
 describe('the examples', () => {
   it('cover a workflow step, PR labels, a schedule, a targets file and each scheduled mode', () => {
-    expect(examples.sort()).toEqual([
+    expect([...examples].sort()).toEqual([
       'digest.yml',
       'pull-request-labels.yml',
       'reconcile.yml',
@@ -72,79 +174,492 @@ describe('the examples', () => {
     ])
   })
 
-  it('pin the action to a full commit SHA and take the token from a secret', () => {
-    for (const file of examples) {
-      const text = readFileSync(join(ROOT, 'examples', file), 'utf8')
-      expect(text).toMatch(/uses: [\w-]+\/launchdarkly-expiring-targets@[0-9a-f]{40}/)
-      expect(text).toMatch(/api-key: \$\{\{ secrets\.[A-Z_]+ \}\}/)
+  it.each(examples)(
+    '%s pins every action to a full commit SHA, naming the version, and takes the token from a secret',
+    (file) => {
+      const wf = workflow(file)
+      expect(actionSteps(wf).length).toBeGreaterThan(0)
+      for (const { step } of actionSteps(wf)) {
+        expect(step.uses).toMatch(/^[\w-]+\/launchdarkly-expiring-targets@[0-9a-f]{40}$/)
+        expect(step.with?.['api-key']).toMatch(/^\$\{\{ secrets\.[A-Z_]+ \}\}$/)
+      }
+      // Every other action too (actions/checkout), and a comment naming the version on each.
+      visit(document(file), {
+        Pair(_, pair) {
+          if (!isScalar(pair.key) || pair.key.value !== 'uses' || !isScalar(pair.value)) return
+          expect(pair.value.value).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/)
+          expect(pair.value.comment).toMatch(/^ v\d+\.\d+\.\d+$/)
+        }
+      })
+    }
+  )
+
+  it.each(examples)(
+    '%s gives the action only inputs action.yml declares, and the required ones',
+    (file) => {
+      for (const { step } of actionSteps(workflow(file))) {
+        const given = Object.keys(step.with ?? {})
+        expect(given.filter((name) => !inputNames.includes(name))).toEqual([])
+        const required = inputNames.filter((name) => action.inputs[name]?.required === true)
+        expect(required.length).toBeGreaterThan(0)
+        for (const name of required) expect(given).toContain(name)
+        // flag-key may be empty only when the targets file names the flags.
+        expect(given.includes('flag-key') || given.includes('targets-file')).toBe(true)
+      }
+    }
+  )
+
+  it.each(examples)('%s reads only outputs action.yml declares', (file) => {
+    const wf = workflow(file)
+    const ids = new Set(actionSteps(wf).flatMap(({ step }) => (step.id ? [step.id] : [])))
+    const referenced = strings(wf).flatMap((text) =>
+      [...text.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)].map(([, id, name]) => ({
+        id,
+        name
+      }))
+    )
+    for (const { id, name } of referenced) {
+      expect(ids).toContain(id)
+      expect(outputNames).toContain(name)
     }
   })
 
-  it('run PR labels on pull_request_target without checking out the PR, one job per PR at a time', () => {
-    const text = readFileSync(join(ROOT, 'examples', 'pull-request-labels.yml'), 'utf8')
-    expect(text).toMatch(/pull_request_target:\n {4}types: \[labeled, unlabeled/)
-    expect(text).not.toMatch(/actions\/checkout/)
-    // On the job, not the workflow: a job skipped by its if: never joins the group.
-    expect(text).not.toMatch(/^concurrency:/m)
-    expect(text).toMatch(
-      /^ {4}concurrency:\n {6}group: [^\n]*\$\{\{ github\.event\.pull_request\.number \}\}/m
-    )
-    expect(text).toMatch(/pull-requests: write/)
+  it('run PR labels on pull_request_target without checking out the PR', () => {
+    const wf = workflow('pull-request-labels.yml')
+    expect(Object.keys(wf.on)).toEqual(['pull_request_target'])
+    expect(wf.on.pull_request_target?.types).toEqual([
+      'labeled',
+      'unlabeled',
+      'opened',
+      'reopened',
+      'synchronize'
+    ])
+    for (const [, job] of jobs(wf)) {
+      expect(job.steps.filter((s) => s.uses?.startsWith('actions/checkout@'))).toEqual([])
+    }
+  })
+
+  it('never check out code in a pull_request_target workflow', () => {
+    for (const file of examples) {
+      const wf = workflow(file)
+      if (!('pull_request_target' in wf.on)) continue
+      const uses = jobs(wf).flatMap(([, job]) => job.steps.map((s) => s.uses ?? ''))
+      expect(uses.filter((u) => u.startsWith('actions/checkout@'))).toEqual([])
+    }
   })
 
   it('skip label events for labels without the prefix at job level, with the default prefix', () => {
-    const text = readFileSync(join(ROOT, 'examples', 'pull-request-labels.yml'), 'utf8')
-    const condition = /^ {4}if: >-\n((?: {6}\S[^\n]*\n)+)/m.exec(text)?.[1]?.replace(/\s+/g, ' ')
-    expect(condition?.trim()).toBe(
+    const { job } = theStep('pull-request-labels.yml')
+    expect(squash(job.if)).toBe(
       "(github.event.action != 'labeled' && github.event.action != 'unlabeled') || " +
         "startsWith(github.event.label.name, 'expire-user:')"
     )
-    const action = readFileSync(join(ROOT, 'action.yml'), 'utf8')
-    expect(action).toMatch(/label-prefix:\n(?: {4}[^\n]*\n)*? {4}default: 'expire-user:'\n/)
+    expect(action.inputs['label-prefix']?.default).toBe('expire-user:')
+  })
+
+  it('plan a targets file on same-repository PRs only, apply it on push to main or by hand', () => {
+    const wf = workflow('targets-file.yml')
+    const { job, inputs } = theStep('targets-file.yml')
+    expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push', 'workflow_dispatch'])
+    expect(wf.on.push?.branches).toEqual(['main'])
+    const file = inputs['targets-file']
+    expect(file).toBe('.github/expiring-targets.yml')
+    expect(wf.on.pull_request?.paths).toEqual([file])
+    expect(wf.on.push?.paths).toEqual([file])
+    expect(job.steps[0]?.uses).toMatch(/^actions\/checkout@/)
+    expect((job.steps[0]?.with ?? {})['persist-credentials']).toBe(false)
+    expect(job.steps.findIndex(isOurs)).toBeGreaterThan(0)
+  })
+
+  it('guard every job of a pull_request workflow against forks, at job level', () => {
+    // pull_request runs from forks get no secrets: without this if:, a fork's PR fails with
+    // 'Input "api-key" is empty'.
+    const guarded = examples.filter((file) => 'pull_request' in workflow(file).on)
+    expect(guarded).toEqual(['targets-file.yml'])
+    for (const file of guarded) {
+      for (const { job } of actionSteps(workflow(file))) {
+        expect(squash(job.if)).toBe(
+          "github.event_name != 'pull_request' || " +
+            'github.event.pull_request.head.repo.full_name == github.repository'
+        )
+      }
+    }
   })
 
   it('schedule with the default base-uri and a lease longer than the weekly cron', () => {
-    const text = readFileSync(join(ROOT, 'examples', 'scheduled-cleanup.yml'), 'utf8')
-    expect(text).toMatch(/cron: '0 6 \* \* 1'/)
-    expect(text).not.toMatch(/^\s*base-uri:/m)
-    const leases = [...text.matchAll(/^ {12}[\w.-]+@\+(\d+)([hdw])$/gm)].map(
-      ([, n, unit]) => Number(n) * { h: 1, d: 24, w: 168 }[unit as 'h' | 'd' | 'w']
-    )
+    const wf = workflow('scheduled-cleanup.yml')
+    const { inputs } = theStep('scheduled-cleanup.yml')
+    expect(wf.on.schedule).toEqual([{ cron: '0 6 * * 1' }])
+    expect(inputs).not.toHaveProperty('base-uri')
+    const lines = String(inputs.targets).trim().split('\n')
+    const leases = lines.map((line) => {
+      const lease = /^[\w.-]+@\+(\d+)([hdw])$/.exec(line.trim())
+      expect(lease).not.toBeNull()
+      const [, n, unit] = lease as unknown as [string, string, 'h' | 'd' | 'w']
+      return Number(n) * { h: 1, d: 24, w: 168 }[unit]
+    })
     expect(leases.length).toBeGreaterThan(0)
     for (const hours of leases) expect(hours).toBeGreaterThan(7 * 24)
+  })
+
+  it('run a plain workflow step by hand', () => {
+    expect(Object.keys(workflow('workflow-step.yml').on)).toEqual(['workflow_dispatch'])
   })
 })
 
 describe('the examples of the scheduled modes', () => {
-  const declared = new Set(INPUT_NAMES as string[])
-  /** The `with:` inputs of the action's step in an example. */
-  function inputsOf(text: string): string[] {
-    const step = text.slice(text.indexOf('launchdarkly-expiring-targets@'))
-    const block = /\n {8}with:\n((?: {10}[^\n]*\n?)+)/.exec(step)?.[1] ?? ''
-    return [...block.matchAll(/^ {10}([a-z-]+):/gm)].map((m) => m[1] as string)
-  }
-
   it.each([
     ['sweep.yml', 'sweep', ['default-lifetime', 'exclude']],
     ['reconcile.yml', 'reconcile', ['dashboard']],
     ['digest.yml', 'digest', ['window', 'dashboard']]
-  ])('%s runs mode %s with its inputs, all declared', (file, mode, needed) => {
-    const text = readFileSync(join(ROOT, 'examples', file), 'utf8')
-    const inputs = inputsOf(text)
-    expect(text).toMatch(new RegExp(`^ {10}mode: ${mode}$`, 'm'))
-    for (const name of needed) expect(inputs).toContain(name)
-    expect(inputs.filter((name) => !declared.has(name))).toEqual([])
-    expect(text).toMatch(/^ {2}schedule:\n {4}- cron: /m)
+  ])('%s runs mode %s with its inputs, on a cron and by hand', (file, mode, needed) => {
+    const wf = workflow(file)
+    const { inputs } = theStep(file)
+    expect(inputs.mode).toBe(mode)
+    for (const name of needed) expect(Object.keys(inputs)).toContain(name)
+    expect(wf.on.schedule).toEqual([{ cron: expect.any(String) }])
+    expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch'])
+  })
+})
+
+// ---- permissions ------------------------------------------------------------------------------
+
+/**
+ * The least GITHUB_TOKEN permissions a job needs, from what it does (the README's table):
+ * a checkout reads contents; the label rules on a PR (its comment, its labels and who added
+ * them) need pull-requests: write and issues: read; the dashboard issue needs issues: write.
+ */
+function neededPermissions(wf: Workflow, job: Job): Permissions {
+  const needed: Permissions = {}
+  if (job.steps.some((s) => s.uses?.startsWith('actions/checkout@'))) needed.contents = 'read'
+  for (const step of job.steps.filter(isOurs)) {
+    const inputs = step.with ?? {}
+    const mode = inputs.mode ?? 'apply'
+    const onPullRequest =
+      'pull_request' in wf.on || 'pull_request_target' in wf.on || 'pr-number' in inputs
+    if (mode === 'reconcile' || (mode === 'apply' && onPullRequest)) {
+      needed['pull-requests'] = 'write'
+      needed.issues = 'read'
+    }
+    if (inputs.dashboard === true || inputs.dashboard === 'true') needed.issues = 'write'
+  }
+  return needed
+}
+
+describe('permissions', () => {
+  it.each(examples)('%s declares exactly the permissions its use needs', (file) => {
+    const wf = workflow(file)
+    for (const [, job] of jobs(wf)) {
+      const declared = permissionsOf(wf, job)
+      // Declared, or the token gets the repository's default permissions.
+      expect(declared).toBeDefined()
+      expect(declared).toEqual(neededPermissions(wf, job))
+    }
   })
 
-  it('give each mode the GitHub permissions it needs, and no more', () => {
-    const permissions = (file: string) =>
-      readFileSync(join(ROOT, 'examples', file), 'utf8').match(/^permissions:.*(?:\n {2}.*)*/m)?.[0]
-    expect(permissions('sweep.yml')).toBe(
-      'permissions: {} # LaunchDarkly only: no GitHub API calls'
+  it('give each scheduled mode what it needs', () => {
+    const of = (file: string) => permissionsOf(workflow(file), theStep(file).job)
+    expect(of('sweep.yml')).toEqual({})
+    expect(document('sweep.yml').get('permissions', true)).toMatchObject({
+      comment: ' LaunchDarkly only: no GitHub API calls'
+    })
+    expect(of('digest.yml')).toEqual({ issues: 'write' })
+    expect(of('reconcile.yml')).toEqual({ 'pull-requests': 'write', issues: 'write' })
+    expect(of('pull-request-labels.yml')).toEqual({ 'pull-requests': 'write', issues: 'read' })
+    expect(of('targets-file.yml')).toEqual({
+      contents: 'read',
+      'pull-requests': 'write',
+      issues: 'read'
+    })
+  })
+
+  it("match the README's table, row by row", () => {
+    const readme = read('README.md')
+    const section = readme.slice(
+      readme.indexOf('\n## Permissions'),
+      readme.indexOf('\n## ', readme.indexOf('\n## Permissions') + 1)
     )
-    expect(permissions('digest.yml')).toMatch(/issues: write/)
-    expect(permissions('digest.yml')).not.toMatch(/pull-requests/)
-    expect(permissions('reconcile.yml')).toMatch(/pull-requests: write[\s\S]*issues: write/)
+    const rows = section
+      .split('\n')
+      .filter((line) => line.startsWith('|') && line.includes('](examples/'))
+      .map((line) => line.split('|').map((cell) => cell.trim()))
+    const named = rows.map((cells) => /\]\(examples\/([\w-]+\.yml)\)/.exec(cells[2] ?? '')?.[1])
+    expect([...named].sort()).toEqual([...examples].sort())
+    for (const cells of rows) {
+      const file = /\]\(examples\/([\w-]+\.yml)\)/.exec(cells[2] ?? '')?.[1] as string
+      const wf = workflow(file)
+      const [contents, pullRequests, issues] = cells.slice(3, 6)
+      const table: Permissions = {}
+      if (contents !== '–') table.contents = contents as string
+      if (pullRequests !== '–') table['pull-requests'] = pullRequests as string
+      if (issues !== '–') table.issues = issues as string
+      for (const [, job] of jobs(wf)) expect(permissionsOf(wf, job)).toEqual(table)
+    }
+  })
+})
+
+// ---- concurrency ------------------------------------------------------------------------------
+
+/** docs/concurrency.md: which runs share a group, and at which level. */
+const CONCURRENCY: Record<string, { level: 'job' | 'workflow'; group: string } | undefined> = {
+  'pull-request-labels.yml': {
+    level: 'job',
+    group: 'launchdarkly-expiring-targets-${{ github.event.pull_request.number }}'
+  },
+  'targets-file.yml': {
+    level: 'workflow',
+    group: 'launchdarkly-targets-file-${{ github.event.pull_request.number || github.ref }}'
+  },
+  'reconcile.yml': { level: 'workflow', group: 'launchdarkly-expiring-targets-reconcile' },
+  'sweep.yml': {
+    level: 'workflow',
+    group:
+      "launchdarkly-expiring-targets-sweep${{ github.event_name == 'workflow_dispatch' && inputs.dry-run && '-dry-run' || '' }}"
+  },
+  'digest.yml': { level: 'workflow', group: 'launchdarkly-expiring-targets-digest' },
+  'scheduled-cleanup.yml': { level: 'workflow', group: 'launchdarkly-expiring-targets-cleanup' },
+  'workflow-step.yml': undefined
+}
+
+/** The concurrency of the job that runs the action, at whichever level it is set. */
+function concurrencyOf(
+  file: string
+): { level: 'job' | 'workflow'; value: Concurrency } | undefined {
+  const wf = workflow(file)
+  const { job } = theStep(file)
+  if (wf.concurrency) return { level: 'workflow', value: wf.concurrency }
+  if (job.concurrency) return { level: 'job', value: job.concurrency }
+  return undefined
+}
+
+describe('concurrency', () => {
+  it('is designed for every example', () => {
+    expect(Object.keys(CONCURRENCY).sort()).toEqual([...examples].sort())
+  })
+
+  it.each(examples)('%s has the group docs/concurrency.md describes', (file) => {
+    const design = CONCURRENCY[file]
+    const found = concurrencyOf(file)
+    if (!design) return expect(found).toBeUndefined()
+    expect(found?.level).toBe(design.level)
+    expect(found?.value.group).toBe(design.group)
+    // A running job is never cancelled.
+    expect(found?.value['cancel-in-progress']).toBe(false)
+    // Workflow level and job level are never both set.
+    const wf = workflow(file)
+    expect(Boolean(wf.concurrency) && jobs(wf).some(([, job]) => job.concurrency)).toBe(false)
+    expect(read('docs/concurrency.md')).toContain(`\`${file}\``)
+  })
+
+  it('puts the label runs in a group per PR, on the job, after its if:', () => {
+    const wf = workflow('pull-request-labels.yml')
+    const { job } = theStep('pull-request-labels.yml')
+    // On the job, not the workflow: a job skipped by its if: never joins the group.
+    expect(wf.concurrency).toBeUndefined()
+    expect(job.if).toBeDefined()
+    expect(job.concurrency?.group).toContain('${{ github.event.pull_request.number }}')
+  })
+
+  it('gives each workflow a group of its own: no run can cancel another workflow’s', () => {
+    const groups = examples.flatMap((file) => {
+      const found = concurrencyOf(file)
+      return found ? [found.value.group.toLowerCase()] : []
+    })
+    expect(new Set(groups).size).toBe(groups.length)
+    // A scheduled group, whatever its expressions give, never equals a PR's label group.
+    const labelGroup = /^launchdarkly-expiring-targets-\d+$/
+    for (const file of ['reconcile.yml', 'sweep.yml', 'digest.yml', 'scheduled-cleanup.yml']) {
+      const group = concurrencyOf(file)?.value.group ?? ''
+      for (const value of [
+        group.replace(/\$\{\{.*?\}\}/g, ''),
+        group.replace(/\$\{\{.*?\}\}/g, '-dry-run')
+      ])
+        expect(value).not.toMatch(labelGroup)
+    }
+  })
+
+  it('keeps the sweep’s manual dry run apart from the scheduled sweep', () => {
+    const group = concurrencyOf('sweep.yml')?.value.group ?? ''
+    // On schedule the expression gives '', so the scheduled sweep's group is the plain name.
+    expect(group.replace(/\$\{\{.*\}\}$/, '')).toBe('launchdarkly-expiring-targets-sweep')
+    expect(group).toContain("github.event_name == 'workflow_dispatch' && inputs.dry-run")
+    const dispatch = workflow('sweep.yml').on.workflow_dispatch as {
+      inputs: Record<string, { type: string }>
+    }
+    expect(dispatch.inputs['dry-run']?.type).toBe('boolean')
+  })
+
+  it('explains in reconcile.yml why reconcile does not share the label groups', () => {
+    const reconcile = squash(commentAbove(document('reconcile.yml').contents, 'concurrency'))
+    expect(reconcile).toMatch(/label workflow/)
+    expect(reconcile).toMatch(/one pending run per group/)
+    expect(reconcile).toMatch(/docs\/concurrency\.md/)
+    const labels = document('pull-request-labels.yml').getIn(['jobs', 'expire'], true)
+    expect(squash(commentAbove(labels, 'concurrency'))).toMatch(/reconcile\.yml/)
+  })
+})
+
+// ---- the docs ---------------------------------------------------------------------------------
+
+const DOCS = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`)
+]
+
+/** The rows of the first Markdown table after `heading`: one array of cells per row. */
+function tableAfter(markdown: string, heading: string): string[][] {
+  const start = markdown.indexOf(`\n${heading}\n`)
+  expect(start).toBeGreaterThan(-1)
+  const lines = markdown.slice(start + heading.length + 2).split('\n')
+  const first = lines.findIndex((line) => line.startsWith('|'))
+  const rows: string[][] = []
+  for (const line of lines.slice(first)) {
+    if (!line.startsWith('|')) break
+    rows.push(
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim())
+    )
+  }
+  return rows.slice(2) // the header and its rule
+}
+
+const code = (cell: string | undefined): string => /^`([^`]*)`$/.exec(cell ?? '')?.[1] ?? cell ?? ''
+
+describe('docs/inputs-outputs.md', () => {
+  const doc = read('docs/inputs-outputs.md')
+
+  it('lists every input of action.yml, with its default and whether it is required', () => {
+    const rows = tableAfter(doc, '## Inputs')
+    expect(rows.map((cells) => code(cells[0])).sort()).toEqual([...inputNames].sort())
+    for (const [name, required, fallback] of rows) {
+      const input = action.inputs[code(name)] as ActionInput
+      expect(`${code(name)} ${code(fallback)}`).toBe(`${code(name)} ${input.default ?? ''}`)
+      expect(`${code(name)} ${required?.startsWith('yes')}`).toBe(
+        `${code(name)} ${input.required === true}`
+      )
+    }
+  })
+
+  it('lists every output of action.yml', () => {
+    const rows = tableAfter(doc, '## Outputs')
+    expect(rows.map((cells) => code(cells[0])).sort()).toEqual([...outputNames].sort())
+    for (const name of outputNames) expect(doc).toContain(`| \`${name}\``)
+  })
+
+  it('keeps its cells short', () => {
+    for (const row of [...tableAfter(doc, '## Inputs'), ...tableAfter(doc, '## Outputs')])
+      for (const cell of row) expect(cell.length).toBeLessThanOrEqual(100)
+  })
+
+  it('is linked from the README', () => {
+    expect(read('README.md')).toContain('](docs/inputs-outputs.md)')
+  })
+})
+
+/** GitHub's anchor for a heading. */
+const slug = (heading: string): string =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-')
+
+const anchors = (markdown: string): string[] =>
+  [...markdown.matchAll(/^#{1,6} (.+)$/gm)].map(([, heading]) => slug(heading as string))
+
+describe('the README and docs/', () => {
+  it.each(DOCS)('%s links only to files and headings that exist (images included)', (file) => {
+    const markdown = read(file).replace(/```[\s\S]*?```/g, '')
+    const targets = [
+      ...[...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1] as string),
+      ...[...markdown.matchAll(/^\[[^\]]+\]: (\S+)$/gm)].map((m) => m[1] as string)
+    ].filter((target) => !/^[a-z]+:/.test(target))
+    if (file === 'README.md') expect(targets.length).toBeGreaterThan(10)
+    for (const target of targets) {
+      const [path, anchor] = target.split('#') as [string, string | undefined]
+      const resolved = path === '' ? file : normalize(join(dirname(file), path))
+      expect(`${file} -> ${resolved}: ${existsSync(join(ROOT, resolved))}`).toBe(
+        `${file} -> ${resolved}: true`
+      )
+      if (anchor !== undefined && resolved.endsWith('.md'))
+        expect(`${resolved}#${anchor}: ${anchors(read(resolved)).includes(anchor)}`).toBe(
+          `${resolved}#${anchor}: true`
+        )
+    }
+  })
+
+  it.each(DOCS)('%s gives the action only declared inputs in its YAML snippets', (file) => {
+    const blocks = [...read(file).matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string)
+    for (const block of blocks) {
+      const parsed: unknown = parse(block)
+      const steps: Step[] = []
+      const walk = (value: unknown): void => {
+        if (Array.isArray(value)) value.forEach(walk)
+        else if (value && typeof value === 'object') {
+          const step: Step = value
+          if (isOurs(step)) steps.push(step)
+          Object.values(value).forEach(walk)
+        }
+      }
+      walk(parsed)
+      for (const step of steps) {
+        expect(Object.keys(step.with ?? {}).filter((n) => !inputNames.includes(n))).toEqual([])
+        if (step.with) expect(step.with['api-key']).toMatch(/^\$\{\{ secrets\.[A-Z_]+ \}\}$/)
+      }
+    }
+  })
+
+  it('shows no full workflow in the README: the complete ones are the examples', () => {
+    const blocks = [...read('README.md').matchAll(/```yaml\n([\s\S]*?)```/g)].map(
+      (m) => parse(m[1] as string) as unknown
+    )
+    expect(blocks.length).toBeGreaterThan(0)
+    for (const block of blocks) {
+      if (block && typeof block === 'object' && !Array.isArray(block))
+        expect(Object.keys(block)).not.toContain('jobs')
+    }
+  })
+
+  it('links every example, and the sample targets file, from the README or its section doc', () => {
+    const readme = read('README.md')
+    for (const file of examples) expect(readme).toContain(`](examples/${file})`)
+    expect(readme).toContain('](examples/files/expiring-targets.yml)')
+    expect(read('docs/targets-file.md')).toContain('](../examples/files/expiring-targets.yml)')
+  })
+
+  it('keep measured figures in BENCHMARKS.md only', () => {
+    for (const file of DOCS) {
+      const text = read(file)
+      const figures = [
+        ...(text.match(/\d[\d.,]*\s?×/g) ?? []),
+        ...(text.match(/\b\d[\d.,]*\s?(?:ms|kB|MB)\b/g) ?? [])
+      ]
+      expect(`${file}: ${figures.join(', ')}`).toBe(`${file}: `)
+    }
+    expect(read('README.md')).toContain('](BENCHMARKS.md)')
+  })
+
+  it('recommend a full commit SHA, never a moving major tag', () => {
+    for (const file of DOCS) expect(`${file}: ${/@v\d\b/.test(read(file))}`).toBe(`${file}: false`)
+    const readme = read('README.md')
+    expect(readme).toMatch(/full commit SHA/)
+    expect(readme).toMatch(/No release is tagged yet/)
+  })
+
+  it('keep the README short: at most 400 lines, the two commands first, Development last', () => {
+    const readme = read('README.md')
+    expect(readme.split('\n').length).toBeLessThanOrEqual(401)
+    const intro = readme.slice(0, readme.indexOf('\n## '))
+    expect(intro).toContain('npm ci && npm run demo')
+    expect(intro).toContain('npm ci && npm test')
+    const sections = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1])
+    expect(sections.at(-1)).toBe('Development')
+    expect(sections).toEqual(
+      expect.arrayContaining(['Install', 'Usage', 'Permissions', 'Troubleshooting'])
+    )
   })
 })
