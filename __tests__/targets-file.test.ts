@@ -24,9 +24,15 @@ const entry = (result: ParseResult | undefined): Entry => {
   if (!result?.ok) throw new Error(`not an entry: ${JSON.stringify(result)}`)
   return result.entry
 }
+/**
+ * An invalid result, without its file and line: every one has them, for its annotation, and
+ * they are the ones its origin names.
+ */
 const invalid = (result: ParseResult | undefined): InvalidEntry => {
   if (result === undefined || result.ok) throw new Error(`not invalid: ${JSON.stringify(result)}`)
-  return result.invalid
+  const { file, line: at, ...rest } = result.invalid
+  expect(`${file} line ${at}`).toBe(rest.origin)
+  return rest
 }
 /** The only result of a file, which must be invalid. */
 const problem = (text: string, ctx: Partial<TargetsFileContext> = {}): InvalidEntry => {
@@ -448,20 +454,14 @@ describe('the targets file', () => {
         '  - { flag: f, user: ok, remove-at: never }'
       )
     )
-    expect(results).toEqual([
+    expect(results.map(invalid)).toEqual([
       {
-        ok: false,
-        invalid: {
-          source: PATH,
-          origin: line(3),
-          reason:
-            'the alias ok is the number 42, not a string; quote it (ok: "42") so that the key sent is the text reviewed'
-        }
+        source: PATH,
+        origin: line(3),
+        reason:
+          'the alias ok is the number 42, not a string; quote it (ok: "42") so that the key sent is the text reviewed'
       },
-      {
-        ok: false,
-        invalid: { source: PATH, origin: line(4), reason: expect.stringMatching(/white space/) }
-      }
+      { source: PATH, origin: line(4), reason: expect.stringMatching(/white space/) }
     ])
     expect(problem(file('version: 1', 'aliases:', '  "bad name": x', 'targets: []'))).toEqual({
       source: PATH,
@@ -500,5 +500,29 @@ describe('the targets file', () => {
       line(5)
     ])
     expect(results.map((r) => r.ok)).toEqual([true, false, true])
+  })
+
+  it('gives every problem its file and line, for an annotation on the pull request', () => {
+    const path = `./${PATH}`
+    const text = items(
+      '  - { flag: f, user: sandy, remove-at: 2030-06-10 }',
+      '  - flag: f',
+      '    user: bob',
+      '    remove-at: +2w',
+      '  - { flag: f, user: sandy, remove-at: never }'
+    )
+    const located = (source: string) =>
+      parseTargetsFile(source, { ...context, path }).results.flatMap((r) =>
+        r.ok ? [] : [{ file: r.invalid.file, line: r.invalid.line, origin: r.invalid.origin }]
+      )
+    // The file as an annotation names it: relative to the repository, without ./
+    expect(located(text)).toEqual([
+      { file: PATH, line: 6, origin: `${path} line 6` },
+      { file: PATH, line: 7, origin: `${path} line 7` }
+    ])
+    expect(located(file('version: 1', 'targets:', '  - { flag: f'))).toEqual([
+      { file: PATH, line: 3, origin: `${path} line 3` }
+    ])
+    expect(located('')).toEqual([{ file: PATH, line: 1, origin: `${path} line 1` }])
   })
 })

@@ -29,6 +29,10 @@ export interface InvalidEntry {
   source: string
   origin: string
   reason: string
+  /** The file it was written in, relative to the repository (a targets file), for annotations. */
+  file?: string
+  /** Its line in `file`, from 1. */
+  line?: number
 }
 
 export type ParseResult = { ok: true; entry: Entry } | { ok: false; invalid: InvalidEntry }

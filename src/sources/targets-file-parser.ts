@@ -4,6 +4,7 @@
  * problem is an invalid result naming `<path> line N` and what would be valid; YAML 1.2 core
  * schema only, so `2030-06-10` stays the string that was reviewed.
  */
+import { posix } from 'node:path'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
 import { z } from 'zod'
 import { CONTEXT_KIND, KEY, KEY_RULE, RESERVED_KINDS } from '../core/keys.js'
@@ -37,6 +38,14 @@ const VALID_REMOVE_AT =
 const TIME_LIKE = [DATE, DATE_TIME, /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/]
 const FILE_FIELDS = 'version, aliases and targets'
 const ITEM_FIELDS = 'flag, flags, environment, environments, user, context, remove-at and variation'
+
+/**
+ * The path as an annotation names the file: relative to the repository with `/` separators, and
+ * without `./` (the targets-file input is relative to the workspace, the repository's checkout).
+ */
+function annotationPath(path: string): string {
+  return posix.normalize(path.replace(/\\/g, '/')).replace(/^(\.\/)+/, '')
+}
 
 type Path = readonly PropertyKey[]
 interface Problem {
@@ -250,9 +259,10 @@ export function parseTargetsFile(text: string, context: TargetsFileContext): Tar
   // yaml puts an unclosed quote or bracket at the end of the text: keep it on a written line.
   const lastLine = Math.max(1, text.trimEnd().split('\n').length)
   const lineOf = (offset: number): number => Math.min(lineCounter.linePos(offset).line, lastLine)
+  const file = annotationPath(path)
   const fileProblem = (line: number, reason: string): ParseResult => ({
     ok: false,
-    invalid: { source: path, origin: `${path} line ${line}`, reason }
+    invalid: { source: path, origin: `${path} line ${line}`, reason, file, line }
   })
 
   const doc = parseDocument(text, {
@@ -287,7 +297,8 @@ export function parseTargetsFile(text: string, context: TargetsFileContext): Tar
       .map((p) => (p.line === line ? p.message : `line ${p.line}: ${p.message}`))
       .join('; ')
     const shownSource = source ?? shorten((lines[line - 1] ?? '').trim())
-    return { ok: false, invalid: { source: shownSource, origin: `${path} line ${line}`, reason } }
+    const origin = `${path} line ${line}`
+    return { ok: false, invalid: { source: shownSource, origin, reason, file, line } }
   }
 
   let value: unknown
@@ -297,22 +308,23 @@ export function parseTargetsFile(text: string, context: TargetsFileContext): Tar
     // Too many YAML aliases (*name): a resource-exhaustion guard.
     return { aliases, results: [fileProblem(1, `it cannot be read: ${(error as Error).message}`)] }
   }
-  const file = fileSchema.safeParse(value)
-  if (!file.success) {
-    const results = problemsOf(file.error, []).map((p) => toResult([p], path))
+  const parsed = fileSchema.safeParse(value)
+  if (!parsed.success) {
+    const results = problemsOf(parsed.error, []).map((p) => toResult([p], path))
     return { aliases, results }
   }
-  for (const [name, key] of Object.entries(file.data.aliases ?? {}))
+  for (const [name, key] of Object.entries(parsed.data.aliases ?? {}))
     aliases.set(name, key as string)
 
   const listed: Entry[] = []
-  const results = file.data.targets.map((raw, index): ParseResult => {
+  const results = parsed.data.targets.map((raw, index): ParseResult => {
     const base: Path = ['targets', index]
-    const origin = `${path} line ${lineOf(offsetAt(doc, base))}`
-    const parsed = itemSchema.safeParse(raw)
-    if (!parsed.success) return toResult(problemsOf(parsed.error, base), sourceOf(raw))
+    const line = lineOf(offsetAt(doc, base))
+    const origin = `${path} line ${line}`
+    const item = itemSchema.safeParse(raw)
+    if (!item.success) return toResult(problemsOf(item.error, base), sourceOf(raw))
     const problems: Problem[] = []
-    const entry = toEntry(parsed.data, base, origin, context, aliases, problems)
+    const entry = toEntry(item.data, base, origin, context, aliases, problems)
     if (!entry) return toResult(problems, sourceOf(raw))
     const clash = listed.map((e) => [e, overlap(e, entry)] as const).find(([, o]) => o)
     if (clash) {
@@ -320,7 +332,7 @@ export function parseTargetsFile(text: string, context: TargetsFileContext): Tar
       const { kind: k, key } = entry.target
       const written = entry.alias === undefined ? '' : ` (alias ${entry.alias})`
       const reason = `${k} "${key}"${written} is already listed at ${earlier.origin} for flag "${flag}" in environment "${environment}"; list each ${k} once per flag and environment`
-      return { ok: false, invalid: { source: entry.source, origin, reason } }
+      return { ok: false, invalid: { source: entry.source, origin, reason, file, line } }
     }
     listed.push(entry)
     return { ok: true, entry }
