@@ -40,12 +40,20 @@ const FILE_FIELDS = 'version, aliases and targets'
 const ITEM_FIELDS = 'flag, flags, environment, environments, user, context, remove-at and variation'
 
 /**
- * The path as an annotation names the file: relative to the repository with `/` separators, and
- * without `./` (the targets-file input is relative to the workspace, the repository's checkout).
+ * What the JSON Schema for editors says beyond zod's own checks: descriptions, and the rules this
+ * module checks in code (refinements), written as JSON Schema. Parsing never reads it.
  */
-function annotationPath(path: string): string {
-  return posix.normalize(path.replace(/\\/g, '/')).replace(/^(\.\/)+/, '')
+const docs = z.registry<z.GlobalMeta>()
+function documented<T extends z.ZodType>(schema: T, meta: z.GlobalMeta): T {
+  docs.add(schema, meta)
+  return schema
 }
+/** A key as checkUserKey and writtenKey take it: no white space, no comma. */
+const WRITTEN_KEY = { minLength: 1, maxLength: MAX_ENTRY_LENGTH, pattern: '^[^\\s,]+$' }
+/** remove-at as toEntry reads it: a date, a date-time with a zone, or never. */
+const REMOVE_AT_PATTERN = `^(?:never|${[DATE, DATE_TIME]
+  .map((shape) => shape.source.slice(1, -1).replace(/\((?!\?)/g, '(?:'))
+  .join('|')})$`
 
 type Path = readonly PropertyKey[]
 interface Problem {
@@ -53,6 +61,14 @@ interface Problem {
   message: string
   /** Point at the field's name rather than its value (an unknown field, a bad alias name). */
   atKey?: boolean
+}
+
+/**
+ * The path as an annotation names the file: relative to the repository with `/` separators, and
+ * without `./` (the targets-file input is relative to the workspace, the repository's checkout).
+ */
+function annotationPath(path: string): string {
+  return posix.normalize(path.replace(/\\/g, '/')).replace(/^(\.\/)+/, '')
 }
 
 /** A YAML value as a message shows it. */
@@ -82,7 +98,14 @@ function keyList(noun: string, input: string) {
     .min(1, {
       error: `${noun}s is empty; list at least one ${noun} key, or leave it out to use the ${input} input`
     })
-  return { one: one.optional(), many: many.optional() }
+  return {
+    one: documented(one.optional(), {
+      description: `The ${noun} key; without ${noun} or ${noun}s, the ${input} input.`
+    }),
+    many: documented(many.optional(), {
+      description: `The ${noun} keys, instead of ${noun}; without either, the ${input} input.`
+    })
+  }
 }
 
 /**
@@ -90,7 +113,7 @@ function keyList(noun: string, input: string) {
  * `field` names it in messages; `name` is its YAML key.
  */
 function writtenKey(field: string, name = field) {
-  return z
+  const key = z
     .string({
       error: (iss) =>
         iss.input === undefined
@@ -111,6 +134,7 @@ function writtenKey(field: string, name = field) {
               : checkUserKey(key)
       if (problem) ctx.addIssue({ code: 'custom', message: problem })
     })
+  return documented(key, WRITTEN_KEY)
 }
 
 function strict<T extends z.ZodRawShape>(shape: T, what: string, example: string, fields: string) {
@@ -137,6 +161,10 @@ const kind = z
     error: (iss) =>
       `context.kind cannot be ${shown(iss.input)}; write a kind such as organization, or use user: <key>`
   })
+documented(kind, {
+  description: 'The context kind, such as organization (for a user, write user: <key>).',
+  not: { enum: RESERVED_KINDS }
+})
 
 const itemSchema = strict(
   {
@@ -144,45 +172,71 @@ const itemSchema = strict(
     flags: flags.many,
     environment: environments.one,
     environments: environments.many,
-    user: writtenKey('user').optional(),
-    context: strict(
-      { kind, key: writtenKey('context.key', 'key') },
-      'context',
-      '{ kind: organization, key: acme }',
-      'kind and key'
-    ).optional(),
-    'remove-at': z.string({
-      error: (iss) =>
-        iss.input === undefined
-          ? `remove-at is missing; write remove-at: ${VALID_REMOVE_AT}`
-          : `remove-at is ${shown(iss.input)}; write ${VALID_REMOVE_AT}`
+    user: documented(writtenKey('user').optional(), {
+      description: 'The user key, or an alias; or give context instead.'
     }),
-    variation: z
-      .union([z.string(), z.boolean(), z.number()], {
+    context: documented(
+      strict(
+        { kind, key: writtenKey('context.key', 'key') },
+        'context',
+        '{ kind: organization, key: acme }',
+        'kind and key'
+      ).optional(),
+      { description: 'A context of another kind, such as { kind: organization, key: acme }.' }
+    ),
+    'remove-at': documented(
+      z.string({
         error: (iss) =>
-          `variation must be a variation's _id, name or JSON value (Enabled, true), not ${shown(iss.input)}`
-      })
-      .optional()
+          iss.input === undefined
+            ? `remove-at is missing; write remove-at: ${VALID_REMOVE_AT}`
+            : `remove-at is ${shown(iss.input)}; write ${VALID_REMOVE_AT}`
+      }),
+      {
+        description: `When the target is removed: ${VALID_REMOVE_AT} (cancels a scheduled removal). A date is 00:00 in the timezone input.`,
+        pattern: REMOVE_AT_PATTERN,
+        examples: ['2030-06-10', '2030-06-10T09:00:00Z', 'never']
+      }
+    ),
+    variation: documented(
+      z
+        .union([z.string(), z.boolean(), z.number()], {
+          error: (iss) =>
+            `variation must be a variation's _id, name or JSON value (Enabled, true), not ${shown(iss.input)}`
+        })
+        .optional(),
+      {
+        description:
+          'The variation to expire the target from: its _id, its name, or its value (Enabled, true). Without it, the variation input, or the one it is targeted on now.'
+      }
+    )
   },
   'an item of targets',
   'flag: …, user: …, remove-at: …',
   ITEM_FIELDS
 )
+documented(itemSchema, {
+  description: 'A scheduled removal: a user or context, on some flags in some environments.',
+  oneOf: [{ required: ['user'] }, { required: ['context'] }],
+  not: { anyOf: [{ required: ['flag', 'flags'] }, { required: ['environment', 'environments'] }] }
+})
 
 const fileSchema = strict(
   {
-    version: z.literal(1, {
-      error: (iss) =>
-        iss.input === undefined
-          ? 'version is missing; write version: 1 at the top of the file'
-          : `version is ${shown(iss.input)}; this action reads version 1 only: write version: 1`
-    }),
+    version: documented(
+      z.literal(1, {
+        error: (iss) =>
+          iss.input === undefined
+            ? 'version is missing; write version: 1 at the top of the file'
+            : `version is ${shown(iss.input)}; this action reads version 1 only: write version: 1`
+      }),
+      { description: 'The format of the file: 1.' }
+    ),
     aliases: z
       .record(
         z.string().regex(KEY, {
           error: (iss) => `the alias name ${shown(iss.input)} may only contain ${KEY_RULE}`
         }),
-        z.unknown(),
+        documented(z.unknown(), { type: 'string', ...WRITTEN_KEY }),
         { error: (iss) => `aliases must be a mapping of alias: key, not ${shown(iss.input)}` }
       )
       .superRefine((record, ctx) => {
@@ -193,7 +247,11 @@ const fileSchema = strict(
           }
         }
       })
-      .optional(),
+      .optional()
+      .register(docs, {
+        description:
+          'Short names for long keys (alias: key), usable in place of the key here and in labels.'
+      }),
     targets: z.array(z.unknown(), {
       error: (iss) =>
         iss.input === undefined
@@ -205,6 +263,28 @@ const fileSchema = strict(
   'version: 1, targets: […]',
   FILE_FIELDS
 )
+
+const TARGETS_DESCRIPTION = 'The scheduled removals, one item for a user or context each.'
+
+/**
+ * The targets file's JSON Schema (draft-07), generated from the schemas this module parses with,
+ * for editors (yaml-language-server). schema/targets-file.schema.json holds it; a test keeps the
+ * two equal. What only code can check (a key listed twice, a date that is not a calendar date) is
+ * left to the action's own messages.
+ */
+export function targetsFileJsonSchema(): Record<string, unknown> {
+  const whole = fileSchema.extend({
+    targets: z.array(itemSchema).register(docs, { description: TARGETS_DESCRIPTION })
+  })
+  const { $schema, ...schema } = z.toJSONSchema(whole, { target: 'draft-7', metadata: docs })
+  return {
+    $schema,
+    title: 'LaunchDarkly expiring targets file',
+    description:
+      'A reviewed list of scheduled removals of individually targeted users and contexts, read by the targets-file input of the LaunchDarkly Expiring Targets action.',
+    ...schema
+  }
+}
 
 type Item = z.infer<typeof itemSchema>
 
