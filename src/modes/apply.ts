@@ -9,20 +9,12 @@ import { pairId, type ContainerRef } from '../launchdarkly/container.js'
 import type { Entry, InvalidEntry, ParseResult } from '../core/entry.js'
 import * as log from '../core/logger.js'
 import { buildReport, type RestingLabel } from '../report/model.js'
-import {
-  parseEntry,
-  parseTargets,
-  rejectRepeatedKeys,
-  type GrammarContext
-} from '../sources/grammar.js'
-import { applyGate } from '../sources/gate.js'
-import {
-  labelOrigin,
-  parseEventLabel,
-  readLabelEvent,
-  readPullRequestLabels,
-  type Superseded
-} from '../sources/labels.js'
+import { parseEntry, parseTargets, type GrammarContext } from '../sources/grammar.js'
+import { labelEventSource } from '../sources/label-event.js'
+import { labelOrigin } from '../sources/labels.js'
+import { pullRequestLabelsSource } from '../sources/pull-request-labels.js'
+import { readSource, type LabelState, type Source } from '../sources/source.js'
+import { targetsInputSource } from '../sources/targets-input.js'
 import {
   applyOptions,
   endpointOf,
@@ -36,27 +28,6 @@ import type { TargetsFileRead } from '../sources/targets-file.js'
 
 /** Pull request actions on which every expiry label the PR has now is applied again. */
 const REAPPLY_ACTIONS = new Set(['opened', 'reopened', 'synchronize'])
-
-/** The entries of a run, after the grammar, `required-permission` and one label per key. */
-interface Entries {
-  /** An invalid one here stops every entry: one author, one change (`targets`, a label event). */
-  results: ParseResult[]
-  /** Each its own change: an invalid one is reported and the others go ahead (the PR's labels). */
-  independent: ParseResult[]
-  skipped: InvalidEntry[]
-  superseded: Superseded[]
-  /** The label of a label event; its superseded labels are taken off the PR once it applied. */
-  added: string | undefined
-  /** The PR's expiry labels now, read live; empty off a PR. */
-  labelsNow: string[]
-}
-
-/** The entries as parsed, before `required-permission`, and how to get their final form. */
-interface Read {
-  /** Every entry parsed: the flags can be read now, while GitHub is asked who sent them. */
-  parsed: boolean
-  entries: () => Promise<Entries>
-}
 
 type Grammar = Omit<GrammarContext, 'intent'>
 
@@ -82,17 +53,20 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
   const pairs = unique([...inputPairs, ...filePairs], pairId)
   const endpoint = endpointOf(settings.contextKind, fileEntries)
   const options = applyOptions(input, endpoint, now)
-  const read = readEntries(input, grammar, file)
+  const source = sourceOf(input, grammar, file)
   let comment: PendingComment | undefined
   const startComment = (): void => {
     if (input.commentTarget) comment ??= github.findComment(input.commentTarget)
   }
-  const early = read.parsed
+  const early = source.parsed
   const prefetched = early ? prefetchPairs(launchDarkly, pairs, options) : undefined
   if (early) startComment()
-  const found = await read.entries()
-  const all = [...found.results, ...found.independent]
-  if (all.length + found.skipped.length + found.superseded.length > 0) startComment()
+  const found = await source.read()
+  // On a pull request the file is only planned: each line stands alone, and labels still act.
+  const planned = file?.planOnly ? file.results : []
+  const all = [...found.results, ...found.independent, ...planned]
+  const labels = found.labels ?? { superseded: [], added: undefined, labelsNow: [] }
+  if (all.length + found.skipped.length + labels.superseded.length > 0) startComment()
 
   const blocked = found.results.some((r) => !r.ok)
   const invalid = all.flatMap((r) => (r.ok ? [] : [r.invalid]))
@@ -124,8 +98,8 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
       )
       .map((e) => e.origin)
   )
-  found.superseded = found.superseded.filter((s) => acted.has(labelOrigin(s.by)))
-  const removed = await removeSuperseded(found, input)
+  labels.superseded = labels.superseded.filter((s) => acted.has(labelOrigin(s.by)))
+  const removed = await removeSuperseded(labels, input)
   const report = buildReport({
     dryRun: settings.dryRun,
     timeZone: settings.timeZone,
@@ -140,10 +114,10 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
       (f) => f
     ),
     ...(file?.planOnly && fileResults.length > 0 ? { planOnlyFile: file.path } : {}),
-    resting: restingLabels(found, grammar),
+    resting: restingLabels(all, found.skipped, labels, grammar),
     invalid,
     skipped: found.skipped,
-    superseded: found.superseded.map((s) => ({ ...s, removed: removed.has(s.label) })),
+    superseded: labels.superseded.map((s) => ({ ...s, removed: removed.has(s.label) })),
     flags,
     runUrl: context.runUrl
   })
@@ -161,16 +135,19 @@ function okEntries(results: ParseResult[]): Entry[] {
 }
 
 /** The PR's labels this run did not act on, parsed so that the comment can show their state. */
-function restingLabels(found: Entries, base: Grammar): RestingLabel[] {
+function restingLabels(
+  all: ParseResult[],
+  skipped: InvalidEntry[],
+  labels: LabelState,
+  base: Grammar
+): RestingLabel[] {
   const seen = new Set([
-    ...[...found.results, ...found.independent].map((r) =>
-      r.ok ? r.entry.origin : r.invalid.origin
-    ),
-    ...found.skipped.map((s) => s.origin),
-    ...found.superseded.map((s) => labelOrigin(s.label))
+    ...all.map((r) => (r.ok ? r.entry.origin : r.invalid.origin)),
+    ...skipped.map((s) => s.origin),
+    ...labels.superseded.map((s) => labelOrigin(s.label))
   ])
   const grammar = { ...base, intent: 'reapply' as const }
-  return found.labelsNow
+  return labels.labelsNow
     .filter((label) => !seen.has(labelOrigin(label)))
     .map((label) => ({ label, result: parseEntry(label, labelOrigin(label), grammar) }))
 }
@@ -180,13 +157,13 @@ function restingLabels(found: Entries, base: Grammar): RestingLabel[] {
  * off the PR, so that the PR shows one label per key. A dry run removes nothing.
  */
 async function removeSuperseded(
-  found: Entries,
+  labels: LabelState,
   { context, settings, github }: ModeInput
 ): Promise<Set<string>> {
   const removed = new Set<string>()
   const pullRequest = context.pullRequest?.number
-  if (!found.added || settings.dryRun || pullRequest === undefined) return removed
-  for (const { label } of found.superseded.filter((s) => s.by === found.added)) {
+  if (!labels.added || settings.dryRun || pullRequest === undefined) return removed
+  for (const { label } of labels.superseded.filter((s) => s.by === labels.added)) {
     try {
       await github.removeLabel(pullRequest, label)
       removed.add(label)
@@ -198,104 +175,46 @@ async function removeSuperseded(
 }
 
 /**
- * The entries of this run, each checked against the grammar and, for labels, against
- * `required-permission` and one label per key.
+ * The source of this run's entries: the label of a label event; on a pull request opened or pushed
+ * to, its labels beside the `targets` input; else the `targets` input and an applied targets file.
  */
-function readEntries(
+function sourceOf(
   { context, settings, trigger, github }: ModeInput,
   grammar: Grammar,
   file: TargetsFileRead | undefined
-): Read {
+): Source {
   const gate = gateOf({ context, settings, github })
   const { pullRequest } = context
-  const runScope = { flagKeys: settings.flagKeys, environmentKeys: settings.environmentKeys }
-  // Without flag-key, a targets line applies to no flag.
-  const flagged = (results: ParseResult[]): ParseResult[] =>
-    settings.flagKeys.length > 0
-      ? results
-      : results.map((r) =>
-          r.ok && !r.entry.scope
-            ? {
-                ok: false,
-                invalid: {
-                  source: r.entry.source,
-                  origin: r.entry.origin,
-                  reason:
-                    'flag-key is empty, so this line applies to no flag; set flag-key (the targets file names its own flags)'
-                }
-              }
-            : r
-        )
-  // On a pull request the file is only planned: each line stands alone, and labels still act.
-  const planned = file?.planOnly ? file.results : []
-  const applied = file && !file.planOnly ? file.results : []
-  const none = {
-    independent: planned,
-    skipped: [],
-    superseded: [],
-    added: undefined,
-    labelsNow: []
-  }
   // Without flag-key (a targets-file step), labels are another step's: left alone, unreported.
   const labelsAct = settings.flagKeys.length > 0
   if (trigger.kind === 'label' && !labelsAct) {
     log.info('flag-key is empty, so labels are left to the step that names their flags.')
-    return { parsed: false, entries: () => Promise.resolve({ ...none, results: [] }) }
+    return readSource({ results: [], independent: [], skipped: [] })
   }
   if (trigger.kind === 'label') {
-    const result = parseEventLabel(trigger.label, trigger.action, grammar)
-    const event = { ...trigger, sender: pullRequest?.sender, result }
-    return {
-      parsed: result.ok,
-      entries: async () => {
-        const alone = async (): Promise<Entries> => {
-          const verb = trigger.action === 'unlabeled' ? 'removed' : 'added'
-          return {
-            ...none,
-            results: await applyGate([{ result, actor: event.sender, verb }], gate)
-          }
-        }
-        if (!pullRequest) return alone()
-        let labels
-        try {
-          labels = await readLabelEvent(event, pullRequest.number, grammar, github, gate)
-        } catch (error) {
-          // Without the PR's labels, the event's own label still acts, as it says.
-          log.warning(`${(error as Error).message} Acting on this label alone.`)
-          return alone()
-        }
-        return {
-          ...labels,
-          results: labels.results,
-          independent: planned,
-          added: trigger.action === 'labeled' ? trigger.label : undefined
-        }
-      }
-    }
+    return labelEventSource({
+      ...trigger,
+      pullRequest: pullRequest && { number: pullRequest.number, sender: pullRequest.sender },
+      grammar,
+      reader: github,
+      gate
+    })
   }
   const targets = parseTargets(settings.targets, { ...grammar, intent: 'apply' })
   const reapply =
     trigger.kind === 'pull-request' && REAPPLY_ACTIONS.has(trigger.action) && labelsAct
   if (reapply && pullRequest) {
-    return {
-      parsed: false,
-      entries: async () => {
-        const labels = await readPullRequestLabels(pullRequest.number, grammar, github, gate)
-        // A key in both the targets input and a label is listed twice: the later one is invalid.
-        const checked = rejectRepeatedKeys([...targets, ...labels.results])
-        return {
-          ...labels,
-          results: checked.slice(0, targets.length),
-          independent: [...checked.slice(targets.length), ...planned],
-          added: undefined
-        }
-      }
-    }
+    return pullRequestLabelsSource({
+      pullRequest: pullRequest.number,
+      targets,
+      grammar,
+      reader: github,
+      gate
+    })
   }
-  // An applied file is one reviewed change with the targets input: all valid, or nothing sent.
-  const results = flagged(rejectRepeatedKeys([...targets, ...applied], runScope))
-  return {
-    parsed: results.length > 0 && results.every((r) => r.ok),
-    entries: () => Promise.resolve({ ...none, results })
-  }
+  return targetsInputSource({
+    targets,
+    file: file && !file.planOnly ? file.results : [],
+    runScope: { flagKeys: settings.flagKeys, environmentKeys: settings.environmentKeys }
+  })
 }

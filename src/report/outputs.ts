@@ -39,7 +39,13 @@ export function outputsOf(report: Report, commentUrl = ''): Outputs {
     'successful-instructions': String(report.totals.successfulInstructions),
     'failed-instructions': String(report.totals.failedInstructions),
     errors: JSON.stringify(report.errors),
-    instructions: JSON.stringify(report.instructions),
+    instructions: JSON.stringify(
+      report.instructions.map(({ container, ...sent }) => ({
+        [`${container.kind}Key`]: container.key,
+        environmentKey: container.environmentKey,
+        ...sent
+      }))
+    ),
     'comment-url': commentUrl,
     swept: String(report.swept ?? 0),
     drift: JSON.stringify(report.drift ?? []),
