@@ -261,40 +261,177 @@ export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = {
   'batch-size': '100'
 }
 
-/** What one input means only with another: each a sentence naming both. */
-function crossChecks(v: z.output<typeof schema>): string[] {
+type Values = z.output<typeof schema>
+
+/** What one input means only with another, checked when the inputs it names are valid. */
+interface CrossCheck {
+  inputs: InputName[]
+  /** A sentence naming the inputs, or undefined when they agree. */
+  problem: (v: Values) => string | undefined
+}
+
+const isScan = (mode: Mode): boolean => mode === 'sweep' || mode === 'digest'
+const allFlagsOf = (v: Values): boolean => v['flag-key'].includes('*')
+
+const CROSS_CHECKS: CrossCheck[] = [
+  {
+    inputs: ['flag-key'],
+    problem: (v) =>
+      allFlagsOf(v) && v['flag-key'].length > 1
+        ? 'Input "flag-key" is either * (every flag) or a list of keys, not both.'
+        : undefined
+  },
+  {
+    inputs: ['flag-key', 'targets-file'],
+    problem: (v) =>
+      v['flag-key'].length === 0 && !v['targets-file']
+        ? `Input "flag-key" ${FLAG_KEY_REQUIRED}.`
+        : undefined
+  },
+  {
+    inputs: ['flag-key', 'mode'],
+    problem: (v) =>
+      allFlagsOf(v) && !isScan(v.mode)
+        ? `Input "flag-key" may be * (every flag) only with mode sweep or digest, not ${v.mode}.`
+        : undefined
+  },
+  {
+    inputs: ['flag-tag', 'flag-key'],
+    problem: (v) =>
+      v['flag-tag'] && !allFlagsOf(v)
+        ? 'Input "flag-tag" works only with flag-key: * (every flag with that tag).'
+        : undefined
+  },
+  {
+    inputs: ['mode', 'default-lifetime'],
+    problem: (v) =>
+      v.mode === 'sweep' && v['default-lifetime'] === undefined
+        ? 'Input "default-lifetime" is required with mode sweep: the removal each untimed target gets, such as 30d.'
+        : undefined
+  },
+  {
+    inputs: ['dashboard', 'mode'],
+    problem: (v) =>
+      v.dashboard && v.mode !== 'digest' && v.mode !== 'reconcile'
+        ? 'Input "dashboard" works only with mode digest or reconcile.'
+        : undefined
+  },
+  {
+    inputs: ['mode', 'targets'],
+    problem: (v) =>
+      v.mode !== 'apply' && v.targets.trim() !== ''
+        ? `Input "targets" works only with mode apply, not ${v.mode}.`
+        : undefined
+  },
+  {
+    inputs: ['targets-file', 'mode'],
+    problem: (v) =>
+      v['targets-file'] && v.mode !== 'apply' && v.mode !== 'reconcile'
+        ? `Input "targets-file" works only with mode apply, and with reconcile for its aliases, not ${v.mode}.`
+        : undefined
+  },
+  {
+    inputs: ['mode', 'default-lifetime', 'exclude'],
+    problem: (v) =>
+      v.mode !== 'sweep' && (v['default-lifetime'] !== undefined || v.exclude.length > 0)
+        ? 'Inputs "default-lifetime" and "exclude" work only with mode sweep.'
+        : undefined
+  },
+  {
+    inputs: ['mode', 'variation'],
+    problem: (v) =>
+      v.mode === 'sweep' && v.variation !== undefined
+        ? 'Input "variation" does not work with mode sweep: each key is swept on the variation it is targeted on.'
+        : undefined
+  }
+]
+
+/**
+ * Every input on its own, then every cross-check whose inputs are valid: one run reports every
+ * problem, one sentence each, rather than one more on each run.
+ */
+function validate(raw: Record<InputName, string>): { values?: Values; problems: string[] } {
+  const parsed: Partial<Record<InputName, unknown>> = {}
   const problems: string[] = []
-  const all = v['flag-key'].includes('*')
-  if (all && v['flag-key'].length > 1)
-    problems.push('Input "flag-key" is either * (every flag) or a list of keys, not both.')
-  const scan = v.mode === 'sweep' || v.mode === 'digest'
-  if (v['flag-key'].length === 0 && !v['targets-file'])
-    problems.push(`Input "flag-key" ${FLAG_KEY_REQUIRED}.`)
-  if (all && !scan)
+  for (const name of INPUT_NAMES) {
+    const result = (schema.shape[name] as z.ZodType).safeParse(raw[name])
+    if (result.success) parsed[name] = result.data
+    else problems.push(...result.error.issues.map((issue) => `Input "${name}" ${issue.message}.`))
+  }
+  for (const { inputs, problem } of CROSS_CHECKS) {
+    if (!inputs.every((name) => name in parsed)) continue
+    const text = problem(parsed as Values)
+    if (text !== undefined) problems.push(text)
+  }
+  return problems.length === 0 ? { values: parsed as Values, problems } : { problems }
+}
+
+const INPUT_VARIABLE = 'INPUT_'
+/** The most of an unknown input's name a message shows. */
+const MAX_SHOWN_NAME = 60
+
+/**
+ * The runner gives every `with:` entry as `INPUT_<NAME>` (upper-cased, spaces as `_`, hyphens
+ * kept), declared or not, and only warns about an undeclared one: a misspelt input such as
+ * `dry_run` would otherwise be ignored and the run would do what it was told not to. Each unknown
+ * one is a sentence naming it as the workflow spells it, and the closest declared input.
+ */
+export function unknownInputs(env: NodeJS.ProcessEnv = process.env): string[] {
+  const declared: readonly string[] = INPUT_NAMES
+  const problems: string[] = []
+  for (const variable of Object.keys(env).sort()) {
+    if (!variable.startsWith(INPUT_VARIABLE)) continue
+    const name = variable.slice(INPUT_VARIABLE.length).toLowerCase()
+    if (name === '' || declared.includes(name)) continue
+    const shown =
+      name.length > MAX_SHOWN_NAME
+        ? `${name.slice(0, MAX_SHOWN_NAME)}… (${name.length} chars)`
+        : name
+    const closest = closestInput(name)
     problems.push(
-      `Input "flag-key" may be * (every flag) only with mode sweep or digest, not ${v.mode}.`
+      closest === undefined
+        ? `\`${shown}\` is not an input of this action; its inputs are ${INPUT_NAMES.join(', ')}.`
+        : `\`${shown}\` is not an input of this action; did you mean \`${closest}\`?`
     )
-  if (v['flag-tag'] && !all)
-    problems.push('Input "flag-tag" works only with flag-key: * (every flag with that tag).')
-  if (v.mode === 'sweep' && v['default-lifetime'] === undefined)
-    problems.push(
-      'Input "default-lifetime" is required with mode sweep: the removal each untimed target gets, such as 30d.'
-    )
-  if (v.dashboard && v.mode !== 'digest' && v.mode !== 'reconcile')
-    problems.push('Input "dashboard" works only with mode digest or reconcile.')
-  if (v.mode !== 'apply' && v.targets.trim() !== '')
-    problems.push(`Input "targets" works only with mode apply, not ${v.mode}.`)
-  if (v['targets-file'] && v.mode !== 'apply' && v.mode !== 'reconcile')
-    problems.push(
-      `Input "targets-file" works only with mode apply, and with reconcile for its aliases, not ${v.mode}.`
-    )
-  if (v.mode !== 'sweep' && (v['default-lifetime'] !== undefined || v.exclude.length > 0))
-    problems.push('Inputs "default-lifetime" and "exclude" work only with mode sweep.')
-  if (v.mode === 'sweep' && v.variation !== undefined)
-    problems.push(
-      'Input "variation" does not work with mode sweep: each key is swept on the variation it is targeted on.'
-    )
+  }
   return problems
+}
+
+/**
+ * The declared input a name most likely meant: the same but for `_`, `.` or a space in place of
+ * `-`, a few typing slips away (edit distance with transpositions), or a whole word of it
+ * (`project` for `project-key`). Undefined when none is close.
+ */
+export function closestInput(name: string): string | undefined {
+  const written = name.toLowerCase().replace(/[_.\s]/g, '-')
+  if (written.length > MAX_SHOWN_NAME) return undefined
+  let best: { input: InputName; distance: number } | undefined
+  for (const input of INPUT_NAMES) {
+    const distance = editDistance(written, input)
+    const slips = Math.max(2, Math.floor(Math.max(written.length, input.length) / 3))
+    const word = input.startsWith(`${written}-`) || input.endsWith(`-${written}`)
+    if (distance > slips && !word) continue
+    if (best === undefined || distance < best.distance) best = { input, distance }
+  }
+  return best?.input
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps cost 1. */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0))
+  )
+  const at = (i: number, j: number): number => rows[i]?.[j] ?? Infinity
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let d = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, at(i - 2, j - 2) + 1)
+      ;(rows[i] as number[])[j] = d
+    }
+  }
+  return at(a.length, b.length)
 }
 
 /** What reporting needs, read leniently so that a run with bad inputs can still report. */
@@ -343,12 +480,10 @@ export function readSettings(): Settings {
   }
   for (const secret of [raw['api-key'], raw['github-token']]) if (secret) core.setSecret(secret)
 
-  const parsed = schema.safeParse(raw)
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `Input "${String(issue.path[0])}" ${issue.message}.`)
-  if (parsed.success) problems.push(...crossChecks(parsed.data))
-  if (!parsed.success || problems.length > 0) {
+  const checked = validate(raw)
+  const problems = [...unknownInputs(), ...checked.problems]
+  const v = checked.values
+  if (v === undefined || problems.length > 0) {
     throw new SettingsError(problems, {
       comment: raw.comment !== 'false',
       prNumber: /^\d{1,10}$/.test(raw['pr-number']) ? Number(raw['pr-number']) : undefined,
@@ -363,7 +498,6 @@ export function readSettings(): Settings {
       )
     })
   }
-  const v = parsed.data
   const allFlags = v['flag-key'][0] === '*'
   return {
     mode: v.mode,
