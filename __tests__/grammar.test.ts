@@ -62,6 +62,30 @@ describe('the label grammar', () => {
     )
   })
 
+  it('tells an email key without a time that it needs a trailing @<when>', () => {
+    expect(bad('sandy@example.com')).toBe(
+      '"example.com" is not a time: keys with an @ need a trailing @<when>, as in sandy@example.com@2030-06-10'
+    )
+    expect(bad('expire-user:qa.tester@mail.example.co.uk')).toMatch(
+      /^"mail\.example\.co\.uk" is not a time: keys with an @ need a trailing @<when>, as in expire-user:qa\.tester@mail\.example\.co\.uk@2030-06-10$/
+    )
+    expect(bad('sandy@example.com', { intent: 'reapply' })).toMatch(/need a trailing @<when>/)
+    // Not a domain: the time's own explanation.
+    for (const when of ['soon', '10.5d', '2030.06.10', 'example']) {
+      expect(bad(`sandy@${when}`)).not.toMatch(/trailing @<when>/)
+    }
+  })
+
+  it('does not cancel the key before the domain when a label without a time is taken off', () => {
+    // expire-user:sandy@example.com never scheduled anything; removing it must leave sandy alone.
+    expect(bad('expire-user:sandy@example.com', { intent: 'cancel' })).toMatch(
+      /keys with an @ need a trailing @<when>/
+    )
+    expect(ok('expire-user:sandy@example.com@2020-01-01', { intent: 'cancel' }).target.key).toBe(
+      'sandy@example.com'
+    )
+  })
+
   it('explains each kind of invalid entry and what would be valid', () => {
     expect(bad('expire-user:@2030-06-10')).toMatch(/user key before @ is empty.*sandy@2030-06-10/)
     expect(bad('expire-user:sandy')).toMatch(/no @<when>; write <user key>@<when>/)

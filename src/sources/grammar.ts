@@ -23,7 +23,8 @@ export interface GrammarContext extends WhenContext {
 
 export const MAX_ENTRY_LENGTH = 512
 const SHOWN_LENGTH = 80
-export const EXAMPLE = 'sandy@2030-06-10'
+const EXAMPLE_DATE = '2030-06-10'
+export const EXAMPLE = `sandy@${EXAMPLE_DATE}`
 
 const WHITESPACE = /\s/u
 
@@ -99,15 +100,28 @@ export function parseEntry(raw: string, origin: string, context: GrammarContext)
   const keyProblem = checkUserKey(written)
   if (keyProblem) return invalid(keyProblem)
 
+  // `sandy@example.com`: an email key without its time; the key would be cut at its own @.
+  const dateless = looksLikeDomain(whenText)
+    ? `"${shorten(whenText)}" is not a time: keys with an @ need a trailing @<when>, as in ${shorten(`${raw.trim()}@${EXAMPLE_DATE}`)}`
+    : undefined
   const key = context.aliases?.get(written)
   const named = key === undefined ? {} : { alias: written }
   const target = { kind: context.kind ?? USER_KIND, key: key ?? written }
   if (context.intent === 'cancel') {
+    // Such a label never scheduled anything: taking it off must not cancel the key before its @.
+    if (dateless && !parseWhen(whenText, { ...context, allowPast: true }).ok) {
+      return invalid(dateless)
+    }
     return { ok: true, entry: { target, when: { kind: 'never' }, source, origin, ...named } }
   }
   const when = parseWhen(whenText, { ...context, allowPast: context.intent === 'reapply' })
-  if (!when.ok) return invalid(when.reason)
+  if (!when.ok) return invalid(dateless ?? when.reason)
   return { ok: true, entry: { target, when: when.when, source, origin, ...named } }
+}
+
+/** The part after the last @ reads as an email's domain (`example.com`), not as a time. */
+function looksLikeDomain(text: string): boolean {
+  return /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*$/i.test(text)
 }
 
 /** Why a key cannot be a key (white space, commas, disguised letters), or undefined. */
