@@ -3,23 +3,41 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
 import { actionDefaults } from '../sandbox/runner.ts'
 import { OUTPUT_NAMES } from '../src/report/outputs.js'
 import { INPUT_DEFAULTS, INPUT_NAMES } from '../src/run/settings.js'
 import { VERSION } from '../src/core/version.js'
 
-const actionYml = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
-const declared = (section: 'inputs' | 'outputs'): string[] => {
-  const start = actionYml.indexOf(`\n${section}:`)
-  const end = actionYml.indexOf('\n\n', start + 2)
-  return [
-    ...actionYml.slice(start, end === -1 ? undefined : end).matchAll(/^ {2}([a-z-]+):/gm)
-  ].map((m) => m[1] as string)
+interface Metadata {
+  name?: unknown
+  description?: unknown
+  author?: unknown
+  branding?: { icon?: unknown; color?: unknown }
+  inputs?: Record<string, { description?: unknown }>
+  outputs?: Record<string, { description?: unknown }>
+  runs?: unknown
 }
+
+const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as Metadata
+const declared = (section: 'inputs' | 'outputs'): string[] => Object.keys(action[section] ?? {})
+
+/** The colours the Marketplace's branding takes (GitHub's metadata syntax). */
+const BRANDING_COLORS = [
+  'white',
+  'black',
+  'yellow',
+  'blue',
+  'green',
+  'orange',
+  'red',
+  'purple',
+  'gray-dark'
+]
 
 describe('action.yml', () => {
   it('runs the bundle on node24', () => {
-    expect(actionYml).toMatch(/runs:\n {2}using: node24\n {2}main: dist\/index\.js/)
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
   })
 
   it('declares every input the settings read, and nothing else', () => {
@@ -36,6 +54,26 @@ describe('action.yml', () => {
 
   it('declares every output the action sets', () => {
     expect(declared('outputs').sort()).toEqual([...OUTPUT_NAMES].sort())
+  })
+
+  it('has what the Marketplace lists: a name, an author, branding, a description under 125 characters', () => {
+    expect(typeof action.name === 'string' && action.name.trim()).toBeTruthy()
+    expect(typeof action.author === 'string' && action.author.trim()).toBeTruthy()
+    expect(typeof action.description).toBe('string')
+    const description = action.description as string
+    expect(description.trim()).not.toBe('')
+    expect(description.length).toBeLessThan(125)
+    expect(description).not.toContain('\n')
+    expect(action.branding?.icon).toMatch(/^[a-z][a-z0-9-]*$/)
+    expect(BRANDING_COLORS).toContain(action.branding?.color)
+  })
+
+  it('describes every input and output', () => {
+    for (const section of ['inputs', 'outputs'] as const) {
+      for (const [name, spec] of Object.entries(action[section] ?? {})) {
+        expect([section, name, typeof spec.description]).toEqual([section, name, 'string'])
+      }
+    }
   })
 })
 
