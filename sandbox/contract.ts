@@ -20,6 +20,23 @@ interface Spec {
   components: { schemas: Record<string, object> }
 }
 
+/**
+ * Statuses the sandbox sends although the operation does not list them: each a narrow, deliberate
+ * exception, checked against the named error schema instead of being a violation.
+ */
+const UNLISTED_STATUSES: Record<string, Record<number, string>> = {
+  // Where approvals are required, LaunchDarkly refuses flag writes with 405 "Approval is required
+  // to make this request" (documented on patchFeatureFlag, which lists 405). The expiring PATCHes
+  // list no 405 and no document says whether approvals gate them (notes Q7): the sandbox assumes
+  // they do, and answers as patchFeatureFlag does.
+  patchExpiringUserTargets: { 405: 'MethodNotAllowedErrorRep' },
+  patchExpiringTargets: { 405: 'MethodNotAllowedErrorRep' },
+  // getSegments lists neither 400 nor 429. The sandbox refuses a limit above 50 (the migration
+  // guide's maximum; what LaunchDarkly does above it is unknown, notes Q14) and a filter or sort it
+  // does not know with 400, and LaunchDarkly's global rate limit covers every route.
+  getSegments: { 400: 'InvalidRequestErrorRep', 429: 'RateLimitedErrorRep' }
+}
+
 export class Contract {
   private readonly ajv: Ajv
   private readonly operations = new Map<string, { path: string; method: string; op: Operation }>()
@@ -61,7 +78,11 @@ export class Contract {
   checkResponse(operationId: string, status: number, body: unknown): string[] {
     const { op } = this.operation(operationId)
     const response = op.responses[String(status)]
-    if (!response) return [`${operationId} does not document status ${status}`]
+    if (!response) {
+      const unlisted = UNLISTED_STATUSES[operationId]?.[status]
+      if (unlisted) return this.checkSchema(unlisted, body)
+      return [`${operationId} does not document status ${status}`]
+    }
     const schema = response.content?.['application/json']?.schema
     if (!schema) return []
     return this.validate(`${operationId} ${status}`, schema, body)

@@ -10,6 +10,7 @@ import {
   type SandboxFlagInput,
   type SandboxOptions
 } from './launchdarkly.ts'
+import type { ApprovalRequirement, SandboxSegmentInput } from './segments.ts'
 
 export const API_KEY = 'api-00000000-sandbox-token-do-not-log'
 export const GITHUB_TOKEN = 'ghs_sandboxGithubTokenDoNotLog'
@@ -124,4 +125,58 @@ export async function startSandboxes(
       await Promise.all([launchDarkly.close(), github.close()])
     }
   }
+}
+
+/**
+ * A segment: `segment('beta-testers', { included: ['sandy'], excluded: ['carol'],
+ * includedContexts: [{ contextKind: 'organization', values: ['acme'] }] })`. Add it with
+ * `sandbox.segments.add(PROJECT, ENVIRONMENT, segment(...))`.
+ */
+export function segment(
+  key: string,
+  options: Omit<SandboxSegmentInput, 'key'> = {}
+): SandboxSegmentInput {
+  return { key, name: key, ...options }
+}
+
+/** A big (list-based) segment of one context kind: its GET shows no membership arrays. */
+export function bigSegment(key: string, contextKind = 'user'): SandboxSegmentInput {
+  return { key, name: key, unbounded: true, unboundedContextKind: contextKind }
+}
+
+/**
+ * In production and staging: beta-testers (users sandy, sandy@example.com and bob and the
+ * organization acme included, user carol and the organization globex excluded; tagged beta) and
+ * the big segment big-spenders.
+ */
+export function seedSegments(
+  sandbox: LaunchDarklySandbox,
+  environments: string[] = [ENVIRONMENT, 'staging']
+): void {
+  for (const env of environments) {
+    sandbox.segments.add(
+      PROJECT,
+      env,
+      segment('beta-testers', {
+        tags: ['beta'],
+        included: ['sandy', 'sandy@example.com', 'bob'],
+        excluded: ['carol'],
+        includedContexts: [{ contextKind: 'organization', values: ['acme'] }],
+        excludedContexts: [{ contextKind: 'organization', values: ['globex'] }]
+      })
+    )
+    sandbox.segments.add(PROJECT, env, bigSegment('big-spenders'))
+  }
+}
+
+/**
+ * Approvals required in an environment (production unless given): for flags and segments unless
+ * `requirement` says otherwise. A flag expiring PATCH then answers 405, a segment's 403.
+ */
+export function requireApprovals(
+  sandbox: LaunchDarklySandbox,
+  requirement: ApprovalRequirement = { flags: true, segments: true },
+  environmentKey = ENVIRONMENT
+): void {
+  sandbox.segments.requireApprovals(PROJECT, environmentKey, requirement)
 }

@@ -14,6 +14,12 @@ import type http from 'node:http'
 import { randomUUID } from 'node:crypto'
 import { createServer, listen, shutDown, type TlsOption } from './server.ts'
 import { Contract } from './contract.ts'
+import {
+  FLAG_APPROVAL_REQUIRED,
+  SandboxSegments,
+  segmentRoute,
+  type SegmentRoute
+} from './segments.ts'
 
 export interface SandboxVariation {
   _id: string
@@ -262,6 +268,17 @@ export class LaunchDarklySandbox {
   private readonly options: SandboxOptions
   private readonly flags = new Map<string, FlagState>()
   private readonly contract = new Contract()
+  /** Segments, environments and approvals: sandbox/segments.ts serves their routes. */
+  readonly segments = new SandboxSegments({
+    contract: this.contract,
+    violations: this.violations,
+    now: () => this.now(),
+    omitCounters: () => this.options.omitCounters === true,
+    flagEnvironments: (projectKey) =>
+      [...this.flags.values()]
+        .filter((f) => f.projectKey === projectKey)
+        .flatMap((f) => environmentsOf(f.input))
+  })
   private readonly server: http.Server
   private window = { start: 0, count: 0 }
   /** The most requests in flight at once: the benchmark reads it. */
@@ -472,6 +489,26 @@ export class LaunchDarklySandbox {
         message: `Unknown API version ${String(version)}`
       })
     }
+    if (route.segment) {
+      const answer = this.segments.handle(route.segment, {
+        method: record.method,
+        url,
+        body: record.body,
+        contentType: req.headers['content-type'] ?? ''
+      })
+      // The write faults apply to a segment PATCH as to a flag's.
+      if (record.method === 'PATCH' && answer.status === 200) {
+        if (fault?.kind === 'apply-then-status')
+          return send(fault.status, { code: 'internal_error', message: 'Internal error' })
+        if (fault?.kind === 'apply-then-reset') {
+          record.status = -1
+          req.socket.destroy()
+          return
+        }
+        if (fault?.kind === 'headers-then-reset') return cutAfterHeaders(res, req)
+      }
+      return this.answer(send, route.operationId, answer.status, answer.body)
+    }
     if (route.operationId === LIST_FLAGS) {
       const unknownQuery = [...url.searchParams.keys()].filter((q) => !LIST_FLAGS_QUERY.includes(q))
       if (unknownQuery.length)
@@ -531,6 +568,10 @@ export class LaunchDarklySandbox {
         message: `Invalid request body: ${malformed[0] ?? 'not JSON'}`
       })
     }
+    // Approvals required for this flag here: 405, nothing changed (see contract.ts on the 405).
+    const { projectKey, environmentKey } = route
+    if (this.segments.approvalRequired(projectKey, environmentKey, 'flag', state.input.tags))
+      return this.answer(send, route.operationId, 405, FLAG_APPROVAL_REQUIRED)
     const result = this.applyPatch(
       state,
       route.environmentKey,
@@ -624,8 +665,15 @@ export class LaunchDarklySandbox {
     }
   }
 
-  private route(record: RecordedRequest): (Route & { endpoint?: ExpiringEndpoint }) | undefined {
+  private route(
+    record: RecordedRequest
+  ): (Route & { endpoint?: ExpiringEndpoint; segment?: SegmentRoute }) | undefined {
     const parts = record.path.split('/').slice(1).map(decodeURIComponent)
+    const segment = segmentRoute(record.method, parts)
+    if (segment) {
+      const { operationId, projectKey, environmentKey } = segment
+      return { operationId, projectKey, flagKey: '', environmentKey, segment }
+    }
     if (parts[0] !== 'api' || parts[1] !== 'v2' || parts[2] !== 'flags') return undefined
     const [projectKey, flagKey] = [parts[3], parts[4]]
     if (!projectKey) return undefined
