@@ -98,8 +98,21 @@ describe('the schema and the parser', () => {
     expect(accepts('version: 1\ntargets: []\n')).toBe(true)
   })
 
+  it.each([
+    ['a segment', ['segment: beta-testers']],
+    ['segments and environments', ['segments: [beta-testers, vip]', 'environments: [staging]']],
+    ['a flag, a segment and a variation', ['flag: a', 'segment: beta-testers', 'variation: true']],
+    ['flags, segments and a variation', ['flags: [a]', 'segments: [b]', 'variation: Enabled']]
+  ])('both accept an item with %s', (_, fields) => {
+    const lines = [...fields, 'user: sandy', 'remove-at: never']
+    const text = file(...lines.map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`)))
+    expect([accepts(text), validate.errors ?? null, parses(text)]).toEqual([true, null, true])
+  })
+
   const item = (...lines: string[]): string => file('  - flag: a', ...lines.map((l) => `    ${l}`))
   const sandy = ['user: sandy', 'remove-at: never']
+  /** An item for the segment s alone. */
+  const segment = (...lines: string[]): string => item(...lines).replace('flag: a', 'segment: s')
 
   it.each([
     ['an unknown field in an item', item(...sandy, 'note: hi'), 'additionalProperties'],
@@ -112,6 +125,14 @@ describe('the schema and the parser', () => {
     ['no user or context', item('remove-at: never'), 'oneOf'],
     ['user and context', item(...sandy, 'context: { kind: org, key: acme }'), 'oneOf'],
     ['flag and flags', item(...sandy, 'flags: [b]'), 'not'],
+    ['segment and segments', segment(...sandy, 'segments: [b]'), 'not'],
+    ['a variation on segments only', segment(...sandy, 'variation: Enabled'), 'if'],
+    ['an empty segments list', item(...sandy).replace('flag: a', 'segments: []'), 'minItems'],
+    [
+      'a segment key with a space',
+      item(...sandy).replace('flag: a', 'segment: beta testers'),
+      'pattern'
+    ],
     ['a relative remove-at', item('user: sandy', 'remove-at: +7d'), 'pattern'],
     ['a remove-at without a zone', item('user: sandy', 'remove-at: 2030-06-10T09:00'), 'pattern'],
     [

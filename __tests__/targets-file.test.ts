@@ -107,7 +107,9 @@ describe('the targets file', () => {
     const missing = problem(text)
     expect(missing.origin).toBe(line(3))
     expect(missing.source).toBe('bob@never')
-    expect(missing.reason).toMatch(/^give flag: <key> or flags: .*the flag-key input is empty/)
+    expect(missing.reason).toBe(
+      'give flag: <key> or flags: [<key>, …], or segment: <key> or segments: [<key>, …]; the flag-key and segment-key inputs are empty, so there is no default'
+    )
     expect(problem(text, { defaultFlags: ['f'], defaultEnvironments: [] }).reason).toMatch(
       /^give environment: <key> or environments: .*environment-key input is empty/
     )
@@ -175,7 +177,7 @@ describe('the targets file', () => {
       source: 'bob@never',
       origin: line(6),
       reason:
-        'unknown field "colour"; an item of targets has the fields flag, flags, environment, environments, user, context, remove-at and variation'
+        'unknown field "colour"; an item of targets has the fields flag, flags, segment, segments, environment, environments, user, context, remove-at and variation'
     })
     const top = problem(file('version: 1', 'target: []', 'targets: []'))
     expect(top).toEqual({
@@ -354,7 +356,12 @@ describe('the targets file', () => {
       'flags lists "f" twice; list it once'
     )
     expect(problem(items('  - { flags: [], user: bob, remove-at: never }')).reason).toBe(
-      'flags is empty; list at least one flag key, or leave it out to use the flag-key input'
+      'flags is empty; list at least one flag key, or leave it out (an item that names no flag and no segment is for the flag-key and segment-key inputs)'
+    )
+    expect(
+      problem(items('  - { flag: f, environments: [], user: bob, remove-at: never }')).reason
+    ).toBe(
+      'environments is empty; list at least one environment key, or leave it out to use the environment-key input'
     )
   })
 
@@ -524,5 +531,256 @@ describe('the targets file', () => {
       { file: PATH, line: 3, origin: `${path} line 3` }
     ])
     expect(located('')).toEqual([{ file: PATH, line: 1, origin: `${path} line 1` }])
+  })
+})
+
+describe('segments in the targets file', () => {
+  const refused = (text: string, ctx: Partial<TargetsFileContext> = {}): string =>
+    problem(text, ctx).reason
+
+  it('reads an item that names only segments: no flags, its segments, its environments', () => {
+    const [one, many] = parse(
+      items(
+        '  - segment: beta-testers',
+        '    user: bob',
+        '    remove-at: 2030-06-10',
+        '  - segments: [beta-testers, vip]',
+        '    environments: [staging, production]',
+        '    context: { kind: organization, key: acme }',
+        '    remove-at: never'
+      )
+    ).map(entry)
+    expect(one).toEqual({
+      target: { kind: 'user', key: 'bob' },
+      when: { kind: 'at', epochMs: Date.parse('2030-06-10T00:00:00Z') },
+      source: 'bob@2030-06-10',
+      origin: line(3),
+      scope: { flagKeys: [], segmentKeys: ['beta-testers'], environmentKeys: ['production'] }
+    })
+    expect(many?.origin).toBe(line(6))
+    expect(many?.scope).toEqual({
+      flagKeys: [],
+      segmentKeys: ['beta-testers', 'vip'],
+      environmentKeys: ['staging', 'production']
+    })
+  })
+
+  it('reads flags and segments on one item; its variation is for its flags', () => {
+    const result = entry(
+      parse(
+        items(
+          '  - flags: [new-checkout, new-search]',
+          '    segment: beta-testers',
+          '    user: bob',
+          '    remove-at: never',
+          '    variation: Enabled'
+        )
+      )[0]
+    )
+    expect(result.scope).toEqual({
+      flagKeys: ['new-checkout', 'new-search'],
+      segmentKeys: ['beta-testers'],
+      environmentKeys: ['production']
+    })
+    expect(result.variation).toBe('Enabled')
+  })
+
+  it('resolves aliases on a segment as on a flag', () => {
+    const parsed = parseTargetsFile(
+      file(
+        'version: 1',
+        'aliases:',
+        `  sandy: ${SANDY}`,
+        'targets:',
+        '  - { segment: beta-testers, user: sandy, remove-at: never }'
+      ),
+      context
+    )
+    expect(entry(parsed.results[0])).toMatchObject({
+      target: { kind: 'user', key: SANDY },
+      alias: 'sandy',
+      source: 'sandy@never'
+    })
+  })
+
+  it('is for exactly what an item names: no default segments beside its flags, nor flags beside its segments', () => {
+    const ctx = { defaultFlags: ['f1'], defaultSegments: ['s1'] }
+    const [flagsOnly, segmentsOnly] = parse(
+      items(
+        '  - { flag: f2, user: bob, remove-at: never }',
+        '  - { segment: s2, user: bob, remove-at: never }'
+      ),
+      ctx
+    ).map(entry)
+    expect(flagsOnly?.scope).toEqual({ flagKeys: ['f2'], environmentKeys: ['production'] })
+    expect(flagsOnly?.scope).not.toHaveProperty('segmentKeys')
+    expect(segmentsOnly?.scope).toEqual({
+      flagKeys: [],
+      segmentKeys: ['s2'],
+      environmentKeys: ['production']
+    })
+  })
+
+  it('uses the flag-key and segment-key inputs together when an item names neither', () => {
+    const text = items('  - user: bob', '    remove-at: never')
+    const scope = (ctx: Partial<TargetsFileContext>) => entry(parse(text, ctx)[0]).scope
+    expect(scope({ defaultFlags: ['f1'], defaultSegments: ['s1', 's2'] })).toEqual({
+      flagKeys: ['f1'],
+      segmentKeys: ['s1', 's2'],
+      environmentKeys: ['production']
+    })
+    expect(scope({ defaultFlags: [], defaultSegments: ['s1'] })).toEqual({
+      flagKeys: [],
+      segmentKeys: ['s1'],
+      environmentKeys: ['production']
+    })
+    // Without segment-key (empty or not given), an item is for the flag-key input's flags only.
+    for (const defaultSegments of [[], undefined]) {
+      const flagsOnly = scope({ defaultFlags: ['f1'], defaultSegments })
+      expect(flagsOnly).toEqual({ flagKeys: ['f1'], environmentKeys: ['production'] })
+      expect(flagsOnly).not.toHaveProperty('segmentKeys')
+    }
+    const none = problem(text, { defaultFlags: [], defaultSegments: [] })
+    expect(none.origin).toBe(line(3))
+    expect(none.reason).toBe(
+      'give flag: <key> or flags: [<key>, …], or segment: <key> or segments: [<key>, …]; the flag-key and segment-key inputs are empty, so there is no default'
+    )
+  })
+
+  it('wants segment or segments, not both, each segment once, and segment keys', () => {
+    const both = problem(
+      items(
+        '  - segment: beta-testers',
+        '    segments: [vip]',
+        '    user: bob',
+        '    remove-at: never'
+      )
+    )
+    expect(both).toEqual({
+      source: 'bob@never',
+      origin: line(4),
+      reason: 'give segment or segments, not both'
+    })
+    expect(refused(items('  - { segments: [s, t, s], user: bob, remove-at: never }'))).toBe(
+      'segments lists "s" twice; list it once'
+    )
+    expect(refused(items('  - { segments: [], user: bob, remove-at: never }'))).toBe(
+      'segments is empty; list at least one segment key, or leave it out (an item that names no flag and no segment is for the flag-key and segment-key inputs)'
+    )
+    expect(refused(items('  - { segments: beta, user: bob, remove-at: never }'))).toBe(
+      'segments must be a list of segment keys ([a, b]), not "beta"'
+    )
+    expect(refused(items('  - { segment: "beta testers", user: bob, remove-at: never }'))).toMatch(
+      /^"beta testers" is not a segment key; segment keys may only contain letters/
+    )
+    expect(refused(items('  - { segment: 42, user: bob, remove-at: never }'))).toBe(
+      'a segment key must be a string, not the number 42'
+    )
+  })
+
+  it('refuses a variation on an item that is for segments only, at the variation line', () => {
+    const named = problem(
+      items(
+        '  - segments: [beta-testers, vip]',
+        '    user: bob',
+        '    remove-at: never',
+        '    variation: Enabled'
+      )
+    )
+    expect(named).toEqual({
+      source: 'bob@never',
+      origin: line(6),
+      reason:
+        "variation is for flags, and this item names only segments (beta-testers, vip), which have no variations: the target is removed from the segment's included or excluded list; take variation out, or name the flags it is for with flag or flags"
+    })
+    const byDefault = problem(items('  - { user: bob, remove-at: never, variation: true }'), {
+      defaultFlags: [],
+      defaultSegments: ['beta-testers']
+    })
+    expect(byDefault.origin).toBe(line(3))
+    expect(byDefault.reason).toBe(
+      "variation is for flags, and this item is for the segment-key input's segments only (beta-testers), which have no variations: the target is removed from the segment's included or excluded list; take variation out, or name the flags it is for with flag or flags"
+    )
+    // With a flag, from the item or the flag-key input, the variation is for it.
+    expect(
+      entry(
+        parse(items('  - { user: bob, remove-at: never, variation: true }'), {
+          defaultFlags: ['f'],
+          defaultSegments: ['beta-testers']
+        })[0]
+      ).variation
+    ).toBe('true')
+    expect(
+      entry(
+        parse(items('  - { flag: f, segment: s, user: bob, remove-at: never, variation: 1 }'))[0]
+      ).variation
+    ).toBe('1')
+  })
+
+  it('refuses the same target twice on one segment and environment, and allows it elsewhere', () => {
+    const results = parse(
+      items(
+        '  - { segment: beta, user: bob, remove-at: 2030-06-10 }',
+        '  - { segments: [vip, beta], environments: [staging, production], user: bob, remove-at: never }',
+        '  - { segment: beta, environment: staging, user: bob, remove-at: never }',
+        '  - { flag: beta, user: bob, remove-at: never }',
+        '  - { segment: beta, context: { kind: organization, key: bob }, remove-at: never }',
+        '  - { segment: vip, user: carol, remove-at: never }'
+      )
+    )
+    expect(results).toHaveLength(6)
+    expect(invalid(results[1])).toEqual({
+      source: 'bob@never',
+      origin: line(4),
+      reason: `user "bob" is already listed at ${line(3)} for segment "beta" in environment "production"; list each user once per segment and environment`
+    })
+    // Another environment, a flag of the same key, another kind, another user: all allowed.
+    expect(results.map((r) => r.ok)).toEqual([true, false, true, true, true, true])
+    expect(entry(results[3]).scope).toEqual({ flagKeys: ['beta'], environmentKeys: ['production'] })
+  })
+
+  it('compares the segment-key input with the segments an item names, after aliases', () => {
+    const results = parse(
+      file(
+        'version: 1',
+        'aliases:',
+        `  sandy: ${SANDY}`,
+        'targets:',
+        `  - { user: ${SANDY}, remove-at: never }`,
+        '  - { segment: beta, user: sandy, remove-at: 2030-06-10 }'
+      ),
+      { defaultFlags: ['f'], defaultSegments: ['beta'] }
+    )
+    expect(invalid(results[1]).reason).toBe(
+      `user "${SANDY}" (alias sandy) is already listed at ${line(5)} for segment "beta" in environment "production"; list each user once per segment and environment`
+    )
+    // Both a flag and a segment shared: the message names the flag.
+    expect(
+      invalid(
+        parse(
+          items(
+            '  - { flag: f, segment: s, user: bob, remove-at: never }',
+            '  - { flag: f, segment: s, user: bob, remove-at: never }'
+          )
+        )[1]
+      ).reason
+    ).toMatch(/for flag "f" in environment "production"; list each user once per flag and/)
+  })
+
+  it('reports every problem of a segment item at once, each at its line', () => {
+    // segments wins over segment when both are given, as flags does over flag.
+    const { origin, reason } = problem(
+      items(
+        '  - segment: beta',
+        '    segments: [vip]',
+        '    user: bob',
+        '    remove-at: +2w',
+        '    variation: Enabled'
+      )
+    )
+    expect(origin).toBe(line(4))
+    expect(reason).toMatch(
+      /^give segment or segments, not both; line 6: relative times move on every run; .*; line 7: variation is for flags, and this item names only segments \(vip\)/
+    )
   })
 })

@@ -1,8 +1,8 @@
 /**
- * The targets file: a reviewed YAML list of scheduled removals, each for some flags in some
- * environments. Pure: the text, the clock, the time zone and the defaults are passed in. Every
- * problem is an invalid result naming `<path> line N` and what would be valid; YAML 1.2 core
- * schema only, so `2030-06-10` stays the string that was reviewed.
+ * The targets file: a reviewed YAML list of scheduled removals, each for some flags and segments
+ * in some environments. Pure: the text, the clock, the time zone and the defaults are passed in.
+ * Every problem is an invalid result naming `<path> line N` and what would be valid; YAML 1.2
+ * core schema only, so `2030-06-10` stays the string that was reviewed.
  */
 import { posix } from 'node:path'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
@@ -21,8 +21,10 @@ export interface TargetsFileContext {
   now: number
   /** The environment-key input; used when an item gives no environment(s). */
   defaultEnvironments: string[]
-  /** The flag-key input (may be empty); used when an item gives no flag(s). */
+  /** The flag-key input (may be empty); used when an item names no flag(s) and no segment(s). */
   defaultFlags: string[]
+  /** The segment-key input (empty or absent: none); used like defaultFlags, beside it. */
+  defaultSegments?: string[]
 }
 
 export interface TargetsFile {
@@ -37,7 +39,14 @@ const VALID_REMOVE_AT =
 /** The shapes parseWhen reads or explains (a date, a date-time with or without a zone). */
 const TIME_LIKE = [DATE, DATE_TIME, /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/]
 const FILE_FIELDS = 'version, aliases and targets'
-const ITEM_FIELDS = 'flag, flags, environment, environments, user, context, remove-at and variation'
+const ITEM_FIELDS =
+  'flag, flags, segment, segments, environment, environments, user, context, remove-at and variation'
+/** What an item that names no container is for. */
+const CONTAINER_DEFAULTS =
+  'an item that names no flag and no segment is for the flag-key and segment-key inputs'
+/** Why a segment takes no variation, and what it does instead. */
+const NO_VARIATION =
+  "which have no variations: the target is removed from the segment's included or excluded list"
 
 /**
  * What the JSON Schema for editors says beyond zod's own checks: descriptions, and the rules this
@@ -83,7 +92,14 @@ function shown(value: unknown): string {
   return typeof value === 'object' ? 'a mapping' : typeof value
 }
 
-function keyList(noun: string, input: string) {
+/**
+ * A key and a list of keys of one noun (flag, segment, environment). A container (a flag or a
+ * segment) left out may mean none, when the item names the other kind: its texts say so.
+ */
+function keyList(noun: string, input: string, container = false, note = '') {
+  const leftOut = container ? ` (${CONTAINER_DEFAULTS})` : ` to use the ${input} input`
+  const rest = (either: string): string =>
+    container ? `${note}; ${CONTAINER_DEFAULTS}.` : `; without ${either}, the ${input} input.`
   const one = z
     .string({ error: (iss) => `a ${noun} key must be a string, not ${shown(iss.input)}` })
     .max(256, { error: `a ${noun} key has at most 256 characters` })
@@ -96,14 +112,14 @@ function keyList(noun: string, input: string) {
       error: (iss) => `${noun}s must be a list of ${noun} keys ([a, b]), not ${shown(iss.input)}`
     })
     .min(1, {
-      error: `${noun}s is empty; list at least one ${noun} key, or leave it out to use the ${input} input`
+      error: `${noun}s is empty; list at least one ${noun} key, or leave it out${leftOut}`
     })
   return {
     one: documented(one.optional(), {
-      description: `The ${noun} key; without ${noun} or ${noun}s, the ${input} input.`
+      description: `The ${noun} key${rest(`${noun} or ${noun}s`)}`
     }),
     many: documented(many.optional(), {
-      description: `The ${noun} keys, instead of ${noun}; without either, the ${input} input.`
+      description: `The ${noun} keys, instead of ${noun}${rest('either')}`
     })
   }
 }
@@ -146,7 +162,13 @@ function strict<T extends z.ZodRawShape>(shape: T, what: string, example: string
   })
 }
 
-const flags = keyList('flag', 'flag-key')
+const flags = keyList('flag', 'flag-key', true)
+const segments = keyList(
+  'segment',
+  'segment-key',
+  true,
+  ', whose included or excluded list the target is removed from (a segment has no variations)'
+)
 const environments = keyList('environment', 'environment-key')
 const kind = z
   .string({
@@ -170,6 +192,8 @@ const itemSchema = strict(
   {
     flag: flags.one,
     flags: flags.many,
+    segment: segments.one,
+    segments: segments.many,
     environment: environments.one,
     environments: environments.many,
     user: documented(writtenKey('user').optional(), {
@@ -206,7 +230,7 @@ const itemSchema = strict(
         .optional(),
       {
         description:
-          'The variation to expire the target from: its _id, its name, or its value (Enabled, true). Without it, the variation input, or the one it is targeted on now.'
+          "The variation to expire the target from, on the item's flags: its _id, its name, or its value (Enabled, true). Without it, the variation input, or the one it is targeted on now. Not on an item that names only segments: they have no variations."
       }
     )
   },
@@ -214,10 +238,21 @@ const itemSchema = strict(
   'flag: …, user: …, remove-at: …',
   ITEM_FIELDS
 )
+const naming = (...fields: string[]) => ({ anyOf: fields.map((f) => ({ required: [f] })) })
 documented(itemSchema, {
-  description: 'A scheduled removal: a user or context, on some flags in some environments.',
+  description:
+    'A scheduled removal: a user or context, on some flags and segments in some environments.',
   oneOf: [{ required: ['user'] }, { required: ['context'] }],
-  not: { anyOf: [{ required: ['flag', 'flags'] }, { required: ['environment', 'environments'] }] }
+  not: {
+    anyOf: [
+      { required: ['flag', 'flags'] },
+      { required: ['segment', 'segments'] },
+      { required: ['environment', 'environments'] }
+    ]
+  },
+  // A variation is for flags: an item that names segments and a variation names a flag too.
+  if: { required: ['variation'], ...naming('segment', 'segments') },
+  then: naming('flag', 'flags')
 })
 
 const fileSchema = strict(
@@ -408,10 +443,10 @@ export function parseTargetsFile(text: string, context: TargetsFileContext): Tar
     if (!entry) return toResult(problems, sourceOf(raw))
     const clash = listed.map((e) => [e, overlap(e, entry)] as const).find(([, o]) => o)
     if (clash) {
-      const [earlier, [flag, environment] = []] = clash
+      const [earlier, [noun, container, environment] = []] = clash
       const { kind: k, key } = entry.target
       const written = entry.alias === undefined ? '' : ` (alias ${entry.alias})`
-      const reason = `${k} "${key}"${written} is already listed at ${earlier.origin} for flag "${flag}" in environment "${environment}"; list each ${k} once per flag and environment`
+      const reason = `${k} "${key}"${written} is already listed at ${earlier.origin} for ${noun} "${container}" in environment "${environment}"; list each ${k} once per ${noun} and environment`
       return { ok: false, invalid: { source: entry.source, origin, reason, file, line } }
     }
     listed.push(entry)
@@ -431,25 +466,47 @@ function toEntry(
   const problem = (path: Path, message: string): void => {
     problems.push({ path: [...base, ...path], message })
   }
-  const list = (one: 'flag' | 'environment', input: string, defaults: string[]): string[] => {
+  /** The keys the item writes as `one` or `ones`; undefined when it writes neither. */
+  const named = (one: 'flag' | 'segment' | 'environment'): string[] | undefined => {
     const many = `${one}s` as const
     if (item[one] !== undefined && item[many] !== undefined) {
       problem([many], `give ${one} or ${many}, not both`)
     }
-    const keys = item[many] ?? (item[one] === undefined ? defaults : [item[one]])
-    if (keys.length === 0) {
-      problem(
-        [],
-        `give ${one}: <key> or ${many}: [<key>, …]; the ${input} input is empty, so there is no default`
-      )
-    }
-    keys.forEach((key, i) => {
+    const keys = item[many] ?? (item[one] === undefined ? undefined : [item[one]])
+    keys?.forEach((key, i) => {
       if (keys.indexOf(key) !== i) problem([many, i], `${many} lists "${key}" twice; list it once`)
     })
-    return [...keys]
+    return keys && [...keys]
   }
-  const flagKeys = list('flag', 'flag-key', context.defaultFlags)
-  const environmentKeys = list('environment', 'environment-key', context.defaultEnvironments)
+  // An item that names a flag or a segment is for what it names; one that names neither, for the
+  // flag-key and segment-key inputs together.
+  const namedFlags = named('flag')
+  const namedSegments = named('segment')
+  const byDefault = namedFlags === undefined && namedSegments === undefined
+  const flagKeys = byDefault ? [...context.defaultFlags] : (namedFlags ?? [])
+  const segmentKeys = byDefault ? [...(context.defaultSegments ?? [])] : (namedSegments ?? [])
+  if (byDefault && flagKeys.length === 0 && segmentKeys.length === 0) {
+    problem(
+      [],
+      'give flag: <key> or flags: [<key>, …], or segment: <key> or segments: [<key>, …]; the flag-key and segment-key inputs are empty, so there is no default'
+    )
+  }
+  const environmentKeys = named('environment') ?? [...context.defaultEnvironments]
+  if (environmentKeys.length === 0) {
+    problem(
+      [],
+      'give environment: <key> or environments: [<key>, …]; the environment-key input is empty, so there is no default'
+    )
+  }
+  if (item.variation !== undefined && flagKeys.length === 0 && segmentKeys.length > 0) {
+    const which = byDefault
+      ? `is for the segment-key input's segments only (${segmentKeys.join(', ')})`
+      : `names only segments (${segmentKeys.join(', ')})`
+    problem(
+      ['variation'],
+      `variation is for flags, and this item ${which}, ${NO_VARIATION}; take variation out, or name the flags it is for with flag or flags`
+    )
+  }
 
   if (item.user !== undefined && item.context !== undefined) {
     problem(['context'], 'give user: <key> or context: { kind, key }, not both')
@@ -481,7 +538,10 @@ function toEntry(
     when,
     source: sourceOf(item) ?? written,
     origin,
-    scope: { flagKeys, environmentKeys }
+    scope:
+      segmentKeys.length > 0
+        ? { flagKeys, segmentKeys, environmentKeys }
+        : { flagKeys, environmentKeys }
   }
   if (key !== undefined) entry.alias = written
   if (item.variation !== undefined) {
@@ -509,10 +569,17 @@ function sourceOf(raw: unknown): string | undefined {
   return shorten(typeof removeAt === 'string' ? `${written}@${removeAt}` : written)
 }
 
-/** A flag and an environment both entries are for, when they are for the same target. */
-function overlap(a: Entry, b: Entry): [string, string] | undefined {
+/**
+ * A flag or a segment, and an environment, both entries are for when they are for the same target:
+ * `['flag' | 'segment', key, environment]`. A flag and a segment of the same key are two things.
+ */
+function overlap(a: Entry, b: Entry): [string, string, string] | undefined {
   if (targetId(a.target) !== targetId(b.target) || !a.scope || !b.scope) return undefined
-  const flag = a.scope.flagKeys.find((k) => b.scope?.flagKeys.includes(k))
-  const environment = a.scope.environmentKeys.find((k) => b.scope?.environmentKeys.includes(k))
-  return flag !== undefined && environment !== undefined ? [flag, environment] : undefined
+  const shared = (x: string[] = [], y: string[] = []) => x.find((k) => y.includes(k))
+  const environment = shared(a.scope.environmentKeys, b.scope.environmentKeys)
+  if (environment === undefined) return undefined
+  const flag = shared(a.scope.flagKeys, b.scope.flagKeys)
+  if (flag !== undefined) return ['flag', flag, environment]
+  const segment = shared(a.scope.segmentKeys, b.scope.segmentKeys)
+  return segment === undefined ? undefined : ['segment', segment, environment]
 }

@@ -17,6 +17,8 @@ export interface TargetsFileInput {
   timeZone: string
   environmentKeys: string[]
   flagKeys: string[]
+  /** The segment-key input: with flagKeys, what an item that names no flag or segment is for. */
+  segmentKeys: string[]
 }
 
 /** The targets file, read and parsed; planOnly on a pull request. */
@@ -51,7 +53,8 @@ export async function readTargetsFile(
     timeZone: input.timeZone,
     now,
     defaultEnvironments: input.environmentKeys,
-    defaultFlags: input.flagKeys
+    defaultFlags: input.flagKeys,
+    defaultSegments: input.segmentKeys
   })
   const results = parsed.results.map((r): ParseResult =>
     r.ok && planOnly ? { ok: true, entry: { ...r.entry, planOnly } } : r
