@@ -107,6 +107,12 @@ function commentAbove(map: unknown, key: string): string {
   return pair?.key?.commentBefore ?? ''
 }
 
+/** The comment at the top of an example, squashed: above the document, or above its `name`. */
+function headerOf(file: string): string {
+  const doc = document(file)
+  return squash(doc.commentBefore ?? commentAbove(doc.contents, 'name'))
+}
+
 // ---- the schemas ------------------------------------------------------------------------------
 
 function validate(file: string): { ok: boolean; output: string } {
@@ -161,17 +167,31 @@ describe("the project's own CI workflow", () => {
 
 // ---- the examples -----------------------------------------------------------------------------
 
+/** Which of flag-key, segment-key and targets-file each example's step gives. */
+const CONTAINERS: Record<string, string> = {
+  'digest.yml': 'flag-key',
+  'pull-request-labels.yml': 'flag-key',
+  'reconcile.yml': 'flag-key',
+  'scheduled-cleanup.yml': 'flag-key',
+  'segment-sweep.yml': 'segment-key',
+  'sweep.yml': 'flag-key',
+  'targets-file.yml': 'targets-file',
+  'workflow-step.yml': 'flag-key'
+}
+
 describe('the examples', () => {
-  it('cover a workflow step, PR labels, a schedule, a targets file and each scheduled mode', () => {
+  it('cover a workflow step, PR labels, a schedule, a targets file, each scheduled mode and a segment', () => {
     expect([...examples].sort()).toEqual([
       'digest.yml',
       'pull-request-labels.yml',
       'reconcile.yml',
       'scheduled-cleanup.yml',
+      'segment-sweep.yml',
       'sweep.yml',
       'targets-file.yml',
       'workflow-step.yml'
     ])
+    expect(Object.keys(CONTAINERS).sort()).toEqual([...examples].sort())
   })
 
   it.each(examples)(
@@ -203,8 +223,12 @@ describe('the examples', () => {
         const required = inputNames.filter((name) => action.inputs[name]?.required === true)
         expect(required.length).toBeGreaterThan(0)
         for (const name of required) expect(given).toContain(name)
-        // flag-key may be empty only when the targets file names the flags.
-        expect(given.includes('flag-key') || given.includes('targets-file')).toBe(true)
+        // flag-key may be empty only when the targets file names the flags or segment-key is
+        // given; each example gives exactly the containers it is designed for.
+        const containers = ['flag-key', 'segment-key', 'targets-file'].filter((name) =>
+          given.includes(name)
+        )
+        expect(`${file}: ${containers.join(', ')}`).toBe(`${file}: ${CONTAINERS[file]}`)
       }
     }
   )
@@ -310,6 +334,7 @@ describe('the examples', () => {
 describe('the examples of the scheduled modes', () => {
   it.each([
     ['sweep.yml', 'sweep', ['default-lifetime', 'exclude']],
+    ['segment-sweep.yml', 'sweep', ['segment-key', 'default-lifetime', 'exclude']],
     ['reconcile.yml', 'reconcile', ['dashboard']],
     ['digest.yml', 'digest', ['window', 'dashboard']]
   ])('%s runs mode %s with its inputs, on a cron and by hand', (file, mode, needed) => {
@@ -319,6 +344,56 @@ describe('the examples of the scheduled modes', () => {
     for (const name of needed) expect(Object.keys(inputs)).toContain(name)
     expect(wf.on.schedule).toEqual([{ cron: expect.any(String) }])
     expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch'])
+  })
+
+  it.each(['sweep.yml', 'segment-sweep.yml'])(
+    '%s sweeps weekly, dry-running only by hand (a boolean that defaults to true)',
+    (file) => {
+      const wf = workflow(file)
+      const { inputs } = theStep(file)
+      const [{ cron }] = wf.on.schedule as unknown as [{ cron: string }]
+      // Minute, hour, any day of the month, any month, one day of the week.
+      expect(cron).toMatch(/^\d{1,2} \d{1,2} \* \* [0-6]$/)
+      const dispatch = wf.on.workflow_dispatch as {
+        inputs: Record<string, { type: string; default: unknown }>
+      }
+      expect(dispatch.inputs['dry-run']).toMatchObject({ type: 'boolean', default: true })
+      // On the cron the expression gives false: the scheduled sweep always sends.
+      expect(inputs['dry-run']).toBe(
+        "${{ github.event_name == 'workflow_dispatch' && inputs.dry-run || false }}"
+      )
+      expect(String(inputs['default-lifetime'])).toMatch(/^\d+[hdw]$/)
+      expect(inputs).not.toHaveProperty('variation')
+      expect(inputs).not.toHaveProperty('targets')
+      // The header says what the sweep does, and that a dry run by hand comes first.
+      const header = headerOf(file)
+      expect(header).toMatch(/never touched/)
+      expect(header).toMatch(/dry-run first/)
+    }
+  )
+
+  it('sweeps one segment in segment-sweep.yml: its included members, explained in comments', () => {
+    const { inputs } = theStep('segment-sweep.yml')
+    expect(inputs['segment-key']).toBe('beta-testers')
+    expect(inputs).not.toHaveProperty('flag-key')
+    expect(inputs).not.toHaveProperty('targets-file')
+    // The user endpoint: the segment's users, as the header says.
+    expect(inputs).not.toHaveProperty('context-kind')
+    const header = headerOf('segment-sweep.yml')
+    expect(header).toMatch(/segment beta-testers/)
+    expect(header).toMatch(/included/)
+    expect(header).toMatch(/excluded list are left alone/)
+    expect(header).toMatch(/big segment is refused/)
+    expect(header).toMatch(/approvals/)
+    expect(header).toMatch(/docs\/segments\.md/)
+    // The role it needs, for the very project, environment and segment the step names.
+    expect(header).toContain(
+      `updateExpiringTargets on proj/${String(inputs['project-key'])}:env/${String(
+        inputs['environment-key']
+      )}:segment/${String(inputs['segment-key'])}`
+    )
+    const steps = document('segment-sweep.yml').getIn(['jobs', 'sweep', 'steps', 0, 'with'], true)
+    expect(squash(commentAbove(steps, 'segment-key'))).toMatch(/No flag-key/)
   })
 })
 
@@ -359,10 +434,12 @@ describe('permissions', () => {
 
   it('give each scheduled mode what it needs', () => {
     const of = (file: string) => permissionsOf(workflow(file), theStep(file).job)
-    expect(of('sweep.yml')).toEqual({})
-    expect(document('sweep.yml').get('permissions', true)).toMatchObject({
-      comment: ' LaunchDarkly only: no GitHub API calls'
-    })
+    for (const file of ['sweep.yml', 'segment-sweep.yml']) {
+      expect(of(file)).toEqual({})
+      expect(document(file).get('permissions', true)).toMatchObject({
+        comment: ' LaunchDarkly only: no GitHub API calls'
+      })
+    }
     expect(of('digest.yml')).toEqual({ issues: 'write' })
     expect(of('reconcile.yml')).toEqual({ 'pull-requests': 'write', issues: 'write' })
     expect(of('pull-request-labels.yml')).toEqual({ 'pull-requests': 'write', issues: 'read' })
@@ -416,6 +493,11 @@ const CONCURRENCY: Record<string, { level: 'job' | 'workflow'; group: string } |
     group:
       "launchdarkly-expiring-targets-sweep${{ github.event_name == 'workflow_dispatch' && inputs.dry-run && '-dry-run' || '' }}"
   },
+  'segment-sweep.yml': {
+    level: 'workflow',
+    group:
+      "launchdarkly-expiring-targets-segment-sweep${{ github.event_name == 'workflow_dispatch' && inputs.dry-run && '-dry-run' || '' }}"
+  },
   'digest.yml': { level: 'workflow', group: 'launchdarkly-expiring-targets-digest' },
   'scheduled-cleanup.yml': { level: 'workflow', group: 'launchdarkly-expiring-targets-cleanup' },
   'workflow-step.yml': undefined
@@ -468,7 +550,13 @@ describe('concurrency', () => {
     expect(new Set(groups).size).toBe(groups.length)
     // A scheduled group, whatever its expressions give, never equals a PR's label group.
     const labelGroup = /^launchdarkly-expiring-targets-\d+$/
-    for (const file of ['reconcile.yml', 'sweep.yml', 'digest.yml', 'scheduled-cleanup.yml']) {
+    for (const file of [
+      'reconcile.yml',
+      'sweep.yml',
+      'segment-sweep.yml',
+      'digest.yml',
+      'scheduled-cleanup.yml'
+    ]) {
       const group = concurrencyOf(file)?.value.group ?? ''
       for (const value of [
         group.replace(/\$\{\{.*?\}\}/g, ''),
@@ -478,15 +566,22 @@ describe('concurrency', () => {
     }
   })
 
-  it('keeps the sweep’s manual dry run apart from the scheduled sweep', () => {
-    const group = concurrencyOf('sweep.yml')?.value.group ?? ''
+  it.each([
+    ['sweep.yml', 'launchdarkly-expiring-targets-sweep'],
+    ['segment-sweep.yml', 'launchdarkly-expiring-targets-segment-sweep']
+  ])('keeps the manual dry run of %s apart from its scheduled sweep', (file, name) => {
+    const group = concurrencyOf(file)?.value.group ?? ''
     // On schedule the expression gives '', so the scheduled sweep's group is the plain name.
-    expect(group.replace(/\$\{\{.*\}\}$/, '')).toBe('launchdarkly-expiring-targets-sweep')
+    expect(group.replace(/\$\{\{.*\}\}$/, '')).toBe(name)
     expect(group).toContain("github.event_name == 'workflow_dispatch' && inputs.dry-run")
-    const dispatch = workflow('sweep.yml').on.workflow_dispatch as {
+    const dispatch = workflow(file).on.workflow_dispatch as {
       inputs: Record<string, { type: string }>
     }
     expect(dispatch.inputs['dry-run']?.type).toBe('boolean')
+    // Its comment says why, as docs/concurrency.md does.
+    const why = squash(commentAbove(document(file).contents, 'concurrency'))
+    expect(why).toMatch(/dry run sends nothing and gets a group of its own/)
+    expect(why).toMatch(/one pending run per group/)
   })
 
   it('explains in reconcile.yml why reconcile does not share the label groups', () => {
@@ -557,6 +652,73 @@ describe('docs/inputs-outputs.md', () => {
 
   it('is linked from the README', () => {
     expect(read('README.md')).toContain('](docs/inputs-outputs.md)')
+  })
+})
+
+describe('segments in the README and docs/segments.md', () => {
+  const readme = read('README.md')
+  const section = (markdown: string, heading: string): string => {
+    const start = markdown.indexOf(`\n${heading}\n`)
+    expect(start).toBeGreaterThan(-1)
+    const level = /^#+/.exec(heading)?.[0] as string
+    const next = markdown
+      .slice(start + heading.length + 2)
+      .search(new RegExp(`^#{1,${level.length}} `, 'm'))
+    return markdown.slice(start, next === -1 ? undefined : start + heading.length + 2 + next)
+  }
+
+  it('has a Segments section under Usage: a step with segment-key, the example and the doc', () => {
+    const usage = section(readme, '## Usage')
+    const segments = section(readme, '### Segments')
+    expect(usage).toContain(segments)
+    const [block] = [...segments.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string)
+    const [step] = parse(block as string) as Step[]
+    expect(isOurs(step as Step)).toBe(true)
+    expect(step?.with?.['segment-key']).toBeDefined()
+    expect(step?.with).not.toHaveProperty('flag-key')
+    expect(segments).toContain('](examples/segment-sweep.yml)')
+    expect(segments).toContain('](docs/segments.md)')
+    expect(segments).toMatch(/`included` or `excluded`/)
+  })
+
+  it('names the role segments need, in Install and Permissions', () => {
+    expect(section(readme, '## Install')).toContain('proj/default:env/production:segment/*')
+    expect(section(readme, '## Permissions')).toContain(
+      'proj/<project>:env/<environment>:segment/<key>'
+    )
+    expect(read('docs/segments.md')).toContain('updateExpiringTargets')
+  })
+
+  it('troubleshoots approvals, keys that are not members and big segments', () => {
+    const troubleshooting = section(readme, '## Troubleshooting')
+    expect(troubleshooting).toMatch(/needs approval for changes/)
+    expect(troubleshooting).toMatch(/is neither included in nor excluded from segment/)
+    expect(troubleshooting).toMatch(/is a big segment/)
+  })
+
+  it('quotes the sentences the action writes', () => {
+    // The same words as src/launchdarkly/segment.ts and client.ts, so a search finds them.
+    const doc = read('docs/segments.md')
+    expect(read('src/launchdarkly/segment.ts')).toContain(
+      'is neither included in nor excluded from'
+    )
+    expect(doc).toContain('is neither included in nor excluded from segment')
+    expect(read('src/launchdarkly/segment.ts')).toContain(
+      'is a big segment: LaunchDarkly does not list its members'
+    )
+    expect(doc).toContain('is a big segment: LaunchDarkly does not list its members')
+    expect(read('src/launchdarkly/client.ts')).toContain('needs approval for changes')
+    expect(doc).toContain('needs approval for changes')
+    for (const heading of [
+      '## Which list: `targetType`',
+      '## User or contexts endpoint',
+      '## The version on an update',
+      '## Big segments',
+      '## Sweep and digest',
+      '## Environments that require approvals',
+      "## The token's role"
+    ])
+      expect(doc).toContain(`\n${heading}\n`)
   })
 })
 
