@@ -19,7 +19,8 @@ import {
   type PatchResponse
 } from './resources.js'
 import { describeContainer, expiringPath, resourcePath, type ContainerRef } from './container.js'
-import { describeFailure, retryDelay, type Failure, type RetryPolicy } from './retry.js'
+import { backoffDelay, decide, describeFailure, type Failure, type RetryPolicy } from './retry.js'
+import { formatUtc } from '../core/when.js'
 
 export const API_VERSION = '20240415'
 /** The flag list's largest page. */
@@ -126,17 +127,22 @@ export class LaunchDarklyClient {
 
   /**
    * Every flag of a project with its targeting in one environment (`summary=0`), 100 a page,
-   * page after page by offset (every parameter kept) until a short page or `totalCount`.
+   * page after page by offset (every parameter kept) until a short page or `totalCount`. A flag
+   * listed again (the list shifted while it was read) is kept once. A list that does not move on
+   * stops with one sentence: a full page with no flag not already listed, or more full pages than
+   * `totalCount` allows.
    */
   async listFlags(
     projectKey: string,
     environmentKey: string,
     options: { tag?: string; onPage?: (flags: number) => void } = {}
   ): Promise<Flag[]> {
-    const flags: Flag[] = []
+    const flags = new Map<string, Flag>()
     const query = new URLSearchParams({ env: environmentKey, summary: '0', limit: String(PAGE) })
     if (options.tag) query.set('filter', `tags:${options.tag}`)
-    for (let offset = 0; ; offset += PAGE) {
+    const list = `LaunchDarkly's list of the flags of project "${projectKey}"`
+    const check = `check that nothing between the runner and ${this.options.baseUri} (a proxy or a cache) changes LaunchDarkly's answers`
+    for (let pages = 1, offset = 0; ; pages++, offset += PAGE) {
       query.set('offset', String(offset))
       const page = await this.call({
         method: 'GET',
@@ -145,10 +151,23 @@ export class LaunchDarklyClient {
         operation: `list the flags of project "${projectKey}"`,
         ref: { kind: 'flag', projectKey, key: '*', environmentKey }
       })
-      flags.push(...page.items)
-      options.onPage?.(flags.length)
-      const total = page.totalCount ?? Infinity
-      if (page.items.length < PAGE || flags.length >= total) return flags
+      const fresh = page.items.filter((flag) => !flags.has(flag.key))
+      for (const flag of fresh) flags.set(flag.key, flag)
+      options.onPage?.(flags.size)
+      const total = page.totalCount
+      if (page.items.length < PAGE || (total !== undefined && flags.size >= total)) {
+        return [...flags.values()]
+      }
+      if (fresh.length === 0) {
+        throw new LaunchDarklyError(
+          `${list} answered offset ${offset} with only flags it had already listed, so it was read no further; ${check}.`
+        )
+      }
+      if (total !== undefined && pages >= Math.ceil(total / PAGE)) {
+        throw new LaunchDarklyError(
+          `${list} had ${flags.size} flags after ${pages} full pages and no end, though its totalCount says ${total}, so it was read no further; ${check}.`
+        )
+      }
     }
   }
 
@@ -179,16 +198,9 @@ export class LaunchDarklyClient {
     })
   }
 
-  /** Waits as the retry policy says before trying again after `failure`. */
-  async backoff(failure: Failure, attempt: number): Promise<void> {
-    const now = (this.options.now ?? Date.now)()
-    const delay = retryDelay(
-      failure,
-      attempt,
-      this.options.policy,
-      now,
-      this.options.random ?? Math.random
-    )
+  /** Backs off as the retry policy says before checking a write whose answer was lost. */
+  async backoff(_failure: Failure, attempt: number): Promise<void> {
+    const delay = backoffDelay(attempt, this.options.policy, this.options.random ?? Math.random)
     await (this.options.sleep ?? sleeper)(delay)
   }
 
@@ -207,15 +219,28 @@ export class LaunchDarklyClient {
       if (call.method === 'PATCH' && failure.kind !== 'rate-limited') {
         throw new UncertainWriteError(failure)
       }
-      const delay = retryDelay(failure, attempt, policy, now(), this.options.random ?? Math.random)
-      if (attempt >= policy.maxAttempts || waited + delay > policy.maxTotalWaitMs) {
+      const next = decide(
+        failure,
+        attempt,
+        waited,
+        policy,
+        now(),
+        this.options.random ?? Math.random
+      )
+      if (!next.retry && next.reason === 'asked') {
+        throw new LaunchDarklyError(
+          `LaunchDarkly asked to wait until ${retryTime(next.untilMs)} (rate limit) to ${call.operation}, longer than max-retry-wait allows; run again after that.`,
+          429
+        )
+      }
+      if (!next.retry) {
         throw new LaunchDarklyError(giveUp(call, failure, attempt, waited, this.options.baseUri))
       }
       this.options.log?.(
-        `LaunchDarkly answered ${describeFailure(failure)} to ${call.operation}; attempt ${attempt + 1} of ${policy.maxAttempts} in ${(delay / 1000).toFixed(1)} s`
+        `LaunchDarkly answered ${describeFailure(failure)} to ${call.operation}; attempt ${attempt + 1} of ${policy.maxAttempts} in ${(next.delayMs / 1000).toFixed(1)} s`
       )
-      await sleep(delay)
-      waited += delay
+      await sleep(next.delayMs)
+      waited += next.delayMs
     }
   }
 
@@ -369,6 +394,11 @@ function giveUp(
     case 'bad-body':
       return `LaunchDarkly's answer to ${call.operation} did not match its published API (${failure.detail}) ${tries}. Check that base-uri (${baseUri}) is the LaunchDarkly API.`
   }
+}
+
+/** When to run again: the time a wait ends, rounded up to the minute, in UTC. */
+function retryTime(untilMs: number): string {
+  return formatUtc(Math.ceil(untilMs / 60_000) * 60_000)
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {

@@ -2,19 +2,22 @@
  * When to try a LaunchDarkly request again, and how long to wait first. Pure: the clock and the
  * randomness are passed in.
  *
- * - 429: wait `Retry-After` (seconds or an HTTP date), else until `X-Ratelimit-Reset` (epoch ms),
- *   clamped to [0, maxRateLimitWaitMs] so a reset in the past or absurdly far cannot stall us;
- *   without either header, back off exponentially.
+ * - 429: a wait LaunchDarkly asks for (`Retry-After`, seconds or an HTTP date, else
+ *   `X-Ratelimit-Reset`, epoch ms) is taken at its word: waited out in full when it fits in what
+ *   is left of `maxTotalWaitMs` (max-retry-wait), else not waited at all, and the request is not
+ *   sent early: the caller says when to run again. Without either header, back off exponentially.
  * - 5xx, connection errors, timeouts: exponential backoff with "equal jitter".
  * - Every wait gets jitter, so runs that share the account's limit do not retry in lockstep.
  */
 
 export interface RetryPolicy {
   maxAttempts: number
+  /** The most one request may spend waiting between its attempts (max-retry-wait). */
   maxTotalWaitMs: number
   timeoutMs: number
   baseDelayMs: number
   maxDelayMs: number
+  /** The most the client slows down for a rate limit that answers have said is spent. */
   maxRateLimitWaitMs: number
 }
 
@@ -34,37 +37,61 @@ export type Failure =
   | { kind: 'timeout' }
   | { kind: 'bad-body'; detail: string }
 
-/** Milliseconds to wait before the next attempt, jitter included. `attempt` counts from 1. */
-export function retryDelay(
+/** What to do after a failed attempt. */
+export type Decision =
+  | { retry: true; delayMs: number }
+  /** No attempts left, or the backoff would pass max-retry-wait. */
+  | { retry: false; reason: 'exhausted' }
+  /** LaunchDarkly asked for a wait longer than max-retry-wait allows: come back at `untilMs`. */
+  | { retry: false; reason: 'asked'; untilMs: number }
+
+/**
+ * After attempt `attempt` (from 1) failed with `failure`, `waitedMs` having been spent waiting
+ * so far: wait and retry, or stop.
+ */
+export function decide(
   failure: Failure,
   attempt: number,
+  waitedMs: number,
   policy: RetryPolicy,
   now: number,
   random: () => number
-): number {
-  if (failure.kind === 'rate-limited') {
-    const told = rateLimitWait(failure, now, policy)
-    if (told !== undefined) return told + random() * Math.min(told * 0.25 + 100, 2_000)
+): Decision {
+  const room = policy.maxTotalWaitMs - waitedMs
+  const told = failure.kind === 'rate-limited' ? rateLimitWait(failure, now) : undefined
+  if (told !== undefined && told > room)
+    return { retry: false, reason: 'asked', untilMs: now + told }
+  if (attempt >= policy.maxAttempts) return { retry: false, reason: 'exhausted' }
+  if (told !== undefined) {
+    const jitter = random() * Math.min(told * 0.25 + 100, 2_000)
+    return { retry: true, delayMs: Math.min(told + jitter, room) }
   }
+  const delay = backoffDelay(attempt, policy, random)
+  return delay > room ? { retry: false, reason: 'exhausted' } : { retry: true, delayMs: delay }
+}
+
+/** Exponential backoff with equal jitter, capped at maxDelayMs. `attempt` counts from 1. */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number): number {
   const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1))
   return exponential / 2 + (random() * exponential) / 2
 }
 
-/** The wait LaunchDarkly asked for, clamped; undefined when it said nothing usable. */
+/**
+ * The wait LaunchDarkly asked for, in milliseconds (0 for a time already past); undefined when it
+ * said nothing usable.
+ */
 export function rateLimitWait(
   headers: { retryAfter?: string; reset?: string },
-  now: number,
-  policy: Pick<RetryPolicy, 'maxRateLimitWaitMs'>
+  now: number
 ): number | undefined {
-  const clamp = (ms: number): number => Math.min(Math.max(ms, 0), policy.maxRateLimitWaitMs)
   const retryAfter = headers.retryAfter?.trim()
   if (retryAfter) {
-    if (/^\d+$/.test(retryAfter)) return clamp(Number(retryAfter) * 1000)
+    if (/^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000
     const date = Date.parse(retryAfter)
-    if (!Number.isNaN(date)) return clamp(date - now)
+    if (!Number.isNaN(date)) return Math.max(0, date - now)
   }
   const reset = headers.reset?.trim()
-  if (reset && /^\d+$/.test(reset)) return clamp(Number(reset) - now)
+  if (reset && /^\d+$/.test(reset)) return Math.max(0, Number(reset) - now)
   return undefined
 }
 

@@ -27,7 +27,9 @@ export function launchDarklyClient(settings: Settings): LaunchDarklyClient {
       ...DEFAULT_POLICY,
       maxAttempts: settings.maxAttempts,
       maxTotalWaitMs: settings.maxRetryWaitMs,
-      timeoutMs: settings.requestTimeoutMs
+      timeoutMs: settings.requestTimeoutMs,
+      // Slowing down for a spent rate limit is a wait too: no longer than max-retry-wait.
+      maxRateLimitWaitMs: Math.min(DEFAULT_POLICY.maxRateLimitWaitMs, settings.maxRetryWaitMs)
     },
     maxSockets: 2 * SCAN_CONCURRENCY,
     log: (message) => log.info(message)
