@@ -3,7 +3,7 @@
  * runs that talk to GitHub. The report comment is looked for early, so that the lookup overlaps
  * LaunchDarkly's work, and written at the end.
  */
-import type { Labeling, Octokit, Repository } from './octokit.js'
+import type { Labeling, Octokit, Repository, RequestLimits } from './octokit.js'
 import { permissionFrom, type Permission } from './permission.js'
 import type { CommentResult } from './comment.js'
 import type { Section } from './dashboard.js'
@@ -45,6 +45,8 @@ export class GitHubSession {
       apiUrl: string
       repository: Repository | undefined
       warn: (message: string) => void
+      /** request-timeout, max-attempts and max-retry-wait, as LaunchDarkly's requests keep them. */
+      limits: RequestLimits
       /** The retry plugin's first wait; tests shorten it. */
       retryBaseMs?: number
     }
@@ -65,6 +67,7 @@ export class GitHubSession {
         token: this.token,
         baseUrl: this.options.apiUrl,
         warn: this.warn,
+        ...this.options.limits,
         retryBaseMs: this.options.retryBaseMs
       })
       return { octokit, client, comment }
@@ -84,7 +87,9 @@ export class GitHubSession {
       return await client.listLabels(octokit, this.repository(), pullRequestNumber)
     } catch (error) {
       throw new Error(
-        `Could not read the labels of pull request #${pullRequestNumber} (${client.describeGitHubError(error)}); the token needs pull-requests: read.`,
+        couldNot(client, `read the labels of pull request #${pullRequestNumber}`, error, {
+          denied: '; the token needs pull-requests: read'
+        }),
         { cause: error }
       )
     }
@@ -96,7 +101,13 @@ export class GitHubSession {
     try {
       return permissionFrom(await client.permissionOf(octokit, this.repository(), login))
     } catch (error) {
-      throw new Error(`GitHub answered ${client.describeGitHubError(error)}`, { cause: error })
+      const later = client.retryLater(error)
+      throw new Error(
+        later
+          ? `GitHub asked to wait until ${later.until} (${later.limit}); run again after that`
+          : `GitHub answered ${client.describeGitHubError(error)}`,
+        { cause: error }
+      )
     }
   }
 
@@ -107,7 +118,12 @@ export class GitHubSession {
       return await client.labelings(octokit, this.repository(), pullRequestNumber)
     } catch (error) {
       throw new Error(
-        `Could not read the events of pull request #${pullRequestNumber} to see who added its labels (${client.describeGitHubError(error)}); the token needs issues: read.`,
+        couldNot(
+          client,
+          `read the events of pull request #${pullRequestNumber} to see who added its labels`,
+          error,
+          { denied: '; the token needs issues: read' }
+        ),
         { cause: error }
       )
     }
@@ -120,7 +136,9 @@ export class GitHubSession {
       return await client.openPullRequests(octokit, this.repository())
     } catch (error) {
       throw new Error(
-        `Could not list the open pull requests (${client.describeGitHubError(error)}); the token needs pull-requests: read.`,
+        couldNot(client, 'list the open pull requests', error, {
+          denied: '; the token needs pull-requests: read'
+        }),
         { cause: error }
       )
     }
@@ -156,7 +174,10 @@ export class GitHubSession {
       )
     } catch (error) {
       this.warn(
-        `Could not write the dashboard issue (${client.describeGitHubError(error)}); the token needs issues: write. The report is in the job summary.`
+        couldNot(client, 'write the dashboard issue', error, {
+          denied: '; the token needs issues: write',
+          reportInSummary: true
+        })
       )
       return undefined
     }
@@ -169,7 +190,12 @@ export class GitHubSession {
       await client.removeLabel(octokit, this.repository(), pullRequestNumber, name)
     } catch (error) {
       throw new Error(
-        `Could not remove the label ${JSON.stringify(name)} from pull request #${pullRequestNumber} (${client.describeGitHubError(error)}); the token needs pull-requests: write.`,
+        couldNot(
+          client,
+          `remove the label ${JSON.stringify(name)} from pull request #${pullRequestNumber}`,
+          error,
+          { denied: '; the token needs pull-requests: write' }
+        ),
         { cause: error }
       )
     }
@@ -226,14 +252,37 @@ export class GitHubSession {
         comment.composeBody(marker, body.render(room), body.footer)
       )
     } catch (error) {
-      const detail = client.describeGitHubError(error)
-      const hint = /not accessible by integration|403/.test(detail)
-        ? ' The token cannot write here: give the job pull-requests: write (on fork pull requests, pull_request tokens are read-only; see the README).'
-        : ''
       this.warn(
-        `Could not write the PR comment (${detail}).${hint} The report is in the job summary.`
+        couldNot(client, 'write the PR comment', error, {
+          denied:
+            '. The token cannot write here: give the job pull-requests: write (on fork pull requests, pull_request tokens are read-only; see the README).',
+          reportInSummary: true
+        })
       )
       return undefined
     }
   }
+}
+
+/**
+ * What could not be done on GitHub, and why. A rate limit GitHub asked to wait out and the
+ * request could not (longer than max-retry-wait, or no attempt left): one sentence with the time
+ * to run again. Else what GitHub answered, then
+ * `denied` (the permission to give the token) when GitHub says the token may not.
+ */
+function couldNot(
+  client: Loaded['client'],
+  what: string,
+  error: unknown,
+  hints: { denied: string; reportInSummary?: boolean }
+): string {
+  const later = client.retryLater(error)
+  if (later) {
+    const report = hints.reportInSummary ? '; the report is in the job summary' : ''
+    return `Could not ${what}: GitHub asked to wait until ${later.until} (${later.limit}); run again after that${report}.`
+  }
+  const denied = client.isPermissionDenied(error) ? hints.denied : ''
+  const sentence = `Could not ${what} (${client.describeGitHubError(error)})${denied}`
+  const end = sentence.endsWith('.') ? '' : '.'
+  return `${sentence}${end}${hints.reportInSummary ? ' The report is in the job summary.' : ''}`
 }
