@@ -52,6 +52,10 @@ export async function deliver(report: Report, to: Destinations): Promise<void> {
           })
     await core.summary.addRaw(`${fits}\n\n${foot}\n`).write()
   }
+  // The summary and the outputs come before the comment and the dashboard, so that they are
+  // written whatever happens to those; comment-url once the comment is.
+  for (const [name, value] of Object.entries(outputsOf(report)))
+    if (name !== 'comment-url') core.setOutput(name, value)
 
   let commentUrl = ''
   if (to.comment) {
@@ -64,6 +68,7 @@ export async function deliver(report: Report, to: Destinations): Promise<void> {
       log.info(`PR comment ${written.action}: ${written.url}`)
     }
   }
+  core.setOutput('comment-url', commentUrl)
   if (to.dashboard) {
     const written = await to.dashboard.github.writeDashboard(
       to.dashboard.key,
@@ -72,7 +77,6 @@ export async function deliver(report: Report, to: Destinations): Promise<void> {
     )
     if (written) log.info(`Dashboard issue ${written.action}: ${written.url}`)
   }
-  setOutputs(outputsOf(report, commentUrl))
 
   if (report.fatal) {
     log.fail(report.fatal)
