@@ -59,6 +59,8 @@ export interface GitHubFault {
   status: number
   headers?: Record<string, string>
   body?: unknown
+  /** Never answer (status, headers and body unused); the request changes nothing. */
+  hang?: boolean
 }
 
 const REPO_PATH = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/
@@ -560,6 +562,7 @@ export class GitHubSandbox {
     )
     if (fault) {
       fault.times--
+      if (fault.hang) return
       return send(fault.status, fault.body ?? { message: 'Server Error' }, fault.headers)
     }
 

@@ -109,6 +109,8 @@ export type FaultResponse =
   /** Process the request, then answer after `ms`. */
   | { kind: 'delay'; ms: number }
   | { kind: 'raw'; status: number; body: string }
+  /** The flag list answers as if `offset` were 0: a list that repeats its first page. */
+  | { kind: 'first-page' }
 
 export interface Fault {
   method?: string
@@ -513,7 +515,7 @@ export class LaunchDarklySandbox {
       const unknownQuery = [...url.searchParams.keys()].filter((q) => !LIST_FLAGS_QUERY.includes(q))
       if (unknownQuery.length)
         this.violations.push(`getFeatureFlags: undocumented query ${unknownQuery.join(', ')}`)
-      const { status, body } = this.listFlags(route.projectKey, url)
+      const { status, body } = this.listFlags(route.projectKey, url, fault?.kind === 'first-page')
       return this.answer(send, route.operationId, status, body)
     }
     const state = this.flag(route.projectKey, route.flagKey)
@@ -693,7 +695,11 @@ export class LaunchDarklySandbox {
   }
 
   /** `GET /api/v2/flags/{projectKey}`: filtered, sorted by key, a page at a time. */
-  private listFlags(projectKey: string, url: URL): { status: number; body: unknown } {
+  private listFlags(
+    projectKey: string,
+    url: URL,
+    firstPage = false
+  ): { status: number; body: unknown } {
     const invalid = (message: string) => ({
       status: 400,
       body: { code: 'invalid_request', message }
@@ -702,7 +708,7 @@ export class LaunchDarklySandbox {
     const limit = params.has('limit') ? wholeNumber(params.get('limit')) : LIST_LIMIT_DEFAULT
     if (limit === undefined || limit < 1) return invalid('limit must be a positive integer')
     if (limit > LIST_LIMIT_MAX) return invalid(`limit must be at most ${LIST_LIMIT_MAX}`)
-    const offset = params.has('offset') ? wholeNumber(params.get('offset')) : 0
+    const offset = firstPage ? 0 : params.has('offset') ? wholeNumber(params.get('offset')) : 0
     if (offset === undefined) return invalid('offset must be a non-negative integer')
     const filters: ((input: SandboxFlagInput) => boolean)[] = []
     for (const term of (params.get('filter') ?? '').split(',')) {
