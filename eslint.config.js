@@ -15,7 +15,7 @@ export default defineConfig([
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }
     }
   },
-  { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.mjs', 'eslint/**/*.js'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['src/**/*.ts'],
     plugins: { layers },

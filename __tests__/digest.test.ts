@@ -60,7 +60,7 @@ const digestAt = (now: number) =>
 describe('the digest', () => {
   it('lists what is due within the window, soonest first, with a link to its targeting page', () => {
     const { due, untimed, pairs } = digestAt(NOW)
-    expect(due.map((d) => [d.flagKey, d.target.key])).toEqual([
+    expect(due.map((d) => ['flagKey' in d ? d.flagKey : d.segmentKey, d.target.key])).toEqual([
       ['search', 'sandy'],
       ['checkout', 'bob']
     ])

@@ -1,8 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Entry } from '../src/core/entry.js'
 import type { ExpiringItem, Flag } from '../src/launchdarkly/resources.js'
-import { planPair } from '../src/engine/plan.js'
-import { resolveVariation } from '../src/launchdarkly/flag.js'
+import { planPair, type PlanContext } from '../src/engine/plan.js'
+import { flagDialect, resolveVariation } from '../src/launchdarkly/flag.js'
+
+/** Plans against a flag, as the engine does. */
+function planFlag(entries: Entry[], flag: Flag, items: ExpiringItem[], context: PlanContext) {
+  return planPair(entries, flagDialect(flag, context.environmentKey), items, context)
+}
 
 const T1 = Date.parse('2030-06-10T00:00:00Z')
 const T2 = Date.parse('2031-01-01T00:00:00Z')
@@ -51,7 +56,7 @@ const context = (variation?: string, environmentKey = 'production') => ({
   now: NOW
 })
 const plan = (entries: Entry[], items: ExpiringItem[] = [], variation?: string) =>
-  planPair(entries, flag, items, context(variation))
+  planFlag(entries, flag, items, context(variation))
 
 describe('planning one flag', () => {
   it('adds a removal when none is scheduled, on the variation the user is targeted on', () => {
@@ -149,7 +154,7 @@ describe('planning one flag', () => {
   })
 
   it('fails every entry when the flag lacks the environment', () => {
-    const planned = planPair(
+    const planned = planFlag(
       [entry('sandy', { kind: 'at', epochMs: T1 })],
       flag,
       [],
@@ -208,7 +213,7 @@ describe('planning contexts', () => {
   })
 
   it('finds an organization in contextTargets and adds it with the contexts instruction', () => {
-    const [p] = planPair([org('org-1', { kind: 'at', epochMs: T1 })], flag, [], contexts())
+    const [p] = planFlag([org('org-1', { kind: 'at', epochMs: T1 })], flag, [], contexts())
     expect(p?.instruction).toEqual({
       kind: 'addExpiringTarget',
       contextKey: 'org-1',
@@ -220,7 +225,7 @@ describe('planning contexts', () => {
 
   it('updates with the item version and removes with its variation', () => {
     const items = [orgItem('org-1', T1)]
-    const [moved] = planPair([org('org-1', { kind: 'at', epochMs: T2 })], flag, items, contexts())
+    const [moved] = planFlag([org('org-1', { kind: 'at', epochMs: T2 })], flag, items, contexts())
     expect(moved?.instruction).toEqual({
       kind: 'updateExpiringTarget',
       contextKey: 'org-1',
@@ -229,7 +234,7 @@ describe('planning contexts', () => {
       value: T2,
       version: 7
     })
-    const [cancelled] = planPair([org('org-1', { kind: 'never' })], flag, items, contexts())
+    const [cancelled] = planFlag([org('org-1', { kind: 'never' })], flag, items, contexts())
     expect(cancelled?.instruction).toEqual({
       kind: 'removeExpiringTarget',
       contextKey: 'org-1',
@@ -239,7 +244,7 @@ describe('planning contexts', () => {
   })
 
   it('sends users through the contexts endpoint with contextKind user', () => {
-    const [p] = planPair([entry('sandy', { kind: 'at', epochMs: T1 })], flag, [], contexts())
+    const [p] = planFlag([entry('sandy', { kind: 'at', epochMs: T1 })], flag, [], contexts())
     expect(p?.instruction).toEqual({
       kind: 'addExpiringTarget',
       contextKey: 'sandy',
@@ -250,9 +255,9 @@ describe('planning contexts', () => {
   })
 
   it('does not take a user key for an organization of the same key, nor the reverse', () => {
-    const [asOrg] = planPair([org('sandy', { kind: 'at', epochMs: T1 })], flag, [], contexts())
+    const [asOrg] = planFlag([org('sandy', { kind: 'at', epochMs: T1 })], flag, [], contexts())
     expect(asOrg?.reason).toMatch(/organization "sandy" is not individually targeted/)
-    const [asUser] = planPair([entry('org-1', { kind: 'at', epochMs: T1 })], flag, [], contexts())
+    const [asUser] = planFlag([entry('org-1', { kind: 'at', epochMs: T1 })], flag, [], contexts())
     expect(asUser?.reason).toMatch(/user "org-1" is not individually targeted/)
     // A scheduled removal of the organization is not the user's.
     const [user] = plan([entry('org-1', { kind: 'never' })], [orgItem('org-1', T1)])
@@ -272,7 +277,7 @@ describe('planning contexts', () => {
         }
       }
     }
-    const [p] = planPair(
+    const [p] = planFlag(
       [entry('sandy', { kind: 'at', epochMs: T1 })],
       withPlaceholders,
       [],

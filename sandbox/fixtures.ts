@@ -118,6 +118,7 @@ export async function startSandboxes(
     reset: () => {
       github.reset()
       seedFlags(launchDarkly)
+      launchDarkly.segments.reset()
       launchDarkly.requests.length = 0
       launchDarkly.faults.length = 0
     },

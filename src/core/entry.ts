@@ -22,6 +22,8 @@ export interface Entry {
 /** Which (flag, environment) pairs an entry applies to: every flag in every environment listed. */
 export interface Scope {
   flagKeys: string[]
+  /** The segments it also applies to; undefined: none. */
+  segmentKeys?: string[]
   environmentKeys: string[]
 }
 

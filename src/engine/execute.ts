@@ -10,10 +10,12 @@ import {
 } from '../launchdarkly/client.js'
 import { describeContainer, pairId, type ContainerRef } from '../launchdarkly/container.js'
 import { describeFailure } from '../launchdarkly/retry.js'
-import type { Endpoint, ExpiringItem, Flag } from '../launchdarkly/resources.js'
+import type { Endpoint, ExpiringItem, Flag, Segment } from '../launchdarkly/resources.js'
 import type { PlannedOutcome } from '../core/outcome.js'
 import type { Entry } from '../core/entry.js'
-import type { Instruction } from '../launchdarkly/flag.js'
+import type { Dialect, Instruction } from '../launchdarkly/dialect.js'
+import { flagDialect } from '../launchdarkly/flag.js'
+import { segmentDialect } from '../launchdarkly/segment.js'
 import { planPair, type PlanContext, type PlannedEntry } from './plan.js'
 
 /** Flags worked on at once by apply: the account's rate limit is shared, so stay modest. */
@@ -86,26 +88,36 @@ function settled(planned: PlannedEntry): EntryResult {
     : { planned, outcome: planned.outcome }
 }
 
-/** A flag and its expiring targets, as read before planning. */
+/** A container and its expiring targets, as read before planning: a flag or a segment. */
 export interface PairState {
-  flag: Flag
+  flag?: Flag
+  segment?: Segment
   items: ExpiringItem[]
 }
 
-/** What a planner is given when the flag could not be read. */
-type UnreadState = { flag: undefined; items: [] }
+/** What a planner is given when the container could not be read. */
+type UnreadState = { flag?: undefined; segment?: undefined; items: [] }
 
-/** Both reads of a flag in one environment, in parallel. */
+/** Both reads of a container in one environment, in parallel. */
 export async function readPair(
   client: LaunchDarklyClient,
   ref: ContainerRef,
   endpoint: Endpoint
 ): Promise<PairState> {
-  const [flag, items] = await Promise.all([
-    client.getFlag(ref),
-    client.getExpiringTargets(ref, endpoint)
-  ])
-  return { flag, items }
+  const items = client.getExpiringTargets(ref, endpoint)
+  if (ref.kind === 'segment') {
+    const [segment, read] = await Promise.all([client.getSegment(ref), items])
+    return { segment, items: read }
+  }
+  const [flag, read] = await Promise.all([client.getFlag(ref), items])
+  return { flag, items: read }
+}
+
+/** The container of a state, as the planner asks it. */
+function dialectOf(state: PairState, environmentKey: string): Dialect {
+  if (state.flag) return flagDialect(state.flag, environmentKey)
+  if (state.segment) return segmentDialect(state.segment, environmentKey)
+  throw new Error('nothing was read')
 }
 
 /**
@@ -159,16 +171,16 @@ export async function applyPair(
   options: ApplyOptions,
   state: Promise<PairState>
 ): Promise<PairResult> {
-  let flag: Flag
+  let read: PairState
   let plan: PlannedEntry[]
   try {
-    const read = await state
-    flag = read.flag
-    plan = planPair(planner(read, ref), flag, read.items, planContext(ref, options))
+    read = await state
+    const dialect = dialectOf(read, ref.environmentKey)
+    plan = planPair(planner(read, ref), dialect, read.items, planContext(ref, options))
   } catch (error) {
     const message = errorMessage(error)
     // Without the flag's state there is no plan: every entry wanted without one fails.
-    const entries = planner({ flag: undefined, items: [] }, ref)
+    const entries = planner({ items: [] }, ref)
     return {
       ref,
       entries: entries.map((entry) => ({
@@ -199,14 +211,14 @@ export async function applyPair(
   const unmatchedErrors: string[] = []
   if (!options.dryRun) {
     for (const [b, batch] of batches.entries()) {
-      const sent = await sendBatch({ client, ref, flag, batch, request: b + 1, options })
+      const sent = await sendBatch({ client, ref, state: read, batch, request: b + 1, options })
       for (const result of sent.results) outcomes.set(result.planned, result)
       unmatchedErrors.push(...sent.unmatchedErrors)
     }
   }
   return {
     ref,
-    state: await state,
+    state: read,
     entries: plan.map((p) => outcomes.get(p) as EntryResult),
     instructions,
     unmatchedErrors
@@ -216,7 +228,8 @@ export async function applyPair(
 interface Batch {
   client: LaunchDarklyClient
   ref: ContainerRef
-  flag: Flag
+  /** The container as read before planning. */
+  state: PairState
   /** The planned entries whose instructions go in this PATCH. */
   batch: PlannedEntry[]
   /** Which of the flag's PATCH requests this is, from 1. */
@@ -234,7 +247,7 @@ interface BatchResult {
 async function sendBatch({
   client,
   ref,
-  flag,
+  state,
   batch,
   request,
   options
@@ -291,16 +304,20 @@ async function sendBatch({
         `LaunchDarkly's answer to the update of ${describeContainer(ref)} was lost (${describeFailure(error.failure)}); reading its expiring targets again before sending what is still needed`
       )
       await client.backoff(error.failure, attempt)
-      let items
+      let fresh: PairState
       try {
-        items = await client.getExpiringTargets(ref, options.endpoint)
+        // A segment's version moved with the lost PATCH, if it applied: read the segment again.
+        fresh =
+          ref.kind === 'segment'
+            ? await readPair(client, ref, options.endpoint)
+            : { ...state, items: await client.getExpiringTargets(ref, options.endpoint) }
       } catch (readError) {
         return fail(toSend, errorMessage(readError))
       }
       const replanned = planPair(
         toSend.map((s) => s.original.entry),
-        flag,
-        items,
+        dialectOf(fresh, ref.environmentKey),
+        fresh.items,
         planContext(ref, options)
       )
       const still: typeof toSend = []

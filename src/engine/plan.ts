@@ -3,16 +3,13 @@
  * semantic-patch instructions to send, with what will happen to each entry. Pure.
  */
 import {
-  byId,
-  inferVariation,
   instructionFor,
-  resolveVariation,
   type Change,
+  type Dialect,
   type Instruction,
-  type VariationRef,
-  type VariationResult
-} from '../launchdarkly/flag.js'
-import type { Endpoint, ExpiringItem, Flag } from '../launchdarkly/resources.js'
+  type Place
+} from '../launchdarkly/dialect.js'
+import type { Endpoint, ExpiringItem } from '../launchdarkly/resources.js'
 import type { PlannedOutcome } from '../core/outcome.js'
 import type { Entry } from '../core/entry.js'
 import { formatUtc } from '../core/when.js'
@@ -22,7 +19,8 @@ export interface PlannedEntry {
   entry: Entry
   /** What the entry will do when its instruction is applied. */
   outcome: PlannedOutcome
-  variation?: VariationRef
+  /** Where the target sits: the flag's variation, or the segment's list. */
+  variation?: Place
   /** The removal time asked for (schedule, move, unchanged). */
   removalMs?: number
   /** The removal time scheduled now, if any. */
@@ -43,59 +41,49 @@ export interface PlanContext {
 
 export function planPair(
   entries: Entry[],
-  flag: Flag,
+  dialect: Dialect,
   items: ExpiringItem[],
   context: PlanContext
 ): PlannedEntry[] {
-  const { environmentKey, endpoint } = context
-  if (!flag.environments?.[environmentKey]) {
-    const reason = `flag "${flag.key}" has no environment "${environmentKey}"; check environment-key`
+  const { endpoint } = context
+  if (dialect.unusable !== undefined) {
+    const reason = dialect.unusable
     return entries.map((entry) => ({ entry, outcome: 'failed', reason }))
-  }
-  const resolved = new Map<string, VariationResult>()
-  const explicit = (input: string | undefined): VariationResult | undefined => {
-    if (input === undefined) return undefined
-    let found = resolved.get(input)
-    if (!found) resolved.set(input, (found = resolveVariation(input, flag)))
-    return found
   }
   const scheduled = new Map<string, ExpiringItem>()
   for (const item of items) {
     const id = targetId(item.target)
-    if (item.targetType === undefined && !scheduled.has(id)) scheduled.set(id, item)
+    if (dialect.owns(item) && !scheduled.has(id)) scheduled.set(id, item)
   }
 
   return entries.map((entry): PlannedEntry => {
     const { target } = entry
     const item = scheduled.get(targetId(target))
     const currentMs = item?.expirationDate
-    const inferred = (): VariationResult => inferVariation(flag, environmentKey, target)
-    const change = (variationId: string, what: Change): Instruction =>
-      instructionFor(endpoint, target, variationId, what)
+    const held = item && dialect.placeOfItem(item)
+    const change = (place: Place, what: Change): Instruction =>
+      instructionFor(endpoint, target, place.where, what)
 
     if (entry.when.kind === 'never') {
       if (!item) return { entry, outcome: 'unchanged', reason: 'no removal was scheduled' }
-      const variation = item.variationId
-        ? { ok: true as const, variation: byId(flag, item.variationId) }
-        : inferred()
-      if (!variation.ok) return { entry, outcome: 'failed', currentMs, reason: variation.reason }
+      const place = held ? { ok: true as const, place: held } : dialect.placeOf(target, undefined)
+      if (!place.ok) return { entry, outcome: 'failed', currentMs, reason: place.reason }
       return {
         entry,
         outcome: 'cancelled',
-        variation: variation.variation,
+        variation: place.place,
         currentMs,
-        instruction: change(variation.variation.id, { op: 'remove' })
+        instruction: change(place.place, { op: 'remove' })
       }
     }
 
     const removalMs = entry.when.epochMs
     if (removalMs <= context.now) {
       // Done: its time has passed, so it is never added or moved again.
-      const variation = item?.variationId ? byId(flag, item.variationId) : undefined
       return {
         entry,
         outcome: 'expired',
-        variation,
+        variation: held,
         removalMs,
         currentMs,
         reason: item
@@ -103,28 +91,24 @@ export function planPair(
           : 'its time has passed, so it is done and left alone'
       }
     }
-    const variation = explicit(entry.variation ?? context.variation) ?? inferred()
-    if (!variation.ok)
-      return { entry, outcome: 'failed', removalMs, currentMs, reason: variation.reason }
-    const variationId = variation.variation.id
-    const common = { entry, variation: variation.variation, removalMs, currentMs }
+    const place = dialect.placeOf(target, entry.variation ?? context.variation)
+    if (!place.ok) return { entry, outcome: 'failed', removalMs, currentMs, reason: place.reason }
+    const common = { entry, variation: place.place, removalMs, currentMs }
     if (!item) {
       return {
         ...common,
         outcome: 'scheduled',
-        instruction: change(variationId, { op: 'add', value: removalMs })
+        instruction: change(place.place, { op: 'add', value: removalMs })
       }
     }
-    if (
-      sameMinute(item.expirationDate, removalMs) &&
-      (item.variationId ?? variationId) === variationId
-    ) {
+    if (sameMinute(item.expirationDate, removalMs) && (held ?? place.place).id === place.place.id) {
       return { ...common, outcome: 'unchanged', reason: 'already scheduled at that time' }
     }
+    const version = dialect.versionFor(item, endpoint)
     return {
       ...common,
       outcome: 'moved',
-      instruction: change(variationId, { op: 'update', value: removalMs, version: item._version })
+      instruction: change(place.place, { op: 'update', value: removalMs, version })
     }
   })
 }

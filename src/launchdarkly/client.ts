@@ -13,9 +13,12 @@ import {
   expiringPatchSchemas,
   flagListSchema,
   flagSchema,
+  segmentListSchema,
+  segmentSchema,
   type Endpoint,
   type ExpiringItem,
   type Flag,
+  type Segment,
   type PatchResponse
 } from './resources.js'
 import { describeContainer, expiringPath, resourcePath, type ContainerRef } from './container.js'
@@ -24,7 +27,9 @@ import { formatUtc } from '../core/when.js'
 
 export const API_VERSION = '20240415'
 /** The flag list's largest page. */
-const PAGE = 100
+const FLAG_PAGE = 100
+/** The segment list's largest page, as LaunchDarkly's migration guide gives it. */
+const SEGMENT_PAGE = 50
 export const SEMANTIC_PATCH = 'application/json; domain-model=launchdarkly.semanticpatch'
 
 export interface PatchBody {
@@ -118,54 +123,97 @@ export class LaunchDarklyClient {
   async getFlag(ref: ContainerRef): Promise<Flag> {
     return this.call({
       method: 'GET',
-      path: `${resourcePath(ref)}?env=${encodeURIComponent(ref.environmentKey)}`,
+      path: resourcePath(ref),
       schema: flagSchema,
       operation: `read ${describeContainer(ref)}`,
       ref
     })
   }
 
-  /**
-   * Every flag of a project with its targeting in one environment (`summary=0`), 100 a page,
-   * page after page by offset (every parameter kept) until a short page or `totalCount`. A flag
-   * listed again (the list shifted while it was read) is kept once. A list that does not move on
-   * stops with one sentence: a full page with no flag not already listed, or more full pages than
-   * `totalCount` allows.
-   */
+  async getSegment(ref: ContainerRef): Promise<Segment> {
+    return this.call({
+      method: 'GET',
+      path: resourcePath(ref),
+      schema: segmentSchema,
+      operation: `read ${describeContainer(ref)}`,
+      ref
+    })
+  }
+
+  /** Every flag of a project with its targeting in one environment (`summary=0`), 100 a page. */
   async listFlags(
     projectKey: string,
     environmentKey: string,
     options: { tag?: string; onPage?: (flags: number) => void } = {}
   ): Promise<Flag[]> {
-    const flags = new Map<string, Flag>()
-    const query = new URLSearchParams({ env: environmentKey, summary: '0', limit: String(PAGE) })
+    const query = new URLSearchParams({ env: environmentKey, summary: '0' })
     if (options.tag) query.set('filter', `tags:${options.tag}`)
-    const list = `LaunchDarkly's list of the flags of project "${projectKey}"`
+    return this.listAll({
+      ref: { kind: 'flag', projectKey, key: '*', environmentKey },
+      path: `/api/v2/flags/${encodeURIComponent(projectKey)}`,
+      query,
+      pageSize: FLAG_PAGE,
+      schema: flagListSchema,
+      onPage: options.onPage
+    })
+  }
+
+  /** Every segment of a project in one environment, with its targets, 50 a page. */
+  async listSegments(projectKey: string, environmentKey: string): Promise<Segment[]> {
+    const [project, environment] = [projectKey, environmentKey].map(encodeURIComponent)
+    return this.listAll({
+      ref: { kind: 'segment', projectKey, key: '*', environmentKey },
+      path: `/api/v2/segments/${project}/${environment}`,
+      query: new URLSearchParams(),
+      pageSize: SEGMENT_PAGE,
+      schema: segmentListSchema
+    })
+  }
+
+  /**
+   * A paginated list, page after page by offset (every parameter kept) until a short page or
+   * `totalCount`. An item listed again (the list shifted while it was read) is kept once. A list
+   * that does not move on stops with one sentence: a full page with nothing not already listed,
+   * or more full pages than `totalCount` allows.
+   */
+  private async listAll<T extends { key: string }>(list: {
+    ref: ContainerRef
+    path: string
+    query: URLSearchParams
+    pageSize: number
+    schema: z.ZodType<{ items: T[]; totalCount?: number }>
+    onPage?: (count: number) => void
+  }): Promise<T[]> {
+    const { ref, query, pageSize } = list
+    const found = new Map<string, T>()
+    const plural = `${ref.kind}s`
+    const name = `LaunchDarkly's list of the ${plural} of project "${ref.projectKey}"`
     const check = `check that nothing between the runner and ${this.options.baseUri} (a proxy or a cache) changes LaunchDarkly's answers`
-    for (let pages = 1, offset = 0; ; pages++, offset += PAGE) {
+    query.set('limit', String(pageSize))
+    for (let pages = 1, offset = 0; ; pages++, offset += pageSize) {
       query.set('offset', String(offset))
       const page = await this.call({
         method: 'GET',
-        path: `/api/v2/flags/${encodeURIComponent(projectKey)}?${query.toString()}`,
-        schema: flagListSchema,
-        operation: `list the flags of project "${projectKey}"`,
-        ref: { kind: 'flag', projectKey, key: '*', environmentKey }
+        path: `${list.path}?${query.toString()}`,
+        schema: list.schema,
+        operation: `list the ${plural} of project "${ref.projectKey}"`,
+        ref
       })
-      const fresh = page.items.filter((flag) => !flags.has(flag.key))
-      for (const flag of fresh) flags.set(flag.key, flag)
-      options.onPage?.(flags.size)
+      const fresh = page.items.filter((item) => !found.has(item.key))
+      for (const item of fresh) found.set(item.key, item)
+      list.onPage?.(found.size)
       const total = page.totalCount
-      if (page.items.length < PAGE || (total !== undefined && flags.size >= total)) {
-        return [...flags.values()]
+      if (page.items.length < pageSize || (total !== undefined && found.size >= total)) {
+        return [...found.values()]
       }
       if (fresh.length === 0) {
         throw new LaunchDarklyError(
-          `${list} answered offset ${offset} with only flags it had already listed, so it was read no further; ${check}.`
+          `${name} answered offset ${offset} with only ${plural} it had already listed, so it was read no further; ${check}.`
         )
       }
-      if (total !== undefined && pages >= Math.ceil(total / PAGE)) {
+      if (total !== undefined && pages >= Math.ceil(total / pageSize)) {
         throw new LaunchDarklyError(
-          `${list} had ${flags.size} flags after ${pages} full pages and no end, though its totalCount says ${total}, so it was read no further; ${check}.`
+          `${name} had ${found.size} ${plural} after ${pages} full pages and no end, though its totalCount says ${total}, so it was read no further; ${check}.`
         )
       }
     }
@@ -350,11 +398,22 @@ function rejection(call: Call<z.ZodType>, response: HttpResponse, baseUri: strin
   const { status } = response
   const { projectKey, kind, key, environmentKey } = call.ref
   let said = `HTTP ${status}`
+  let message = ''
   try {
     const body = errorBodySchema.parse(JSON.parse(response.text))
+    message = body.message
     said = `${status} ${body.code}: ${body.message.slice(0, 300)}${body.id ? `; request id ${body.id}` : ''}`
   } catch {
     // Not LaunchDarkly's error shape (a proxy, say): the status alone.
+  }
+  // A flag write answers 405 where approvals are required, a segment write 403 "approval is
+  // required" (seen by LaunchDarkly's Terraform maintainers); whether expiring targets are gated
+  // too is not documented, so both are read as approval required.
+  if (
+    call.method === 'PATCH' &&
+    (status === 405 || (status === 403 && /approval/i.test(message)))
+  ) {
+    return `${describeContainer(call.ref)} in environment "${environmentKey}" needs approval for changes, so LaunchDarkly refused the scheduled removals (${said}); request the change in LaunchDarkly, where it goes through the environment's approvals.`
   }
   const failed = `LaunchDarkly refused to ${call.operation} (${said}).`
   switch (status) {

@@ -1,10 +1,10 @@
 /**
- * A container of individual targets in one environment: today a flag. Each kind has its own
- * resource path under LaunchDarkly's API; its expiring-targets routes hang below it.
+ * A container of individual targets in one environment: a flag or a segment. Each kind has its
+ * own resource path under LaunchDarkly's API; its expiring-targets routes hang below its base.
  */
 import type { Endpoint } from './resources.js'
 
-export type ContainerKind = 'flag'
+export type ContainerKind = 'flag' | 'segment'
 
 /** One container in one environment: the unit the engine reads, plans and sends for. */
 export interface ContainerRef {
@@ -14,10 +14,24 @@ export interface ContainerRef {
   environmentKey: string
 }
 
-/** The resource of each kind of container, without the environment. */
-const RESOURCE_PATH: Record<ContainerKind, (projectKey: string, key: string) => string> = {
-  flag: (projectKey, key) =>
-    `/api/v2/flags/${encodeURIComponent(projectKey)}/${encodeURIComponent(key)}`
+const enc = encodeURIComponent
+
+/**
+ * Each kind's paths. Mind the order: a segment's resource names the environment before the
+ * segment, its expiring routes the segment before the environment.
+ */
+const PATHS: Record<
+  ContainerKind,
+  { base: (ref: ContainerRef) => string; resource: (ref: ContainerRef) => string }
+> = {
+  flag: {
+    base: (r) => `/api/v2/flags/${enc(r.projectKey)}/${enc(r.key)}`,
+    resource: (r) => `/api/v2/flags/${enc(r.projectKey)}/${enc(r.key)}?env=${enc(r.environmentKey)}`
+  },
+  segment: {
+    base: (r) => `/api/v2/segments/${enc(r.projectKey)}/${enc(r.key)}`,
+    resource: (r) => `/api/v2/segments/${enc(r.projectKey)}/${enc(r.environmentKey)}/${enc(r.key)}`
+  }
 }
 
 const EXPIRING_ROUTE: Record<Endpoint, string> = {
@@ -25,16 +39,17 @@ const EXPIRING_ROUTE: Record<Endpoint, string> = {
   contexts: 'expiring-targets'
 }
 
-export function resourcePath({ kind, projectKey, key }: ContainerRef): string {
-  return RESOURCE_PATH[kind](projectKey, key)
+/** The container in its environment, as LaunchDarkly serves it. */
+export function resourcePath(ref: ContainerRef): string {
+  return PATHS[ref.kind].resource(ref)
 }
 
 /** The container's expiring targets in its environment, on one of the two endpoints. */
 export function expiringPath(ref: ContainerRef, endpoint: Endpoint): string {
-  return `${resourcePath(ref)}/${EXPIRING_ROUTE[endpoint]}/${encodeURIComponent(ref.environmentKey)}`
+  return `${PATHS[ref.kind].base(ref)}/${EXPIRING_ROUTE[endpoint]}/${enc(ref.environmentKey)}`
 }
 
-/** `flag "checkout"`, for messages. */
+/** `flag "checkout"`, `segment "beta-testers"`: for messages. */
 export function describeContainer(ref: Pick<ContainerRef, 'kind' | 'key'>): string {
   return `${ref.kind} "${ref.key}"`
 }
@@ -47,4 +62,9 @@ export function pairId(ref: Pick<ContainerRef, 'kind' | 'key' | 'environmentKey'
 /** A flag in an environment. */
 export function flagRef(projectKey: string, key: string, environmentKey: string): ContainerRef {
   return { kind: 'flag', projectKey, key, environmentKey }
+}
+
+/** A segment in an environment. */
+export function segmentRef(projectKey: string, key: string, environmentKey: string): ContainerRef {
+  return { kind: 'segment', projectKey, key, environmentKey }
 }

@@ -5,72 +5,12 @@
  */
 import { isDeepStrictEqual } from 'node:util'
 import { describeTarget, targetId, USER_KIND, type Target } from '../core/target.js'
-import type { Endpoint, ExpiringItem, Flag, Variation } from './resources.js'
+import type { Dialect, Place, PlaceResult } from './dialect.js'
+import type { ExpiringItem, Flag, Variation } from './resources.js'
 
-/** A semantic-patch instruction, as sent: the user endpoint's kinds, or the contexts endpoint's. */
-export type Instruction =
-  | { kind: 'addExpireUserTargetDate'; userKey: string; variationId: string; value: number }
-  | {
-      kind: 'updateExpireUserTargetDate'
-      userKey: string
-      variationId: string
-      value: number
-      version: number
-    }
-  | { kind: 'removeExpireUserTargetDate'; userKey: string; variationId: string }
-  | {
-      kind: 'addExpiringTarget'
-      contextKey: string
-      contextKind: string
-      variationId: string
-      value: number
-    }
-  | {
-      kind: 'updateExpiringTarget'
-      contextKey: string
-      contextKind: string
-      variationId: string
-      value: number
-      version: number
-    }
-  | { kind: 'removeExpiringTarget'; contextKey: string; contextKind: string; variationId: string }
-
-export type Change =
-  { op: 'add'; value: number } | { op: 'update'; value: number; version: number } | { op: 'remove' }
-
-/** The instruction for a change to one target, in the endpoint's vocabulary. */
-export function instructionFor(
-  endpoint: Endpoint,
-  target: Target,
-  variationId: string,
-  change: Change
-): Instruction {
-  if (endpoint === 'users') {
-    const base = { userKey: target.key, variationId }
-    if (change.op === 'add')
-      return { kind: 'addExpireUserTargetDate', ...base, value: change.value }
-    if (change.op === 'update') {
-      const { value, version } = change
-      return { kind: 'updateExpireUserTargetDate', ...base, value, version }
-    }
-    return { kind: 'removeExpireUserTargetDate', ...base }
-  }
-  const base = { contextKey: target.key, contextKind: target.kind, variationId }
-  if (change.op === 'add') return { kind: 'addExpiringTarget', ...base, value: change.value }
-  if (change.op === 'update') {
-    const { value, version } = change
-    return { kind: 'updateExpiringTarget', ...base, value, version }
-  }
-  return { kind: 'removeExpiringTarget', ...base }
-}
-
-export interface VariationRef {
-  id: string
-  /** The name, else the value as JSON: what a person recognises. */
-  label: string
-}
-
-export type VariationResult = { ok: true; variation: VariationRef } | { ok: false; reason: string }
+/** A variation as a place in the flag: its `_id`, and its name or value for people. */
+type VariationRef = Place
+type VariationResult = { ok: true; variation: VariationRef } | { ok: false; reason: string }
 
 export function variationLabel(variation: Variation): string {
   if (variation.name) return variation.name
@@ -79,7 +19,11 @@ export function variationLabel(variation: Variation): string {
 }
 
 function ref(variation: Variation): VariationRef {
-  return { id: variation._id, label: variationLabel(variation) }
+  return place(variation._id, variationLabel(variation))
+}
+
+function place(id: string, label: string): Place {
+  return { id, label, where: { variationId: id } }
 }
 
 function describeVariations(flag: Flag): string {
@@ -161,7 +105,7 @@ export function untimedKeys(
 
 export function byId(flag: Flag, id: string): VariationRef {
   const variation = flag.variations.find((v) => v._id === id)
-  return variation ? ref(variation) : { id, label: id }
+  return variation ? ref(variation) : place(id, id)
 }
 
 export function inferVariation(
@@ -182,4 +126,29 @@ export function inferVariation(
     ok: false,
     reason: `${describeTarget(target)} is individually targeted on several variations of flag "${flag.key}" (${found.map(variationLabel).join(', ')}); set the variation input (variation: in the targets file)`
   }
+}
+
+/** The flag as the planner sees it in one environment. */
+export function flagDialect(flag: Flag, environmentKey: string): Dialect {
+  const resolved = new Map<string, PlaceResult>()
+  const explicit = (input: string): PlaceResult => {
+    let found = resolved.get(input)
+    if (!found) resolved.set(input, (found = asPlace(resolveVariation(input, flag))))
+    return found
+  }
+  return {
+    unusable: flag.environments?.[environmentKey]
+      ? undefined
+      : `flag "${flag.key}" has no environment "${environmentKey}"; check environment-key`,
+    // The flag's own removals: a segment's would carry a targetType.
+    owns: (item) => item.targetType === undefined,
+    placeOfItem: (item) => (item.variationId ? byId(flag, item.variationId) : undefined),
+    placeOf: (target, input) =>
+      input === undefined ? asPlace(inferVariation(flag, environmentKey, target)) : explicit(input),
+    versionFor: (item) => item._version
+  }
+}
+
+function asPlace(result: VariationResult): PlaceResult {
+  return result.ok ? { ok: true, place: result.variation } : result
 }

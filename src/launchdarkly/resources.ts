@@ -42,6 +42,29 @@ export const flagSchema = z.object({
     .optional()
 })
 
+const segmentTargetSchema = z.object({ contextKind: z.string(), values: z.array(z.string()) })
+
+/**
+ * A segment in one environment (`UserSegment`, `GET /api/v2/segments/{p}/{env}/{key}`): its
+ * `version` (no underscore), individual targets, and whether it is a big segment, which lists none.
+ */
+export const segmentSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  included: z.array(z.string()).optional(),
+  excluded: z.array(z.string()).optional(),
+  includedContexts: z.array(segmentTargetSchema).optional(),
+  excludedContexts: z.array(segmentTargetSchema).optional(),
+  unbounded: z.boolean().optional()
+})
+
+/** A page of `GET /api/v2/segments/{projectKey}/{environmentKey}`. */
+export const segmentListSchema = z.object({
+  items: z.array(segmentSchema),
+  totalCount: z.number().int().nonnegative().optional()
+})
+
 /** A page of `GET /api/v2/flags/{projectKey}` with `summary=0`: full flags, `totalCount`. */
 export const flagListSchema = z.object({
   items: z.array(flagSchema),
@@ -97,6 +120,7 @@ export const errorBodySchema = z.object({
 
 export type Variation = z.infer<typeof variationSchema>
 export type Flag = z.infer<typeof flagSchema>
+export type Segment = z.infer<typeof segmentSchema>
 /**
  * Which of LaunchDarkly's two expiring-targets APIs: `users` (`expiring-user-targets`, v1's) or
  * `contexts` (`expiring-targets`). Items from either are read as `{ target: { kind, key } }`.

@@ -5,8 +5,8 @@
  */
 import { applyAll, prefetchPairs, type PairResult } from '../engine/execute.js'
 import type { PendingComment } from '../github/session.js'
-import { pairId, type ContainerRef } from '../launchdarkly/container.js'
-import type { Entry, InvalidEntry, ParseResult } from '../core/entry.js'
+import { pairId, type ContainerKind, type ContainerRef } from '../launchdarkly/container.js'
+import type { Entry, InvalidEntry, ParseResult, Scope } from '../core/entry.js'
 import * as log from '../core/logger.js'
 import { buildReport, type RestingLabel } from '../report/model.js'
 import { parseEntry, parseTargets, type GrammarContext } from '../sources/grammar.js'
@@ -45,10 +45,7 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
   const fileResults = file?.results ?? []
   const fileEntries = okEntries(fileResults)
   const { projectKey } = settings
-  const inputPairs = pairsOf(projectKey, {
-    flagKeys: settings.flagKeys,
-    environmentKeys: settings.environmentKeys
-  })
+  const inputPairs = pairsOf(projectKey, runScopeOf(settings))
   const filePairs = fileEntries.flatMap((e) => pairsOf(projectKey, e.scope))
   const pairs = unique([...inputPairs, ...filePairs], pairId)
   const endpoint = endpointOf(settings.contextKind, fileEntries)
@@ -109,10 +106,8 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
       pairs.map((p) => p.environmentKey),
       (e) => e
     ),
-    flagKeys: unique(
-      pairs.map((p) => p.key),
-      (f) => f
-    ),
+    flagKeys: keysOf(pairs, 'flag'),
+    segmentKeys: keysOf(pairs, 'segment'),
     ...(file?.planOnly && fileResults.length > 0 ? { planOnlyFile: file.path } : {}),
     resting: restingLabels(all, found.skipped, labels, grammar),
     invalid,
@@ -122,6 +117,20 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
     runUrl: context.runUrl
   })
   return { report, comment }
+}
+
+/** The flags, segments and environments the inputs name. */
+function runScopeOf(settings: ModeInput['settings']): Scope {
+  const { flagKeys, segmentKeys, environmentKeys } = settings
+  return { flagKeys, segmentKeys, environmentKeys }
+}
+
+/** The keys of one kind of container, each once, in order. */
+function keysOf(pairs: ContainerRef[], kind: ContainerKind): string[] {
+  return unique(
+    pairs.filter((p) => p.kind === kind).map((p) => p.key),
+    (k) => k
+  )
 }
 
 function unique<T>(items: T[], id: (item: T) => string): T[] {
@@ -186,7 +195,7 @@ function sourceOf(
   const gate = gateOf({ context, settings, github })
   const { pullRequest } = context
   // Without flag-key (a targets-file step), labels are another step's: left alone, unreported.
-  const labelsAct = settings.flagKeys.length > 0
+  const labelsAct = settings.flagKeys.length + settings.segmentKeys.length > 0
   if (trigger.kind === 'label' && !labelsAct) {
     log.info('flag-key is empty, so labels are left to the step that names their flags.')
     return readSource({ results: [], independent: [], skipped: [] })
@@ -215,6 +224,6 @@ function sourceOf(
   return targetsInputSource({
     targets,
     file: file && !file.planOnly ? file.results : [],
-    runScope: { flagKeys: settings.flagKeys, environmentKeys: settings.environmentKeys }
+    runScope: runScopeOf(settings)
   })
 }

@@ -8,7 +8,7 @@ import type {
   PendingComment
 } from '../github/session.js'
 import type { LaunchDarklyClient } from '../launchdarkly/client.js'
-import { flagRef, type ContainerRef } from '../launchdarkly/container.js'
+import { flagRef, segmentRef, type ContainerRef } from '../launchdarkly/container.js'
 import type { Endpoint } from '../launchdarkly/resources.js'
 import * as log from '../core/logger.js'
 import type { Report } from '../report/model.js'
@@ -48,7 +48,8 @@ export function readRunTargetsFile(
       workspace: context.workspace,
       timeZone: settings.timeZone,
       environmentKeys: settings.environmentKeys,
-      flagKeys: settings.flagKeys
+      flagKeys: settings.flagKeys,
+      segmentKeys: settings.segmentKeys
     },
     now
   )
@@ -87,12 +88,16 @@ export function gateOf({
   }
 }
 
-/** Every flag in every environment of a scope. */
+/** Every flag and every segment of a scope, in every environment of it. */
 export function pairsOf(projectKey: string, scope: Scope | undefined): ContainerRef[] {
   if (!scope) return []
-  return scope.flagKeys.flatMap((flagKey) =>
-    scope.environmentKeys.map((environmentKey) => flagRef(projectKey, flagKey, environmentKey))
-  )
+  const { environmentKeys } = scope
+  return [
+    ...scope.flagKeys.flatMap((key) => environmentKeys.map((e) => flagRef(projectKey, key, e))),
+    ...(scope.segmentKeys ?? []).flatMap((key) =>
+      environmentKeys.map((e) => segmentRef(projectKey, key, e))
+    )
+  ]
 }
 
 /**

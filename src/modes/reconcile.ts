@@ -169,6 +169,7 @@ function baseOf({ settings, context }: ModeInput): Omit<ReportInput, 'flags' | '
     projectKey: settings.projectKey,
     environmentKeys: settings.environmentKeys,
     flagKeys: settings.flagKeys,
+    segmentKeys: settings.segmentKeys,
     runUrl: context.runUrl
   }
 }

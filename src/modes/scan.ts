@@ -6,13 +6,19 @@
 import {
   applyAll,
   errorMessage,
+  readPair,
   type ApplyOptions,
   type PairResult,
   type Planner,
   type StateReader
 } from '../engine/execute.js'
-import { flagRef } from '../launchdarkly/container.js'
-import type { Flag } from '../launchdarkly/resources.js'
+import {
+  flagRef,
+  segmentRef,
+  type ContainerKind,
+  type ContainerRef
+} from '../launchdarkly/container.js'
+import type { Flag, Segment } from '../launchdarkly/resources.js'
 import * as log from '../core/logger.js'
 import { buildReport, type Report } from '../report/model.js'
 import type { ModeInput } from './mode.js'
@@ -33,12 +39,28 @@ export function scanReport(
     baseUri: settings.baseUri,
     projectKey: settings.projectKey,
     environmentKeys: settings.environmentKeys,
-    // The flags read, each once: a failed listing stands for none.
-    flagKeys: [...new Set(flags.map((f) => f.ref.key).filter((key) => key !== ALL))],
+    // The flags and segments read, each once: a failed listing stands for none.
+    flagKeys: keysRead(flags, 'flag'),
+    segmentKeys: keysRead(flags, 'segment'),
     invalid: [],
     flags,
     runUrl: context.runUrl
   })
+}
+
+function keysRead(results: PairResult[], kind: ContainerKind): string[] {
+  const keys = results.filter((r) => r.ref.kind === kind).map((r) => r.ref.key)
+  return [...new Set(keys.filter((key) => key !== ALL))]
+}
+
+/**
+ * Whether a listed segment carries its targets: a big segment says so, others list them.
+ * LaunchDarkly does not document whether list items carry them; when one does not, the segment
+ * is read on its own.
+ */
+function listsTargets(segment: Segment): boolean {
+  const { unbounded, included, excluded, includedContexts, excludedContexts } = segment
+  return Boolean(unbounded || included || excluded || includedContexts || excludedContexts)
 }
 
 export async function scan(
@@ -53,38 +75,57 @@ export async function scan(
   for (const environmentKey of settings.environmentKeys) {
     log.startGroup(`Environment ${environmentKey}`)
     try {
+      const failed = (ref: ContainerRef, error: unknown): void => {
+        results.push({ ref, entries: [], instructions: [], unmatchedErrors: [errorMessage(error)] })
+      }
+      // `*` reads the list: it holds each flag's targeting, and each segment's where it says.
+      const flags = new Map<string, Flag>()
+      const segments = new Map<string, Segment>()
       let flagKeys = settings.flagKeys
-      let read: StateReader | undefined
+      let segmentKeys = settings.segmentKeys
       if (settings.allFlags) {
-        let listed: Flag[]
+        flagKeys = []
         try {
-          listed = await launchDarkly.listFlags(projectKey, environmentKey, {
+          const listed = await launchDarkly.listFlags(projectKey, environmentKey, {
             tag: settings.flagTag
           })
+          for (const flag of listed) flags.set(flag.key, flag)
+          flagKeys = [...flags.keys()]
+          const tagged = settings.flagTag ? ` tagged ${settings.flagTag}` : ''
+          log.info(`${flagKeys.length} flags${tagged} in ${environmentKey} (${seconds()})`)
         } catch (error) {
-          const ref = flagRef(projectKey, ALL, environmentKey)
-          results.push({
-            ref,
-            entries: [],
-            instructions: [],
-            unmatchedErrors: [errorMessage(error)]
-          })
-          continue
+          failed(flagRef(projectKey, ALL, environmentKey), error)
         }
-        const byKey = new Map(listed.map((flag) => [flag.key, flag]))
-        flagKeys = [...byKey.keys()]
-        // The list already holds each flag's targeting: only its expiring targets are read.
-        read = async (ref) => ({
-          flag: byKey.get(ref.key) as Flag,
-          items: await launchDarkly.getExpiringTargets(ref, options.endpoint)
-        })
-        const tagged = settings.flagTag ? ` tagged ${settings.flagTag}` : ''
-        log.info(`${flagKeys.length} flags${tagged} in ${environmentKey} (${seconds()})`)
       }
-      const refs = flagKeys.map((flagKey) => flagRef(projectKey, flagKey, environmentKey))
+      if (settings.allSegments) {
+        segmentKeys = []
+        try {
+          const listed = await launchDarkly.listSegments(projectKey, environmentKey)
+          for (const segment of listed) segments.set(segment.key, segment)
+          segmentKeys = [...segments.keys()]
+          log.info(`${segmentKeys.length} segments in ${environmentKey} (${seconds()})`)
+        } catch (error) {
+          failed(segmentRef(projectKey, ALL, environmentKey), error)
+        }
+      }
+      const read: StateReader = async (ref) => {
+        const flag = ref.kind === 'flag' ? flags.get(ref.key) : undefined
+        const segment = ref.kind === 'segment' ? segments.get(ref.key) : undefined
+        if (!flag && !(segment && listsTargets(segment)))
+          return readPair(launchDarkly, ref, options.endpoint)
+        return {
+          flag,
+          segment,
+          items: await launchDarkly.getExpiringTargets(ref, options.endpoint)
+        }
+      }
+      const refs = [
+        ...flagKeys.map((key) => flagRef(projectKey, key, environmentKey)),
+        ...segmentKeys.map((key) => segmentRef(projectKey, key, environmentKey))
+      ]
       const progress = (done: number): void => {
         if (done % PROGRESS_EVERY === 0 || done === refs.length)
-          log.info(`${environmentKey}: ${done} of ${refs.length} flags done (${seconds()})`)
+          log.info(`${environmentKey}: ${done} of ${refs.length} done (${seconds()})`)
       }
       results.push(
         ...(await applyAll(launchDarkly, refs, planner, { ...options, progress }, undefined, read))

@@ -1,11 +1,12 @@
 /**
  * The sweep mode: every key individually targeted on a flag (users from `targets`, contexts of
- * `context-kind` from `contextTargets`) that has no removal scheduled gets one at now +
- * `default-lifetime`, except the `exclude` keys. Scheduled keys are never touched; one PATCH per
+ * `context-kind` from `contextTargets`), and every key included in a segment, that has no removal
+ * scheduled gets one at now + `default-lifetime`, except the `exclude` keys. Scheduled keys are never touched; one PATCH per
  * (flag, environment) that needs one.
  */
 import { SCAN_CONCURRENCY, type Planner } from '../engine/execute.js'
 import { targetedKeys, untimedKeys } from '../launchdarkly/flag.js'
+import { segmentKeys, untimedMembers } from '../launchdarkly/segment.js'
 import * as log from '../core/logger.js'
 import type { Entry } from '../core/entry.js'
 import { USER_KIND } from '../core/target.js'
@@ -20,10 +21,18 @@ export async function runSweep(input: ModeInput): Promise<ModeResult> {
   const excluded = new Set(settings.exclude)
   const counts = { targeted: 0, timed: 0, excluded: 0 }
   const planner: Planner = (state, ref) => {
-    if (!state.flag) return []
-    const { flag, items } = state
-    const targeted = targetedKeys(flag, ref.environmentKey, kind).length
-    const untimed = untimedKeys({ flag, items }, ref.environmentKey, kind)
+    const { flag, segment, items } = state
+    // A segment's excluded keys are left alone: only its members are given a lifetime.
+    const targeted = flag
+      ? targetedKeys(flag, ref.environmentKey, kind).length
+      : segment
+        ? segmentKeys(segment, 'included', kind).length
+        : 0
+    const untimed = flag
+      ? untimedKeys({ flag, items }, ref.environmentKey, kind)
+      : segment
+        ? untimedMembers({ segment, items }, kind)
+        : []
     counts.targeted += targeted
     counts.timed += targeted - untimed.length
     const entries: Entry[] = []

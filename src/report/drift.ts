@@ -6,12 +6,12 @@ import type { PairResult } from '../engine/execute.js'
 import type { Outcome } from '../core/outcome.js'
 import { formatUtc } from '../core/when.js'
 import type { Target } from '../core/target.js'
+import { containerKeyField, containerOf, type ContainerKeyField } from './container-key.js'
 import { code, table, text } from './escape.js'
 
-export interface DriftItem {
+export type DriftItem = ContainerKeyField & {
   pullRequest: number
   label: string
-  flagKey: string
   environmentKey: string
   target: Target
   /** The removal the label asks for; null for none. */
@@ -45,7 +45,7 @@ export function driftOf(
       if (!source || !HEALING.has(planned.outcome)) continue
       drift.push({
         ...source,
-        flagKey: flag.ref.key,
+        ...containerKeyField(flag.ref),
         environmentKey: flag.ref.environmentKey,
         target: planned.entry.target,
         expected: planned.entry.when.kind === 'at' ? planned.entry.when.epochMs : null,
@@ -60,12 +60,17 @@ export function driftOf(
 export function renderDrift(drift: DriftItem[], dryRun: boolean): string {
   if (drift.length === 0) return 'No drift: every open pull request label matches LaunchDarkly.'
   const when = (ms: number | null): string => (ms === null ? 'none' : formatUtc(ms))
+  const segments = drift.some((d) => 'segmentKey' in d)
+  const name = (d: DriftItem): string => {
+    const { kind, key } = containerOf(d)
+    return segments ? `${kind} ${code(key)}` : code(key)
+  }
   const rows = drift
     .slice(0, MAX_ROWS)
     .map((d) => [
       `#${d.pullRequest}`,
       code(d.label),
-      code(d.flagKey),
+      name(d),
       code(d.environmentKey),
       code(d.target.key),
       when(d.expected),
@@ -75,7 +80,16 @@ export function renderDrift(drift: DriftItem[], dryRun: boolean): string {
   return [
     `**${drift.length} label${drift.length === 1 ? '' : 's'} out of place${dryRun ? ' (dry run: not healed)' : ', healed'}**`,
     table(
-      ['PR', 'Label', 'Flag', 'Environment', 'Key', 'Label says', 'LaunchDarkly had', 'Done'],
+      [
+        'PR',
+        'Label',
+        segments ? 'Flag or segment' : 'Flag',
+        'Environment',
+        'Key',
+        'Label says',
+        'LaunchDarkly had',
+        'Done'
+      ],
       rows
     ),
     ...(drift.length > MAX_ROWS

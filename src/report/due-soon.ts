@@ -4,16 +4,18 @@
  */
 import type { PairResult } from '../engine/execute.js'
 import { untimedKeys, variationLabel } from '../launchdarkly/flag.js'
+import { untimedMembers } from '../launchdarkly/segment.js'
 import { formatInZone, formatUtc } from '../core/when.js'
 import type { Target } from '../core/target.js'
+import { containerKeyField, containerOf, type ContainerKeyField } from './container-key.js'
 import { code, table, text } from './escape.js'
 import { targetingUrl } from './links.js'
 
-export interface DueItem {
-  flagKey: string
+/** A removal due soon, on a flag (`flagKey`) or in a segment (`segmentKey`). */
+export type DueItem = ContainerKeyField & {
   environmentKey: string
   target: Target
-  /** The variation's name (or JSON value); null when LaunchDarkly does not say. */
+  /** The flag's variation (name or JSON value), or the segment's list; null when not said. */
   variation: string | null
   removalMs: number
   removalAt: string
@@ -27,8 +29,10 @@ export interface Digest {
   due: DueItem[]
   /** Individually targeted keys (of the run's kind) with no removal: what a sweep would time. */
   untimed: number
-  /** The (flag, environment) pairs read. */
+  /** The (container, environment) pairs read. */
   pairs: number
+  /** Some of them are segments. */
+  segments: boolean
 }
 
 export interface DigestInput {
@@ -48,29 +52,37 @@ export function buildDigest(input: DigestInput): Digest {
   for (const { ref, state } of input.flags) {
     if (!state) continue
     pairs++
-    untimed += untimedKeys(state, ref.environmentKey, input.kind).length
+    const { flag, segment } = state
+    if (flag)
+      untimed += untimedKeys({ flag, items: state.items }, ref.environmentKey, input.kind).length
+    if (segment) untimed += untimedMembers({ segment, items: state.items }, input.kind).length
     for (const item of state.items) {
-      if (item.targetType !== undefined || item.expirationDate > input.untilMs) continue
-      const variation = state.flag.variations.find((v) => v._id === item.variationId)
+      if (item.expirationDate > input.untilMs) continue
+      if (flag && item.targetType !== undefined) continue
+      const variation = flag?.variations.find((v) => v._id === item.variationId)
       due.push({
-        flagKey: ref.key,
+        ...containerKeyField(ref),
         environmentKey: ref.environmentKey,
         target: item.target,
-        variation: variation ? variationLabel(variation) : null,
+        variation: variation ? variationLabel(variation) : (item.targetType ?? null),
         removalMs: item.expirationDate,
         removalAt: new Date(item.expirationDate).toISOString(),
-        url: targetingUrl(input.baseUri, input.projectKey, ref.key, ref.environmentKey) ?? null
+        url:
+          targetingUrl(input.baseUri, input.projectKey, ref.key, ref.environmentKey, ref.kind) ??
+          null
       })
     }
   }
   due.sort(
     (a, b) =>
       a.removalMs - b.removalMs ||
-      a.flagKey.localeCompare(b.flagKey) ||
+      containerOf(a).kind.localeCompare(containerOf(b).kind) ||
+      containerOf(a).key.localeCompare(containerOf(b).key) ||
       a.environmentKey.localeCompare(b.environmentKey) ||
       a.target.key.localeCompare(b.target.key)
   )
-  return { untilMs: input.untilMs, windowMs: input.windowMs, due, untimed, pairs }
+  const segments = input.flags.some((f) => f.ref.kind === 'segment')
+  return { untilMs: input.untilMs, windowMs: input.windowMs, due, untimed, pairs, segments }
 }
 
 /** The digest as Markdown: a headline, the due table, and the untimed count. */
@@ -80,25 +92,31 @@ export function renderDigest(digest: Digest, timeZone: string, maxRows = 1000): 
   // The window, not the instant it ends: the same state renders the same text on every run,
   // so the dashboard is not rewritten for the clock alone.
   lines.push(
-    `**${n} removal${n === 1 ? '' : 's'} due in the next ${describeWindow(digest.windowMs)}** · ${digest.pairs} flag${digest.pairs === 1 ? '' : 's'} and environments read`
+    `**${n} removal${n === 1 ? '' : 's'} due in the next ${describeWindow(digest.windowMs)}** · ${digest.pairs} ${digest.segments ? 'flags and segments' : `flag${digest.pairs === 1 ? '' : 's'}`} and environments read`
   )
   if (n > 0) {
     const zoned = timeZone !== 'UTC'
+    const segments = digest.due.some((d) => 'segmentKey' in d)
     const header = [
       ...(zoned ? [`Removal (${code(timeZone)})`] : []),
       'Removal (UTC)',
-      'Flag',
+      segments ? 'Flag or segment' : 'Flag',
       'Environment',
       'Kind',
       'Key',
-      'Variation'
+      segments ? 'Variation or list' : 'Variation'
     ]
+    const name = (d: DueItem): string => {
+      const { kind, key } = containerOf(d)
+      const shown = d.url ? `[${code(key)}](${d.url})` : code(key)
+      return segments ? `${kind} ${shown}` : shown
+    }
     const rows = digest.due
       .slice(0, maxRows)
       .map((d) => [
         ...(zoned ? [formatInZone(d.removalMs, timeZone)] : []),
         formatUtc(d.removalMs),
-        d.url ? `[${code(d.flagKey)}](${d.url})` : code(d.flagKey),
+        name(d),
         code(d.environmentKey),
         code(d.target.kind),
         code(d.target.key),

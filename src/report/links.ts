@@ -1,13 +1,14 @@
 /** Links into LaunchDarkly's UI. Pure. */
 
-/** A flag's targeting page in one environment; undefined without a base URI. */
+/** A flag's or a segment's targeting page in one environment; undefined without a base URI. */
 export function targetingUrl(
   baseUri: string,
   projectKey: string,
-  flagKey: string,
-  environmentKey: string
+  key: string,
+  environmentKey: string,
+  kind: 'flag' | 'segment' = 'flag'
 ): string | undefined {
   if (!baseUri || !environmentKey) return undefined
-  const path = ['projects', projectKey, 'flags', flagKey, 'targeting'].map(encodeURIComponent)
+  const path = ['projects', projectKey, `${kind}s`, key, 'targeting'].map(encodeURIComponent)
   return `${baseUri}/${path.join('/')}?env=${encodeURIComponent(environmentKey)}`
 }

@@ -1,6 +1,7 @@
 /** A report as lines for the step log. Pure. */
 import { formatUtc } from '../core/when.js'
 import { USER_KIND } from '../core/target.js'
+import { containerOf, type ContainerKeyField } from './container-key.js'
 import type { Report } from './model.js'
 import { outcomeLabel, verdict } from './wording.js'
 
@@ -12,18 +13,20 @@ export function logLines(report: Report): string[] {
     return [
       ...due.map(
         (d) =>
-          `due ${formatUtc(d.removalMs)}: ${d.target.kind} ${JSON.stringify(d.target.key)} on flag ${d.flagKey} in ${d.environmentKey}${d.variation === null ? '' : ` (${JSON.stringify(d.variation)})`}`
+          `due ${formatUtc(d.removalMs)}: ${d.target.kind} ${JSON.stringify(d.target.key)} on ${describeItem(d)} in ${d.environmentKey}${d.variation === null ? '' : ` (${JSON.stringify(d.variation)})`}`
       ),
       `${due.length} removals due by ${formatUtc(untilMs)}; ${untimed} individually targeted keys have none`
     ]
   }
   const drift = (report.drift ?? []).map(
     (d) =>
-      `drift on #${d.pullRequest}: label ${JSON.stringify(d.label)} asks for ${d.expected === null ? 'no removal' : formatUtc(d.expected)} of ${JSON.stringify(d.target.key)} on flag ${d.flagKey} in ${d.environmentKey}; LaunchDarkly had ${d.found === null ? 'none' : formatUtc(d.found)} (${d.outcome})`
+      `drift on #${d.pullRequest}: label ${JSON.stringify(d.label)} asks for ${d.expected === null ? 'no removal' : formatUtc(d.expected)} of ${JSON.stringify(d.target.key)} on ${describeItem(d)} in ${d.environmentKey}; LaunchDarkly had ${d.found === null ? 'none' : formatUtc(d.found)} (${d.outcome})`
   )
   const lines = report.rows.map((row) => {
     const flag =
-      row.flagKey === undefined ? 'all flags' : `flag ${row.flagKey} in ${row.environmentKey}`
+      row.container === undefined
+        ? 'all flags'
+        : `${row.container.kind} ${row.container.key} in ${row.environmentKey}`
     const when = row.removalMs === undefined ? '' : ` at ${formatUtc(row.removalMs)}`
     const variation = row.variation === undefined ? '' : ` on ${JSON.stringify(row.variation)}`
     const detail = row.detail === undefined ? '' : `: ${row.detail}`
@@ -34,4 +37,9 @@ export function logLines(report: Report): string[] {
     return `${outcomeLabel(row.outcome, planned)} ${kind}${who} (${row.origin}) ${flag}${variation}${when}${detail}`
   })
   return [...lines, ...drift, verdict(report)]
+}
+
+function describeItem(item: ContainerKeyField): string {
+  const { kind, key } = containerOf(item)
+  return `${kind} ${key}`
 }

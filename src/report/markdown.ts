@@ -1,6 +1,7 @@
 /** A report as Markdown, for the job summary and the PR comment, with every outside text escaped. Pure. */
 import { formatInZone, formatUtc } from '../core/when.js'
 import { USER_KIND } from '../core/target.js'
+import type { ContainerKind } from '../launchdarkly/container.js'
 import { code, table, text } from './escape.js'
 import { renderDigest } from './due-soon.js'
 import { renderDrift } from './drift.js'
@@ -36,18 +37,35 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     )
   }
   // One flag, or one environment, goes in the headline instead of filling a column.
-  const oneFlag = only(
-    report.flagKeys,
-    report.rows.map((r) => r.flagKey)
+  const containers = [
+    ...report.flagKeys.map((key) => containerId('flag', key)),
+    ...(report.segmentKeys ?? []).map((key) => containerId('segment', key))
+  ]
+  const oneContainer = only(
+    containers,
+    report.rows.map((r) => r.container && containerId(r.container.kind, r.container.key))
   )
+  const kindsOfContainer = new Set([
+    ...(report.flagKeys.length > 0 ? ['flag'] : []),
+    ...((report.segmentKeys ?? []).length > 0 ? ['segment'] : []),
+    ...report.rows.flatMap((r) => (r.container ? [r.container.kind] : []))
+  ])
+  const mixed = kindsOfContainer.size > 1
   const oneEnvironment = only(
     report.environmentKeys,
     report.rows.map((r) => r.environmentKey)
   )
   const where = [
-    ...(oneFlag === undefined
+    ...(oneContainer === undefined
       ? []
-      : [`flag ${flagLink(report, oneFlag, oneEnvironment ?? report.environmentKeys[0], false)}`]),
+      : [
+          containerLink(
+            report,
+            fromId(oneContainer),
+            oneEnvironment ?? report.environmentKeys[0],
+            false
+          )
+        ]),
     ...(oneEnvironment === undefined ? [] : [`environment ${code(oneEnvironment, false)}`]),
     `project ${code(report.projectKey, false)}`
   ]
@@ -56,21 +74,21 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   // Contexts of another kind than user get a Kind column, and the key column says Context.
   const kinds = report.rows.some((r) => r.target && r.target.kind !== USER_KIND)
   const header = [
-    ...(oneFlag === undefined ? ['Flag'] : []),
+    ...(oneContainer === undefined
+      ? [mixed ? 'Flag or segment' : kindsOfContainer.has('segment') ? 'Segment' : 'Flag']
+      : []),
     ...(oneEnvironment === undefined ? ['Environment'] : []),
     ...(kinds ? ['Kind', 'Context'] : ['User']),
-    'Variation'
+    mixed ? 'Variation or list' : kindsOfContainer.has('segment') ? 'List' : 'Variation'
   ]
   if (zoned) header.push(`Removal (${code(report.timeZone)})`)
   header.push('Removal (UTC)', 'Outcome', 'From', 'Details')
   const renderRow = (row: Row): string[] => {
     const cells: string[] = []
-    if (oneFlag === undefined) {
-      cells.push(
-        row.flagKey === undefined
-          ? '*all*'
-          : flagLink(report, row.flagKey, row.environmentKey ?? '', true)
-      )
+    if (oneContainer === undefined) {
+      const link =
+        row.container && containerLink(report, row.container, row.environmentKey ?? '', true)
+      cells.push(link === undefined ? '*all*' : mixed ? link : link.replace(/^\S+ /, ''))
     }
     if (oneEnvironment === undefined)
       cells.push(row.environmentKey === undefined ? '*all*' : code(row.environmentKey))
@@ -94,7 +112,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
       .slice(0, MAX_LISTED_ERRORS)
       .map(
         (e) =>
-          `- flag ${code(e.flagKey ?? '', false)}, instruction ${e.instructionIndex}${e.request !== null && e.request > 1 ? ` of request ${e.request}` : ''} → ${text(e.origin ?? '')} ${code(e.entry ?? '', false)}: ${text(e.message)}`
+          `- ${e.segmentKey === undefined ? 'flag' : 'segment'} ${code(e.segmentKey ?? e.flagKey ?? '', false)}, instruction ${e.instructionIndex}${e.request !== null && e.request > 1 ? ` of request ${e.request}` : ''} → ${text(e.origin ?? '')} ${code(e.entry ?? '', false)}: ${text(e.message)}`
       )
     if (errors.length > MAX_LISTED_ERRORS) {
       items.push(
@@ -144,15 +162,24 @@ function only(keys: string[], rows: (string | undefined)[]): string | undefined 
   return seen.size === 0 || (seen.size === 1 && seen.has(key)) ? key : undefined
 }
 
-/** A flag's key, linked to its targeting page in an environment of LaunchDarkly. */
-function flagLink(
+/** `flag <key>` or `segment <key>`, the key linked to its targeting page in an environment. */
+function containerLink(
   report: Report,
-  flagKey: string,
+  { kind, key }: { kind: ContainerKind; key: string },
   environmentKey: string | undefined,
   inTable: boolean
 ): string {
-  const url = targetingUrl(report.baseUri, report.projectKey, flagKey, environmentKey ?? '')
-  return url ? `[${code(flagKey, inTable)}](${url})` : code(flagKey, inTable)
+  const url = targetingUrl(report.baseUri, report.projectKey, key, environmentKey ?? '', kind)
+  return `${kind} ${url ? `[${code(key, inTable)}](${url})` : code(key, inTable)}`
+}
+
+function containerId(kind: ContainerKind, key: string): string {
+  return `${kind}\n${key}`
+}
+
+function fromId(id: string): { kind: ContainerKind; key: string } {
+  const at = id.indexOf('\n')
+  return { kind: id.slice(0, at) as ContainerKind, key: id.slice(at + 1) }
 }
 
 /** The key, or the alias it was written as with the key it stands for. */

@@ -11,10 +11,11 @@ import type { InvalidEntry, ParseResult } from '../core/entry.js'
 import { labelOrigin, type Superseded } from '../sources/labels.js'
 import { formatUtc } from '../core/when.js'
 import { targetId, type Target } from '../core/target.js'
+import type { ContainerKind } from '../launchdarkly/container.js'
 
 export interface Row {
-  /** Undefined for an invalid entry: it applies to no flag. */
-  flagKey?: string
+  /** The flag or segment; undefined for an invalid entry: it applies to none. */
+  container?: { kind: ContainerKind; key: string }
   /** Undefined for an invalid entry: it applies in no environment. */
   environmentKey?: string
   target?: Target
@@ -38,6 +39,8 @@ export interface RestingLabel {
 
 export interface ErrorItem {
   flagKey: string | null
+  /** The segment, for an error on one (flagKey is then null). */
+  segmentKey?: string
   /** The environment; for an invalid entry, the run's environments, comma-separated. */
   environmentKey: string
   entry: string | null
@@ -69,6 +72,8 @@ export interface Report {
   projectKey: string
   environmentKeys: string[]
   flagKeys: string[]
+  /** The segments the run names, beside its flags. */
+  segmentKeys?: string[]
   /** The targets file, when this run only plans it (a pull request): applied when merged. */
   planOnlyFile?: string
   rows: Row[]
@@ -97,6 +102,7 @@ export interface ReportInput extends Pick<
   | 'projectKey'
   | 'environmentKeys'
   | 'flagKeys'
+  | 'segmentKeys'
   | 'planOnlyFile'
   | 'fatal'
   | 'runUrl'
@@ -155,7 +161,13 @@ export function buildReport(input: ReportInput): Report {
   }
   let failedInstructions = 0
   for (const flag of input.flags) {
-    const { key: flagKey, environmentKey } = flag.ref
+    const { environmentKey } = flag.ref
+    const container = { kind: flag.ref.kind, key: flag.ref.key }
+    // The errors output names a flag by flagKey, as it always has; a segment by segmentKey.
+    const errorKeys =
+      container.kind === 'flag'
+        ? { flagKey: container.key }
+        : { flagKey: null, segmentKey: container.key }
     for (const result of flag.entries) {
       const { planned } = result
       const { entry } = planned
@@ -166,7 +178,7 @@ export function buildReport(input: ReportInput): Report {
           ? `was ${formatUtc(planned.currentMs)}`
           : planned.reason)
       rows.push({
-        flagKey,
+        container,
         environmentKey,
         target: entry.target,
         ...(entry.alias === undefined ? {} : { alias: entry.alias }),
@@ -187,7 +199,7 @@ export function buildReport(input: ReportInput): Report {
       if (result.outcome !== 'failed') continue
       if (planned.instruction) failedInstructions++
       errors.push({
-        flagKey,
+        ...errorKeys,
         environmentKey,
         entry: entry.source,
         origin: entry.origin,
@@ -200,7 +212,7 @@ export function buildReport(input: ReportInput): Report {
     }
     for (const message of flag.unmatchedErrors) {
       errors.push({
-        flagKey,
+        ...errorKeys,
         environmentKey,
         entry: null,
         origin: null,
@@ -275,18 +287,21 @@ function restingRows(input: ReportInput): Row[] {
       })
     }
     for (const { ref, state } of read) {
+      // A flag's own removals carry no targetType; a segment's do.
       const item = state?.items.find(
-        (i) => targetId(i.target) === targetId(target) && i.targetType === undefined
+        (i) =>
+          targetId(i.target) === targetId(target) &&
+          (ref.kind === 'segment' || i.targetType === undefined)
       )
-      const variation = state?.flag.variations.find((v) => v._id === item?.variationId)
+      const variation = state?.flag?.variations.find((v) => v._id === item?.variationId)
       rows.push({
-        flagKey: ref.key,
+        container: { kind: ref.kind, key: ref.key },
         environmentKey: ref.environmentKey,
         target,
         ...named,
         source,
         origin,
-        variation: variation ? variationLabel(variation) : undefined,
+        variation: variation ? variationLabel(variation) : item?.targetType,
         removalMs: item?.expirationDate,
         outcome: 'unchanged',
         detail: item ? 'not changed by this run' : 'no removal is scheduled'

@@ -23,6 +23,10 @@ export interface Settings {
   flagKeys: string[]
   /** `flag-key: *`: every flag of the project (sweep, digest), or those with flagTag. */
   allFlags: boolean
+  /** The segments every entry also applies to; empty with `*` (allSegments). */
+  segmentKeys: string[]
+  /** `segment-key: *`: every segment of the project (sweep, digest). */
+  allSegments: boolean
   flagTag: string | undefined
   /** sweep: the removal every untimed target gets, from now. */
   defaultLifetimeMs: number | undefined
@@ -131,7 +135,7 @@ function keyList(what: string) {
 }
 
 const FLAG_KEY_REQUIRED =
-  'is required: one or more flag keys, comma- or newline-separated (it may be empty only with targets-file)'
+  'is required: one or more flag keys, comma- or newline-separated (it may be empty with segment-key or targets-file)'
 
 /** LaunchDarkly's context kinds: letters, digits, ".", "_" and "-"; `kind` and `multi` are reserved. */
 const contextKind = z
@@ -184,6 +188,21 @@ function integer(min: number, max: number, unit: string) {
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
 }
 
+/** Flag or segment keys, comma- or newline-separated; `*` alone is every one of the project. */
+function containerKeys(kind: 'flag' | 'segment') {
+  return z
+    .string()
+    .transform(splitList)
+    .pipe(
+      z.array(
+        z.string().refine((v) => v === '*' || key.safeParse(v).success, {
+          error: (issue) =>
+            `may only contain ${KEY_RULE} (${JSON.stringify(issue.input)} does not), or be * alone for every ${kind}`
+        })
+      )
+    )
+}
+
 const prNumber = z
   .string()
   .regex(/^(\d{1,10})?$/, 'must be a pull request number')
@@ -195,17 +214,8 @@ const schema = z.object({
   'base-uri': baseUri,
   'project-key': key,
   'environment-key': keyList('environment'),
-  'flag-key': z
-    .string()
-    .transform(splitList)
-    .pipe(
-      z.array(
-        z.string().refine((v) => v === '*' || key.safeParse(v).success, {
-          error: (issue) =>
-            `may only contain ${KEY_RULE} (${JSON.stringify(issue.input)} does not), or be * alone for every flag`
-        })
-      )
-    ),
+  'flag-key': containerKeys('flag'),
+  'segment-key': containerKeys('segment'),
   'flag-tag': z.string().refine((v) => v === '' || KEY.test(v), {
     message: `may only contain ${KEY_RULE}`
   }),
@@ -272,6 +282,7 @@ interface CrossCheck {
 
 const isScan = (mode: Mode): boolean => mode === 'sweep' || mode === 'digest'
 const allFlagsOf = (v: Values): boolean => v['flag-key'].includes('*')
+const allSegmentsOf = (v: Values): boolean => v['segment-key'].includes('*')
 
 const CROSS_CHECKS: CrossCheck[] = [
   {
@@ -282,10 +293,24 @@ const CROSS_CHECKS: CrossCheck[] = [
         : undefined
   },
   {
-    inputs: ['flag-key', 'targets-file'],
+    inputs: ['segment-key'],
     problem: (v) =>
-      v['flag-key'].length === 0 && !v['targets-file']
+      allSegmentsOf(v) && v['segment-key'].length > 1
+        ? 'Input "segment-key" is either * (every segment) or a list of keys, not both.'
+        : undefined
+  },
+  {
+    inputs: ['flag-key', 'segment-key', 'targets-file'],
+    problem: (v) =>
+      v['flag-key'].length === 0 && v['segment-key'].length === 0 && !v['targets-file']
         ? `Input "flag-key" ${FLAG_KEY_REQUIRED}.`
+        : undefined
+  },
+  {
+    inputs: ['segment-key', 'mode'],
+    problem: (v) =>
+      allSegmentsOf(v) && !isScan(v.mode)
+        ? `Input "segment-key" may be * (every segment) only with mode sweep or digest, not ${v.mode}.`
         : undefined
   },
   {
@@ -452,11 +477,13 @@ function commentKeyOf(
   projectKey: string,
   environmentKeys: string[],
   flagKeys: string[],
-  targetsFile: string | undefined
+  targetsFile: string | undefined,
+  segmentKeys: string[] = []
 ): string {
   const clean = (value: string): string => value.replace(/[^A-Za-z0-9._,/-]/g, '')
   const parts = [`project=${clean(projectKey)}`, `environment=${clean(environmentKeys.join(','))}`]
   if (flagKeys.length > 0) parts.push(`flags=${clean(flagKeys.join(','))}`)
+  if (segmentKeys.length > 0) parts.push(`segments=${clean(segmentKeys.join(','))}`)
   if (targetsFile !== undefined) parts.push(`file=${clean(targetsFile)}`)
   return parts.join(' ')
 }
@@ -494,11 +521,13 @@ export function readSettings(): Settings {
         raw['project-key'],
         splitList(raw['environment-key']),
         splitList(raw['flag-key']),
-        raw['targets-file'] || undefined
+        raw['targets-file'] || undefined,
+        splitList(raw['segment-key'])
       )
     })
   }
   const allFlags = v['flag-key'][0] === '*'
+  const allSegments = v['segment-key'][0] === '*'
   return {
     mode: v.mode,
     apiKey: v['api-key'],
@@ -507,6 +536,8 @@ export function readSettings(): Settings {
     environmentKeys: v['environment-key'],
     flagKeys: allFlags ? [] : v['flag-key'],
     allFlags,
+    segmentKeys: allSegments ? [] : v['segment-key'],
+    allSegments,
     flagTag: v['flag-tag'] || undefined,
     defaultLifetimeMs: v['default-lifetime'],
     exclude: v.exclude,
@@ -532,7 +563,8 @@ export function readSettings(): Settings {
       v['project-key'],
       v['environment-key'],
       v['flag-key'],
-      v['targets-file']
+      v['targets-file'],
+      v['segment-key']
     )
   }
 }

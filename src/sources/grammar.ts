@@ -186,8 +186,10 @@ export function rejectRepeatedKeys(results: ParseResult[], runScope?: Scope): Pa
 
 function overlaps(a: Scope | undefined, b: Scope | undefined): boolean {
   if (!a || !b) return true
+  const segments = (s: Scope): string[] => s.segmentKeys ?? []
   return (
-    a.flagKeys.some((f) => b.flagKeys.includes(f)) &&
+    (a.flagKeys.some((f) => b.flagKeys.includes(f)) ||
+      segments(a).some((k) => segments(b).includes(k))) &&
     a.environmentKeys.some((e) => b.environmentKeys.includes(e))
   )
 }

@@ -23,9 +23,9 @@ export function targetsInputSource({ targets, file, runScope }: TargetsInput): S
   )
 }
 
-/** Without flag-key, a targets line applies to no flag (the targets file names its own). */
+/** Without flag-key or segment-key, a targets line applies to nothing (a file item names its own). */
 function withFlags(results: ParseResult[], runScope: Scope): ParseResult[] {
-  if (runScope.flagKeys.length > 0) return results
+  if (runScope.flagKeys.length + (runScope.segmentKeys?.length ?? 0) > 0) return results
   return results.map((r) =>
     r.ok && !r.entry.scope
       ? {
