@@ -414,9 +414,9 @@ describe('GitHub faults', () => {
     sandboxes.github.faults.push({ path: '/comments', times: 100, status: 502 })
     const result = await labeled()
     expect(result.code).toBe(0)
-    // Looking for the comment fails: the first try and the plugin's three retries.
+    // Looking for the comment fails: max-attempts (5) tries, as for LaunchDarkly.
     const tries = sandboxes.github.requests.filter((r) => r.path.endsWith('/comments'))
-    expect(tries.map((r) => `${r.method} ${r.status}`)).toEqual(Array(4).fill('GET 502'))
+    expect(tries.map((r) => `${r.method} ${r.status}`)).toEqual(Array(5).fill('GET 502'))
     expect(scheduled().map((i) => i.userKey)).toEqual(['sandy'])
     expect(result.stdout).toMatch(/::warning::Could not write the PR comment \(502/)
   })

@@ -52,7 +52,7 @@ async function execute(start: Start | undefined): Promise<void> {
     log.info(unrelatedLabelMessage(trigger.label, settings.labelPrefix))
     return setOutputs(EMPTY_OUTPUTS)
   }
-  const github = gitHubSession(settings.githubToken, context)
+  const github = gitHubSession(settings.githubToken, context, settings)
   const launchDarkly = launchDarklyClient(settings)
   try {
     const commentTarget = settings.mode === 'apply' ? commentTargetOf(settings, context) : undefined

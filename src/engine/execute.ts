@@ -104,13 +104,18 @@ export async function readPair(
   ref: ContainerRef,
   endpoint: Endpoint
 ): Promise<PairState> {
-  const items = client.getExpiringTargets(ref, endpoint)
   if (ref.kind === 'segment') {
-    const [segment, read] = await Promise.all([client.getSegment(ref), items])
-    return { segment, items: read }
+    const [segment, items] = await Promise.all([
+      client.getSegment(ref),
+      client.getExpiringTargets(ref, endpoint)
+    ])
+    return { segment, items }
   }
-  const [flag, read] = await Promise.all([client.getFlag(ref), items])
-  return { flag, items: read }
+  const [flag, items] = await Promise.all([
+    client.getFlag(ref),
+    client.getExpiringTargets(ref, endpoint)
+  ])
+  return { flag, items }
 }
 
 /** The container of a state, as the planner asks it. */

@@ -123,9 +123,15 @@ export async function scan(
         ...flagKeys.map((key) => flagRef(projectKey, key, environmentKey)),
         ...segmentKeys.map((key) => segmentRef(projectKey, key, environmentKey))
       ]
+      const noun =
+        segmentKeys.length === 0
+          ? 'flags'
+          : flagKeys.length === 0
+            ? 'segments'
+            : 'flags and segments'
       const progress = (done: number): void => {
         if (done % PROGRESS_EVERY === 0 || done === refs.length)
-          log.info(`${environmentKey}: ${done} of ${refs.length} done (${seconds()})`)
+          log.info(`${environmentKey}: ${done} of ${refs.length} ${noun} done (${seconds()})`)
       }
       results.push(
         ...(await applyAll(launchDarkly, refs, planner, { ...options, progress }, undefined, read))
