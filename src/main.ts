@@ -62,6 +62,9 @@ async function execute(start: Start | undefined): Promise<void> {
       comment: result.comment && { github, pending: result.comment },
       summary: context.hasSummary,
       failOnError: settings.failOnError,
+      ...(result.pullRequests && {
+        pullRequests: { github, key: settings.commentKey, reports: result.pullRequests }
+      }),
       ...(result.dashboard && {
         dashboard: { github, key: `project=${settings.projectKey}`, sections: result.dashboard }
       })

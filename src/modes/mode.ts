@@ -32,6 +32,8 @@ export interface ModeInput {
 export interface ModeResult {
   report: Report
   comment: PendingComment | undefined
+  /** Reports for other PRs' comments, each brought up to date (reconcile). */
+  pullRequests?: { pullRequest: number; report: Report }[]
   /** The dashboard sections this run rewrites (digest and reconcile with `dashboard: true`). */
   dashboard?: DashboardSections
 }

@@ -10,7 +10,6 @@ import type { Entry, InvalidEntry, ParseResult } from '../core/entry.js'
 import { rejectRepeatedKeys, relatesToPrefix } from '../sources/grammar.js'
 import { labelOrigin, readPullRequestLabels, type Superseded } from '../sources/labels.js'
 import * as log from '../core/logger.js'
-import { commentBody } from '../report/deliver.js'
 import { driftOf, renderDrift, type LabelSource } from '../report/drift.js'
 import { buildReport, type ReportInput } from '../report/model.js'
 import * as mode from './mode.js'
@@ -110,26 +109,26 @@ export async function runReconcile(input: ModeInput): Promise<ModeResult> {
   })
   report.drift = drift
 
-  // A PR whose labels LaunchDarkly did not hold gets its comment brought up to date; a dry run
-  // changed nothing, so it leaves the comments as they are.
-  if (settings.comment && !settings.dryRun) {
-    for (const number of [...new Set(drift.map((d) => d.pullRequest))]) {
-      const own = (entry: Entry): boolean => sources.get(entry.origin)?.pullRequest === number
-      const mine = (origin: string): boolean => origin.endsWith(` on #${number}`)
-      const prReport = buildReport({
-        ...base,
-        invalid: invalid.filter((i) => mine(i.origin)),
-        skipped: skipped.filter((i) => mine(i.origin)),
-        flags: flags.map((f) => onlyEntries(f, own))
-      })
-      const pending = github.findComment({ pullRequest: number, key: settings.commentKey })
-      const written = await github.writeComment(pending, commentBody(prReport))
-      if (written) log.info(`PR #${number} comment ${written.action}: ${written.url}`)
-    }
-  }
+  // A PR whose labels LaunchDarkly did not hold gets a report for its comment; a dry run changed
+  // nothing, so it leaves the comments as they are.
+  const pullRequests =
+    settings.comment && !settings.dryRun
+      ? [...new Set(drift.map((d) => d.pullRequest))].map((number) => {
+          const own = (entry: Entry): boolean => sources.get(entry.origin)?.pullRequest === number
+          const mine = (origin: string): boolean => origin.endsWith(` on #${number}`)
+          const prReport = buildReport({
+            ...base,
+            invalid: invalid.filter((i) => mine(i.origin)),
+            skipped: skipped.filter((i) => mine(i.origin)),
+            flags: flags.map((f) => onlyEntries(f, own))
+          })
+          return { pullRequest: number, report: prReport }
+        })
+      : []
   return {
     report,
     comment: undefined,
+    pullRequests,
     ...(settings.dashboard ? { dashboard: { drift: renderDrift(drift, settings.dryRun) } } : {})
   }
 }

@@ -23,6 +23,12 @@ export interface Destinations {
   /** The runner gave a job summary file. */
   summary: boolean
   failOnError: boolean
+  /** Other PRs' comments this run brings up to date (reconcile), each with its own report. */
+  pullRequests?: {
+    github: GitHubSession
+    key: string
+    reports: { pullRequest: number; report: Report }[]
+  }
   /** The dashboard issue's sections this run rewrites, and its key. */
   dashboard?: { github: GitHubSession; key: string; sections: DashboardSections }
 }
@@ -69,6 +75,14 @@ export async function deliver(report: Report, to: Destinations): Promise<void> {
     }
   }
   core.setOutput('comment-url', commentUrl)
+  for (const { pullRequest, report: own } of to.pullRequests?.reports ?? []) {
+    const { github, key } = to.pullRequests as NonNullable<Destinations['pullRequests']>
+    const written = await github.writeComment(
+      github.findComment({ pullRequest, key }),
+      commentBody(own)
+    )
+    if (written) log.info(`PR #${pullRequest} comment ${written.action}: ${written.url}`)
+  }
   if (to.dashboard) {
     const written = await to.dashboard.github.writeDashboard(
       to.dashboard.key,
