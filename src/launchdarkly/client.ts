@@ -121,23 +121,17 @@ export class LaunchDarklyClient {
   }
 
   async getFlag(ref: ContainerRef): Promise<Flag> {
-    return this.call({
-      method: 'GET',
-      path: resourcePath(ref),
-      schema: flagSchema,
-      operation: `read ${describeContainer(ref)}`,
-      ref
-    })
+    return this.getResource(ref, flagSchema)
   }
 
   async getSegment(ref: ContainerRef): Promise<Segment> {
-    return this.call({
-      method: 'GET',
-      path: resourcePath(ref),
-      schema: segmentSchema,
-      operation: `read ${describeContainer(ref)}`,
-      ref
-    })
+    return this.getResource(ref, segmentSchema)
+  }
+
+  /** A flag or a segment in its environment. */
+  private getResource<S extends z.ZodType>(ref: ContainerRef, schema: S): Promise<z.output<S>> {
+    const operation = `read ${describeContainer(ref)}`
+    return this.call({ method: 'GET', path: resourcePath(ref), schema, operation, ref })
   }
 
   /** Every flag of a project with its targeting in one environment (`summary=0`), 100 a page. */
