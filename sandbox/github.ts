@@ -1,6 +1,6 @@
 /**
  * An in-memory GitHub REST API for the endpoints the action uses: issue comments (paginated, with
- * Link headers), labels on an issue, a collaborator's permission and the authenticated user; and,
+ * Link headers; one read by id) and their reactions, labels on an issue, a collaborator's permission and the authenticated user; and,
  * for scheduled jobs, the open pull requests and the issues of a repository (listed, created,
  * edited). It records every request, knows which tokens may write, and can inject faults. It can serve HTTPS
  * (`tls`) and, as GitHub Enterprise Server does, serve the API under a path prefix such as
@@ -8,7 +8,7 @@
  *
  * Plain erasable TypeScript: Node 24 runs it directly.
  */
-import type { components } from '@octokit/openapi-types'
+import type { components, operations } from '@octokit/openapi-types'
 import { createHash } from 'node:crypto'
 import type http from 'node:http'
 import { createServer, listen, shutDown, type TlsOption } from './server.ts'
@@ -150,6 +150,39 @@ export type SandboxIssue = Pick<
   labels: SandboxLabel[]
 }
 
+/**
+ * A reaction on a comment as POST and GET /issues/comments/{id}/reactions answer with it. Filled:
+ * id, content, created_at, user {login, type}.
+ */
+export type SandboxReaction = Pick<Schemas['reaction'], 'id' | 'content' | 'created_at'> & {
+  user: SandboxUser
+}
+
+/** What POST /issues/comments/{id}/reactions takes. */
+type ReactionRequest =
+  operations['reactions/create-for-issue-comment']['requestBody']['content']['application/json']
+
+/** GitHub's reaction contents: anything else is a 422. */
+const REACTIONS: ReactionRequest['content'][] = [
+  '+1',
+  '-1',
+  'laugh',
+  'confused',
+  'heart',
+  'hooray',
+  'rocket',
+  'eyes'
+]
+
+/**
+ * A comment as GET /issues/comments/{id} answers with it. Filled: id, body, html_url,
+ * created_at, updated_at, author_association, user {login, type}.
+ */
+export type SandboxComment = Pick<
+  Schemas['issue-comment'],
+  'id' | 'html_url' | 'created_at' | 'updated_at' | 'author_association'
+> & { body: string; user: SandboxUser }
+
 /** An issue or a pull request: they share one numbering space per repository. */
 interface StoredIssue {
   repo: string
@@ -196,6 +229,8 @@ export class GitHubSandbox {
       label?: { name: string; color: string }
     }[]
   >()
+  /** comment id -> its reactions, oldest first */
+  readonly reactions = new Map<number, SandboxReaction[]>()
   /** "owner/repo" -> login -> permission (admin, maintain, write, triage, read, none) */
   readonly permissions = new Map<string, Map<string, string>>()
   /** "owner/repo#number" -> an issue or a pull request (see issues(), pullRequests()) */
@@ -241,6 +276,7 @@ export class GitHubSandbox {
     this.labels.clear()
     this.events.clear()
     this.threads.clear()
+    this.reactions.clear()
   }
 
   /**
@@ -496,6 +532,15 @@ export class GitHubSandbox {
     return this.create(repo, issue, body, user, association)
   }
 
+  /** The contents of the reactions on a comment, oldest first. */
+  reactionsOn(commentId: number): string[] {
+    return (this.reactions.get(commentId) ?? []).map((r) => r.content)
+  }
+
+  private findComment(id: number): Comment | undefined {
+    return [...this.comments.values()].flat().find((c) => c.id === id)
+  }
+
   setPermission(repo: string, login: string, permission: string): void {
     const map = this.permissions.get(repo) ?? new Map<string, string>()
     map.set(login, permission)
@@ -619,6 +664,44 @@ export class GitHubSandbox {
             identity.type === 'Bot' ? 'NONE' : 'MEMBER'
           )
         )
+      }
+    }
+    if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && record.method === 'GET') {
+      const comment = this.findComment(Number(m[1]))
+      if (!comment) return send(404, { message: 'Not Found' })
+      const item: SandboxComment = {
+        id: comment.id,
+        body: comment.body,
+        html_url: comment.html_url,
+        created_at: comment.created_at,
+        updated_at: comment.updated_at,
+        author_association: comment.author_association as SandboxComment['author_association'],
+        user: { login: comment.user.login, type: comment.user.type }
+      }
+      return send(200, item)
+    }
+    if ((m = /^\/issues\/comments\/(\d+)\/reactions$/.exec(rest))) {
+      const id = Number(m[1])
+      if (!this.findComment(id)) return send(404, { message: 'Not Found' })
+      const list = this.reactions.get(id) ?? []
+      if (record.method === 'GET') return this.page(record, send, list)
+      if (record.method === 'POST') {
+        const content = (record.body as Partial<ReactionRequest> | undefined)?.content
+        if (!content || !REACTIONS.includes(content))
+          return send(
+            422,
+            validationFailed([{ resource: 'Reaction', code: 'invalid', field: 'content' }])
+          )
+        const had = list.find((r) => r.content === content && r.user.login === identity.login)
+        if (had) return send(200, had)
+        const reaction: SandboxReaction = {
+          id: this.nextId++,
+          content,
+          created_at: new Date().toISOString(),
+          user: { login: identity.login, type: identity.type }
+        }
+        this.reactions.set(id, [...list, reaction])
+        return send(201, reaction)
       }
     }
     if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && record.method === 'PATCH') {

@@ -13,8 +13,9 @@ import { deliver, setOutputs } from './report/deliver.js'
 import { commentTargetOf } from './run/comment-target.js'
 import { buildReport } from './report/model.js'
 import { EMPTY_OUTPUTS } from './report/outputs.js'
-import { readSettings, SettingsError, type Mode } from './run/settings.js'
-import { unrelatedLabelMessage, type Trigger } from './run/trigger.js'
+import { readSettings, SettingsError, type Mode, type Settings } from './run/settings.js'
+import { ignoredCommentMessage, unrelatedLabelMessage, type Trigger } from './run/trigger.js'
+import { issueCommentOf, type IssueComment } from './run/issue-comment.js'
 
 /** What index.ts already knows: the event, and what it asks with the label prefix in force. */
 export interface Start {
@@ -47,15 +48,32 @@ async function execute(start: Start | undefined): Promise<void> {
     if (!(error instanceof SettingsError)) throw error
     return reportInvalidInputs(error, context)
   }
-  const trigger = start?.trigger ?? triggerOf(context, settings.labelPrefix)
+  const trigger = start?.trigger ?? triggerOf(context, settings.labelPrefix, settings.slashCommand)
   if (trigger.kind === 'unrelated-label') {
     log.info(unrelatedLabelMessage(trigger.label, settings.labelPrefix))
     return setOutputs(EMPTY_OUTPUTS)
   }
+  if (trigger.kind === 'ignored-comment') {
+    log.info(ignoredCommentMessage(trigger.reason))
+    return setOutputs(EMPTY_OUTPUTS)
+  }
   const github = gitHubSession(settings.githubToken, context, settings)
+  // A slash command: eyes on its comment now, then rocket or confused once the run is done.
+  const command = trigger.kind === 'slash-command' ? commandOf(context) : undefined
+  const eyes = command && github.react(command.commentId, 'eyes')
+  let succeeded = false
   const launchDarkly = launchDarklyClient(settings)
   try {
     const commentTarget = settings.mode === 'apply' ? commentTargetOf(settings, context) : undefined
+    if (trigger.kind === 'slash-command' && trigger.help) {
+      await deliver(helpReport(settings, context), {
+        comment: commentTarget && { github, pending: github.findComment(commentTarget) },
+        summary: context.hasSummary,
+        failOnError: settings.failOnError
+      })
+      succeeded = true
+      return
+    }
     const mode = await MODES[settings.mode]()
     const result = await mode({ context, settings, trigger, github, launchDarkly, commentTarget })
     await deliver(result.report, {
@@ -69,9 +87,42 @@ async function execute(start: Start | undefined): Promise<void> {
         dashboard: { github, key: `project=${settings.projectKey}`, sections: result.dashboard }
       })
     })
+    succeeded = !result.report.failed
   } finally {
     launchDarkly.close()
+    if (command) {
+      await eyes
+      await github.react(command.commentId, succeeded ? 'rocket' : 'confused')
+    }
   }
+}
+
+/** The comment of a slash command; throws one sentence when the payload has none usable. */
+function commandOf(context: RunContext): IssueComment {
+  const comment = context.issueComment ?? issueCommentOf(context.event)
+  if (!comment) throw new Error('The issue_comment event payload has no usable comment')
+  return comment
+}
+
+/** `/expire help`: the grammar, with an example for this step; nothing is sent. */
+function helpReport(settings: Settings, context: RunContext): ReturnType<typeof buildReport> {
+  return buildReport({
+    dryRun: false,
+    timeZone: settings.timeZone,
+    baseUri: settings.baseUri,
+    projectKey: settings.projectKey,
+    environmentKeys: settings.environmentKeys,
+    flagKeys: settings.flagKeys,
+    invalid: [],
+    flags: [],
+    runUrl: context.runUrl,
+    help: {
+      command: settings.slashCommand,
+      prefix: settings.labelPrefix,
+      requiredPermission: settings.requiredPermission,
+      segmentKeys: settings.segmentKeys
+    }
+  })
 }
 
 /** Bad inputs: nothing is sent, but the report still reaches the log, the summary and the PR. */
@@ -97,7 +148,9 @@ async function reportInvalidInputs(error: SettingsError, context: RunContext): P
     runUrl: context.runUrl
   })
   const github = gitHubSession(reporting.githubToken, context)
-  const target = commentTargetOf(reporting, context)
+  // On a comment, bad inputs get no comment of their own: most comments are not commands.
+  const target =
+    context.event.name === 'issue_comment' ? undefined : commentTargetOf(reporting, context)
   await deliver(report, {
     comment: target && { github, pending: github.findComment(target) },
     summary: context.hasSummary,

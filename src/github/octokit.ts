@@ -324,6 +324,19 @@ export async function removeLabel(
   }
 }
 
+/** The reactions the action puts on a command comment. */
+export type Reaction = 'eyes' | 'rocket' | 'confused'
+
+/** Reacts to an issue or pull request comment; GitHub answers 200 when it had that one already. */
+export async function reactToComment(
+  octokit: Octokit,
+  where: Repository,
+  commentId: number,
+  content: Reaction
+): Promise<void> {
+  await octokit.rest.reactions.createForIssueComment({ ...where, comment_id: commentId, content })
+}
+
 /** When GitHub asked to be called again, and which limit it was: from a 403 or 429. */
 export function retryLater(
   error: unknown,

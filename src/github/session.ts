@@ -3,7 +3,7 @@
  * runs that talk to GitHub. The report comment is looked for early, so that the lookup overlaps
  * LaunchDarkly's work, and written at the end.
  */
-import type { Labeling, Octokit, Repository, RequestLimits } from './octokit.js'
+import type { Labeling, Octokit, Reaction, Repository, RequestLimits } from './octokit.js'
 import { permissionFrom, type Permission } from './permission.js'
 import type { CommentResult } from './comment.js'
 import type { Section } from './dashboard.js'
@@ -197,6 +197,30 @@ export class GitHubSession {
           { denied: '; the token needs pull-requests: write' }
         ),
         { cause: error }
+      )
+    }
+  }
+
+  /**
+   * Puts a reaction on a comment (a slash command's): a reaction that cannot be put is a
+   * warning, never a failure. Never rejects.
+   */
+  async react(commentId: number, content: Reaction): Promise<void> {
+    if (!this.token) return
+    try {
+      const { octokit, client } = await this.load()
+      try {
+        await client.reactToComment(octokit, this.repository(), commentId, content)
+      } catch (error) {
+        this.warn(
+          couldNot(client, `react with ${content} to comment ${commentId}`, error, {
+            denied: '; the token needs issues: write and pull-requests: write'
+          })
+        )
+      }
+    } catch (error) {
+      this.warn(
+        `Could not react with ${content} to comment ${commentId} (${(error as Error).message}).`
       )
     }
   }

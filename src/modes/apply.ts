@@ -13,6 +13,7 @@ import { parseEntry, parseTargets, type GrammarContext } from '../sources/gramma
 import { labelEventSource } from '../sources/label-event.js'
 import { labelOrigin } from '../sources/labels.js'
 import { pullRequestLabelsSource } from '../sources/pull-request-labels.js'
+import { commandOrigin, slashCommandSource } from '../sources/slash-command.js'
 import { readSource, type LabelState, type Source } from '../sources/source.js'
 import { targetsInputSource } from '../sources/targets-input.js'
 import {
@@ -33,6 +34,8 @@ type Grammar = Omit<GrammarContext, 'intent'>
 
 export async function runApply(input: ModeInput): Promise<ModeResult> {
   const { context, settings, github, launchDarkly } = input
+  // A slash command applies its own entries only: the file lends its aliases, nothing else.
+  const command = input.trigger.kind === 'slash-command'
   const now = Date.now()
   const file = await readRunTargetsFile(input, now)
   const grammar: Grammar = {
@@ -43,7 +46,7 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
     aliases: file?.aliases
   }
   const fileResults = file?.results ?? []
-  const fileEntries = okEntries(fileResults)
+  const fileEntries = command ? [] : okEntries(fileResults)
   const { projectKey } = settings
   const inputPairs = pairsOf(projectKey, runScopeOf(settings))
   const filePairs = fileEntries.flatMap((e) => pairsOf(projectKey, e.scope))
@@ -60,7 +63,7 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
   if (early) startComment()
   const found = await source.read()
   // On a pull request the file is only planned: each line stands alone, and labels still act.
-  const planned = file?.planOnly ? file.results : []
+  const planned = file?.planOnly && !command ? file.results : []
   const all = [...found.results, ...found.independent, ...planned]
   const labels = found.labels ?? { superseded: [], added: undefined, labelsNow: [] }
   if (all.length + found.skipped.length + labels.superseded.length > 0) startComment()
@@ -108,7 +111,7 @@ export async function runApply(input: ModeInput): Promise<ModeResult> {
     ),
     flagKeys: keysOf(pairs, 'flag'),
     segmentKeys: keysOf(pairs, 'segment'),
-    ...(file?.planOnly && fileResults.length > 0 ? { planOnlyFile: file.path } : {}),
+    ...(file?.planOnly && !command && fileResults.length > 0 ? { planOnlyFile: file.path } : {}),
     resting: restingLabels(all, found.skipped, labels, grammar),
     invalid,
     skipped: found.skipped,
@@ -184,8 +187,8 @@ async function removeSuperseded(
 }
 
 /**
- * The source of this run's entries: the label of a label event; on a pull request opened or pushed
- * to, its labels beside the `targets` input; else the `targets` input and an applied targets file.
+ * The source of this run's entries: the entries of a slash command; the label of a label event;
+ * on a pull request opened or pushed to, its labels beside the `targets` input; else the `targets` input and an applied targets file.
  */
 function sourceOf(
   { context, settings, trigger, github }: ModeInput,
@@ -196,6 +199,29 @@ function sourceOf(
   const { pullRequest } = context
   // Without flag-key (a targets-file step), labels are another step's: left alone, unreported.
   const labelsAct = settings.flagKeys.length + settings.segmentKeys.length > 0
+  if (trigger.kind === 'slash-command') {
+    const comment = context.issueComment
+    if (!comment) throw new Error('The issue_comment event payload has no usable comment')
+    if (!labelsAct) {
+      const origin = commandOrigin(settings.slashCommand, comment.author)
+      const reason =
+        'flag-key and segment-key are empty, so a command applies to no flag; run commands in a step that names its flags'
+      return readSource({
+        results: [{ ok: false, invalid: { source: settings.slashCommand, origin, reason } }],
+        independent: [],
+        skipped: []
+      })
+    }
+    return slashCommandSource({
+      command: settings.slashCommand,
+      args: trigger.args,
+      author: comment.author,
+      grammar,
+      runScope: runScopeOf(settings),
+      gate,
+      ...(pullRequest && { labels: () => github.labels(pullRequest.number) })
+    })
+  }
   if (trigger.kind === 'label' && !labelsAct) {
     log.info('flag-key is empty, so labels are left to the step that names their flags.')
     return readSource({ results: [], independent: [], skipped: [] })

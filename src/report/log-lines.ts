@@ -8,6 +8,7 @@ import { outcomeLabel, verdict } from './wording.js'
 /** Lines for the step log; src/log.ts makes whatever came from outside inert. */
 export function logLines(report: Report): string[] {
   if (report.fatal) return [report.fatal]
+  if (report.help) return [`Help for ${report.help.command}: nothing was sent to LaunchDarkly.`]
   if (report.digest) {
     const { due, untilMs, untimed } = report.digest
     return [

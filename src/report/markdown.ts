@@ -6,7 +6,7 @@ import { code, table, text } from './escape.js'
 import { renderDigest } from './due-soon.js'
 import { renderDrift } from './drift.js'
 import { targetingUrl } from './links.js'
-import type { Report, Row } from './model.js'
+import type { CommandHelp, Report, Row } from './model.js'
 import { ICON, outcomeLabel, verdict } from './wording.js'
 
 /** LaunchDarkly errors listed under the table; the `errors` output has all of them. */
@@ -30,6 +30,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     head.push(`❌ ${report.fatal.split('\n').map(text).join('  \n')}`)
     return head.join('\n\n')
   }
+  if (report.help) return [...head, ...renderHelp(report, report.help)].join('\n\n')
   if (report.digest) {
     // Read-only: what is due, and the errors of the pairs that could not be read.
     return [...head, renderDigest(report.digest, report.timeZone), ...otherErrors(report)].join(
@@ -191,4 +192,31 @@ function who(row: Row): string {
 /** Where a row came from: a label (shown as written), or a line of the targets input. */
 function from(row: Row): string {
   return row.origin.startsWith('label ') ? `label ${code(row.source)}` : text(row.origin)
+}
+
+/** A slash command's grammar, with an example for this step's flags and segments. */
+function renderHelp(report: Report, help: CommandHelp): string[] {
+  const list = (keys: string[]): string => keys.map((key) => code(key, false)).join(', ')
+  const on = [
+    ...(report.flagKeys.length > 0
+      ? [`${report.flagKeys.length === 1 ? 'flag' : 'flags'} ${list(report.flagKeys)}`]
+      : []),
+    ...(help.segmentKeys.length > 0
+      ? [`${help.segmentKeys.length === 1 ? 'segment' : 'segments'} ${list(help.segmentKeys)}`]
+      : [])
+  ]
+  const environments = `${report.environmentKeys.length === 1 ? 'environment' : 'environments'} ${list(report.environmentKeys)}`
+  const example = [`${help.command} sandy@2030-06-10 bob@+7d`, `${help.command} carol@never`]
+  return [
+    `**How to use ${code(help.command, false)}** · project ${code(report.projectKey, false)}`,
+    `Write a comment whose first line is ${code(help.command, false)} followed by one or more entries, separated by spaces. For example, to remove sandy on 10 June 2030 and bob in 7 days, then to cancel carol's removal:`,
+    ['```text', ...example, '```'].join('\n'),
+    [
+      `- An entry is ${code('<key>@<when>', false)}: a date (${code('2030-06-10', false)}), an instant with its zone (${code('2030-06-10T09:00Z', false)}), a time from now (${code('+36h', false)}, ${code('+7d', false)}, ${code('+2w', false)}), or ${code('never', false)} to cancel a scheduled removal. The prefix ${code(help.prefix, false)} is optional.`,
+      `- Every entry applies to ${on.join(' and ')}, in ${environments}.`,
+      '- All or nothing: if one entry is invalid, nothing of the comment is sent.',
+      `- It acts only for people with ${code(help.requiredPermission, false)} permission on the repository or more.`,
+      `- ${code(`${help.command} help`, false)} shows this.`
+    ].join('\n')
+  ]
 }

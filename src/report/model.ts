@@ -91,6 +91,19 @@ export interface Report {
   drift?: DriftItem[]
   /** digest: what is due. */
   digest?: Digest
+  /** A slash command's help (`/expire help`): the run sent nothing. */
+  help?: CommandHelp
+}
+
+/** How to write a slash command for this step: its word, its flags, segments and environments. */
+export interface CommandHelp {
+  command: string
+  /** The label prefix, optional in a command. */
+  prefix: string
+  /** The permission a commenter needs (required-permission). */
+  requiredPermission: string
+  /** The step's segments (the report keeps its flags and environments). */
+  segmentKeys: string[]
 }
 
 /** What a report is built from: the run's settings as the report shows them, and the results. */
@@ -106,6 +119,7 @@ export interface ReportInput extends Pick<
   | 'planOnlyFile'
   | 'fatal'
   | 'runUrl'
+  | 'help'
 > {
   /** The PR's other expiry labels, shown so that the comment is the PR's whole state. */
   resting?: RestingLabel[]
@@ -245,6 +259,7 @@ export function buildReport(input: ReportInput): Report {
     },
     fatal: input.fatal,
     runUrl: input.runUrl,
+    ...(input.help === undefined ? {} : { help: input.help }),
     failed: input.fatal !== undefined || errors.length > 0
   }
 }

@@ -5,6 +5,7 @@
  */
 import { context as github } from '@actions/github'
 import { readRawEvent, type RawEvent } from './event.js'
+import { issueCommentOf, type IssueComment } from './issue-comment.js'
 import { pullRequestOf, type PullRequest } from './pull-request.js'
 import { classify, type Trigger } from './trigger.js'
 
@@ -15,7 +16,10 @@ export interface Repository {
 
 export interface RunContext {
   event: RawEvent
+  /** The PR of a pull_request(_target) event, or of a comment on a pull request. */
   pullRequest: PullRequest | undefined
+  /** An issue_comment event's comment, on a pull request or an issue; undefined otherwise. */
+  issueComment: IssueComment | undefined
   repository: Repository | undefined
   /** `owner/repo`, for messages. */
   repositoryName: string
@@ -36,9 +40,17 @@ export const GITHUB_RETRY_BASE_VARIABLE = 'EXPIRING_TARGETS_GITHUB_RETRY_BASE_MS
 export function readContext(event: RawEvent = readRawEvent()): RunContext {
   const repository = repositoryOf()
   const retryBase = Number(process.env[GITHUB_RETRY_BASE_VARIABLE])
+  // A comment that is not a command must not fail the run: the command's run reads it again.
+  let issueComment: IssueComment | undefined
+  try {
+    issueComment = issueCommentOf(event)
+  } catch {
+    issueComment = undefined
+  }
   return {
     event,
-    pullRequest: pullRequestOf(event),
+    pullRequest: pullRequestOf(event) ?? commentedPullRequest(issueComment),
+    issueComment,
     repository,
     repositoryName: repository ? `${repository.owner}/${repository.repo}` : 'this repository',
     runUrl: runUrlOf(github.serverUrl, repository, String(github.runId)),
@@ -49,9 +61,21 @@ export function readContext(event: RawEvent = readRawEvent()): RunContext {
   }
 }
 
-/** What the event asks of the action, with the label prefix in force. */
-export function triggerOf(context: RunContext, prefix: string): Trigger {
-  return classify(context.event.name, context.event.payload, prefix)
+/** What the event asks of the action, with the label prefix and the slash command in force. */
+export function triggerOf(context: RunContext, prefix: string, command?: string): Trigger {
+  return classify(context.event.name, context.event.payload, prefix, command)
+}
+
+/** The pull request a comment is on; its author is who sends what the comment asks. */
+function commentedPullRequest(comment: IssueComment | undefined): PullRequest | undefined {
+  if (!comment?.onPullRequest) return undefined
+  return {
+    number: comment.issueNumber,
+    url: comment.url,
+    labels: comment.labels,
+    fromFork: false,
+    sender: comment.author
+  }
 }
 
 function repositoryOf(): Repository | undefined {

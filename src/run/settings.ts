@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { CONTEXT_KIND, KEY, KEY_RULE, RESERVED_KINDS } from '../core/keys.js'
 import { PERMISSIONS, type Permission } from '../github/permission.js'
 import { isValidTimeZone } from '../core/when.js'
-import { DEFAULT_PREFIX } from './trigger.js'
+import { DEFAULT_PREFIX, DEFAULT_SLASH_COMMAND } from './trigger.js'
 
 /** What the run does: apply entries, sweep untimed targets, reconcile open PRs, or digest. */
 export const MODES = ['apply', 'sweep', 'reconcile', 'digest'] as const
@@ -43,6 +43,8 @@ export interface Settings {
   variation: string | undefined
   targets: string
   labelPrefix: string
+  /** The word that starts a command comment (issue_comment), such as /expire. */
+  slashCommand: string
   timeZone: string
   dryRun: boolean
   comment: boolean
@@ -231,6 +233,10 @@ const schema = z.object({
     .string()
     .max(40, 'is longer than 40 characters')
     .regex(/^[^\s@,]+$/, 'must have no white space, "@" or ","'),
+  'slash-command': z
+    .string()
+    .max(40, 'is longer than 40 characters')
+    .regex(/^[^\s@,]+$/, 'must be one word, with no white space, "@" or ","'),
   timezone: z
     .string()
     .refine(isValidTimeZone, { message: 'is not an IANA time zone, e.g. UTC, Europe/Berlin' }),
@@ -260,6 +266,7 @@ export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = {
   dashboard: 'false',
   'base-uri': DEFAULT_BASE_URI,
   'label-prefix': DEFAULT_PREFIX,
+  'slash-command': DEFAULT_SLASH_COMMAND,
   timezone: 'UTC',
   'dry-run': 'false',
   comment: 'true',
@@ -548,6 +555,7 @@ export function readSettings(): Settings {
     variation: v.variation,
     targets: v.targets,
     labelPrefix: v['label-prefix'],
+    slashCommand: v['slash-command'],
     timeZone: v.timezone,
     dryRun: v['dry-run'],
     comment: v.comment,

@@ -10,17 +10,28 @@ export type Trigger =
   | { kind: 'label'; action: 'labeled' | 'unlabeled'; label: string }
   | { kind: 'unrelated-label'; action: 'labeled' | 'unlabeled'; label: string }
   | { kind: 'pull-request'; action: string }
+  /** A comment whose first line is the slash command: the words after it (none: help). */
+  | { kind: 'slash-command'; args: string[]; help: boolean }
+  /** An issue_comment event that is not a command for us: why, for the log. */
+  | { kind: 'ignored-comment'; reason: string }
   | { kind: 'other' }
 
 export const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
 export const DEFAULT_PREFIX = 'expire-user:'
+export const DEFAULT_SLASH_COMMAND = '/expire'
 
 /** The whole of an unrelated label's run. */
 export function unrelatedLabelMessage(label: string, prefix: string): string {
   return `Label ${JSON.stringify(label)} does not start with ${JSON.stringify(prefix)}: nothing to do.`
 }
 
-export function classify(eventName: string, payload: unknown, prefix: string): Trigger {
+export function classify(
+  eventName: string,
+  payload: unknown,
+  prefix: string,
+  command = DEFAULT_SLASH_COMMAND
+): Trigger {
+  if (eventName === 'issue_comment') return classifyComment(payload, command)
   if (!PULL_REQUEST_EVENTS.has(eventName) || !isObject(payload)) return { kind: 'other' }
   const action = typeof payload.action === 'string' ? payload.action : ''
   if (action === 'labeled' || action === 'unlabeled') {
@@ -31,6 +42,50 @@ export function classify(eventName: string, payload: unknown, prefix: string): T
       : { kind: 'unrelated-label', action, label }
   }
   return { kind: 'pull-request', action }
+}
+
+/**
+ * An issue_comment event: a command only when it was just created, by a person, and its first
+ * line starts (after white space) with the command word followed by white space or nothing.
+ */
+function classifyComment(payload: unknown, command: string): Trigger {
+  if (!isObject(payload)) return { kind: 'ignored-comment', reason: 'The event has no comment' }
+  const action = typeof payload.action === 'string' ? payload.action : ''
+  if (action !== 'created')
+    return {
+      kind: 'ignored-comment',
+      reason: `The comment was ${action || 'changed'}, not created`
+    }
+  const comment = isObject(payload.comment) ? payload.comment : {}
+  const user = isObject(comment.user) ? comment.user : {}
+  if (user.type === 'Bot') return { kind: 'ignored-comment', reason: 'The comment is by a bot' }
+  const args = commandArgs(typeof comment.body === 'string' ? comment.body : '', command)
+  if (!args) {
+    return {
+      kind: 'ignored-comment',
+      reason: `The comment does not start with ${JSON.stringify(command)}`
+    }
+  }
+  const help = args.length === 0 || (args.length === 1 && args[0] === 'help')
+  return { kind: 'slash-command', args: help ? [] : args, help }
+}
+
+/** At most this much of a comment's first line is read. */
+const MAX_COMMAND_LINE = 10_000
+
+/** The words after the command on the body's first line; undefined when it is not the command. */
+export function commandArgs(body: string, command: string): string[] | undefined {
+  const first = body.slice(0, MAX_COMMAND_LINE).split(/\r\n|\n|\r/, 1)[0] ?? ''
+  const line = first.replace(/^\s+/u, '')
+  if (command === '' || !line.startsWith(command)) return undefined
+  const rest = line.slice(command.length)
+  if (rest !== '' && !/^\s/u.test(rest)) return undefined
+  return rest.split(/\s+/u).filter((word) => word !== '')
+}
+
+/** The whole of an ignored comment's run. */
+export function ignoredCommentMessage(reason: string): string {
+  return `${reason}: nothing to do.`
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -14,9 +14,10 @@ export interface Gate {
 
 export interface Gated {
   result: ParseResult
-  /** Who added or removed the label; undefined when unknown. */
+  /** Who added or removed the label, or wrote the command; undefined when unknown. */
   actor: string | undefined
-  verb: 'added' | 'removed'
+  /** `wrote`: a slash command in a comment. */
+  verb: 'added' | 'removed' | 'wrote'
 }
 
 export async function applyGate(items: Gated[], gate: Gate): Promise<ParseResult[]> {
@@ -38,19 +39,21 @@ export async function applyGate(items: Gated[], gate: Gate): Promise<ParseResult
         ok: false,
         invalid: { source, origin, reason }
       })
-      const needs = `changing targeting through labels needs ${gate.required} permission (input required-permission)`
-      if (!actor) return refuse(`GitHub does not say who ${verb} this label; ${needs}`)
+      const command = verb === 'wrote'
+      const what = command ? 'this command' : 'this label'
+      const needs = `changing targeting through ${command ? 'comment commands' : 'labels'} needs ${gate.required} permission (input required-permission)`
+      if (!actor) return refuse(`GitHub does not say who ${verb} ${what}; ${needs}`)
       let actual: Permission
       try {
         actual = await lookup(actor)
       } catch (error) {
         return refuse(
-          `could not check the permission of ${actor}, who ${verb} this label (${(error as Error).message}); ${needs}`
+          `could not check the permission of ${actor}, who ${verb} ${what} (${(error as Error).message}); ${needs}`
         )
       }
       if (allows(actual, gate.required)) return result
       return refuse(
-        `${actor}, who ${verb} this label, has ${actual} permission on ${gate.repository}; ${needs}`
+        `${actor}, who ${verb} ${what}, has ${actual} permission on ${gate.repository}; ${needs}`
       )
     })
   )
