@@ -174,6 +174,7 @@ const CONTAINERS: Record<string, string> = {
   'reconcile.yml': 'flag-key',
   'scheduled-cleanup.yml': 'flag-key',
   'segment-sweep.yml': 'segment-key',
+  'slash-command.yml': 'flag-key',
   'sweep.yml': 'flag-key',
   'targets-file.yml': 'targets-file',
   'workflow-step.yml': 'flag-key'
@@ -187,6 +188,7 @@ describe('the examples', () => {
       'reconcile.yml',
       'scheduled-cleanup.yml',
       'segment-sweep.yml',
+      'slash-command.yml',
       'sweep.yml',
       'targets-file.yml',
       'workflow-step.yml'
@@ -326,6 +328,23 @@ describe('the examples', () => {
     for (const hours of leases) expect(hours).toBeGreaterThan(7 * 24)
   })
 
+  it('run slash commands on new comments only, skipping other comments and bots at job level, without checking out', () => {
+    const wf = workflow('slash-command.yml')
+    const { job } = theStep('slash-command.yml')
+    expect(Object.keys(wf.on)).toEqual(['issue_comment'])
+    expect(wf.on.issue_comment?.types).toEqual(['created'])
+    expect(squash(job.if)).toBe(
+      "startsWith(github.event.comment.body, '/expire') && github.event.comment.user.type != 'Bot'"
+    )
+    expect(action.inputs['slash-command']?.default).toBe('/expire')
+    for (const [, j] of jobs(wf))
+      expect(j.steps.filter((s) => s.uses?.startsWith('actions/checkout@'))).toEqual([])
+    // Its header says why issue_comment with secrets is safe here.
+    const header = headerOf('slash-command.yml')
+    expect(header).toMatch(/never add a checkout/)
+    expect(header).toMatch(/required-permission/)
+  })
+
   it('run a plain workflow step by hand', () => {
     expect(Object.keys(workflow('workflow-step.yml').on)).toEqual(['workflow_dispatch'])
   })
@@ -417,6 +436,11 @@ function neededPermissions(wf: Workflow, job: Job): Permissions {
       needed.issues = 'read'
     }
     if (inputs.dashboard === true || inputs.dashboard === 'true') needed.issues = 'write'
+    // A command comment: the report and the reactions on a pull request's comment or an issue's.
+    if (mode === 'apply' && 'issue_comment' in wf.on) {
+      needed['pull-requests'] = 'write'
+      needed.issues = 'write'
+    }
   }
   return needed
 }
@@ -500,6 +524,10 @@ const CONCURRENCY: Record<string, { level: 'job' | 'workflow'; group: string } |
   },
   'digest.yml': { level: 'workflow', group: 'launchdarkly-expiring-targets-digest' },
   'scheduled-cleanup.yml': { level: 'workflow', group: 'launchdarkly-expiring-targets-cleanup' },
+  'slash-command.yml': {
+    level: 'job',
+    group: 'launchdarkly-expiring-targets-command-${{ github.event.issue.number }}'
+  },
   'workflow-step.yml': undefined
 }
 
