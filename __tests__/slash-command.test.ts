@@ -6,6 +6,9 @@
  * bots' are left alone: nothing sent, nothing written.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   ENVIRONMENT,
   GITHUB_TOKEN,
@@ -62,6 +65,7 @@ interface Command {
   action?: 'created' | 'edited' | 'deleted'
   author?: { login: string; type: 'Bot' | 'User' }
   inputs?: Record<string, string>
+  env?: Record<string, string>
   /** Where the comment is: pull request 2 unless given. */
   on?: Pick<IssueCommentOptions, 'issueNumber' | 'onPullRequest' | 'labels'>
 }
@@ -82,7 +86,8 @@ async function comment(command: Command): Promise<{ result: InProcessRun; commen
       user: author,
       ...command.on
     }),
-    inputs: { ...sandboxes.inputs(), 'flag-key': 'checkout,new-search', ...command.inputs }
+    inputs: { ...sandboxes.inputs(), 'flag-key': 'checkout,new-search', ...command.inputs },
+    ...(command.env ? { env: command.env } : {})
   })
   runs.push(result)
   // The sandbox's own seeding is not the run's: only what the run asked is kept for the tests.
@@ -176,6 +181,48 @@ describe('a command on a pull request', () => {
         expect.objectContaining({ kind: 'removeExpireUserTargetDate', userKey: 'sandy' })
       ])
       expect(sandboxes.github.reactionsOn(commentId)).toEqual(['eyes', 'rocket'])
+    },
+    SLOW
+  )
+})
+
+describe('a targets file', () => {
+  it(
+    'lends its aliases; its own targets are neither applied nor planned',
+    async () => {
+      const workspace = mkdtempSync(join(tmpdir(), 'ld-command-'))
+      try {
+        mkdirSync(join(workspace, '.github'))
+        writeFileSync(
+          join(workspace, '.github', 'expiring-targets.yml'),
+          [
+            'version: 1',
+            'aliases:',
+            '  qa: sandy',
+            'targets:',
+            '  - flag: new-search',
+            '    user: bob',
+            '    remove-at: 2030-07-01',
+            ''
+          ].join('\n')
+        )
+        const { result, commentId } = await comment({
+          body: '/expire qa@2030-06-10',
+          inputs: { 'flag-key': 'checkout', 'targets-file': '.github/expiring-targets.yml' },
+          env: { GITHUB_WORKSPACE: workspace }
+        })
+        expect(result.exitCode).toBe(0)
+        expect(patches().map((r) => r.path)).toEqual([EXPIRING_PATH])
+        expect((patches()[0]?.body as { instructions: unknown[] }).instructions).toEqual([
+          expect.objectContaining({ userKey: 'sandy', value: JUNE_10 })
+        ])
+        expect(sandboxes.github.reactionsOn(commentId)).toEqual(['eyes', 'rocket'])
+        const body = reportComments()[0]?.body ?? ''
+        expect(body).not.toContain('bob')
+        expect(body).not.toContain('will be applied when merged')
+      } finally {
+        rmSync(workspace, { recursive: true, force: true })
+      }
     },
     SLOW
   )
