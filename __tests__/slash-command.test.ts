@@ -66,6 +66,8 @@ interface Command {
   author?: { login: string; type: 'Bot' | 'User' }
   inputs?: Record<string, string>
   env?: Record<string, string>
+  /** The comment as GitHub has it now, when not as the event says; null: deleted. */
+  stored?: string | null
   /** Where the comment is: pull request 2 unless given. */
   on?: Pick<IssueCommentOptions, 'issueNumber' | 'onPullRequest' | 'labels'>
 }
@@ -77,7 +79,11 @@ interface Command {
 async function comment(command: Command): Promise<{ result: InProcessRun; commentId: number }> {
   const author = command.author ?? { login: 'Codertocat', type: 'User' as const }
   const issueNumber = command.on?.issueNumber ?? PR
-  const written = sandboxes.github.addComment(REPOSITORY, issueNumber, command.body, author)
+  const stored = command.stored === undefined ? command.body : command.stored
+  const written =
+    stored === null
+      ? { id: 999_999 }
+      : sandboxes.github.addComment(REPOSITORY, issueNumber, stored, author)
   const before = sandboxes.github.requests.length
   const result = await inProcess.run({
     eventName: 'issue_comment',
@@ -356,6 +362,37 @@ describe('refusals', () => {
       expect(result.exitCode).toBe(1)
       expect(patches()).toEqual([])
       expect(sandboxes.github.reactionsOn(commentId)).toEqual(['eyes', 'confused'])
+    },
+    SLOW
+  )
+})
+
+describe('the comment read again (a re-run replays the event as it was)', () => {
+  it.each([
+    ['deleted', null, 'the comment was deleted'],
+    ['edited on its first line', '/expire sandy@2030-07-01', 'was edited since']
+  ])(
+    '%s: nothing sent, and the comment says why',
+    async (_, stored, why) => {
+      const { result } = await comment({ body: '/expire sandy@2030-06-10', stored })
+      expect(result.exitCode).toBe(1)
+      expect(sandboxes.launchDarkly.requests).toEqual([])
+      expect(reportComments()[0]?.body).toContain(why)
+    },
+    SLOW
+  )
+
+  it(
+    'edited below its first line: applied',
+    async () => {
+      const { result, commentId } = await comment({
+        body: '/expire sandy@2030-06-10\nthanks',
+        stored: '/expire sandy@2030-06-10\nthanks, and see the ticket',
+        inputs: { comment: 'false' }
+      })
+      expect(result.exitCode).toBe(0)
+      expect(patches()).toHaveLength(2)
+      expect(sandboxes.github.reactionsOn(commentId)).toEqual(['eyes', 'rocket'])
     },
     SLOW
   )

@@ -16,7 +16,13 @@ import { Octokit as RestOctokit } from '@octokit/rest'
 import { ZodError } from 'zod'
 import { formatUtc } from '../core/when.js'
 import { USER_AGENT } from '../core/version.js'
-import { eventsSchema, labelsSchema, permissionSchema, pullsSchema } from './payloads.js'
+import {
+  commentSchema,
+  eventsSchema,
+  labelsSchema,
+  permissionSchema,
+  pullsSchema
+} from './payloads.js'
 
 /** When a label was added last, and by whom (from the PR's events). */
 export interface Labeling {
@@ -321,6 +327,21 @@ export async function removeLabel(
     await octokit.rest.issues.removeLabel({ ...where, issue_number: issueNumber, name })
   } catch (error) {
     if ((error as { status?: number }).status !== 404) throw error
+  }
+}
+
+/** An issue or pull request comment's body now; undefined when it was deleted. */
+export async function commentBody(
+  octokit: Octokit,
+  where: Repository,
+  commentId: number
+): Promise<string | undefined> {
+  try {
+    const { data } = await octokit.rest.issues.getComment({ ...where, comment_id: commentId })
+    return commentSchema.parse(data).body ?? ''
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return undefined
+    throw error
   }
 }
 

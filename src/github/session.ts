@@ -201,6 +201,21 @@ export class GitHubSession {
     }
   }
 
+  /** A comment's body now; undefined when it was deleted. Throws one sentence on failure. */
+  async commentBody(commentId: number): Promise<string | undefined> {
+    const { octokit, client } = await this.load()
+    try {
+      return await client.commentBody(octokit, this.repository(), commentId)
+    } catch (error) {
+      throw new Error(
+        couldNot(client, `read comment ${commentId}`, error, {
+          denied: '; the token needs issues: read or pull-requests: read'
+        }),
+        { cause: error }
+      )
+    }
+  }
+
   /**
    * Puts a reaction on a comment (a slash command's): a reaction that cannot be put is a
    * warning, never a failure. Never rejects.

@@ -219,7 +219,8 @@ function sourceOf(
       grammar,
       runScope: runScopeOf(settings),
       gate,
-      ...(pullRequest && { labels: () => github.labels(pullRequest.number) })
+      ...(pullRequest && { labels: () => github.labels(pullRequest.number) }),
+      comment: { written: comment.body, current: () => github.commentBody(comment.commentId) }
     })
   }
   if (trigger.kind === 'label' && !labelsAct) {

@@ -31,6 +31,8 @@ export interface IssueComment {
   /** The labels of the issue or pull request when the event was sent. */
   labels: string[]
   commentId: number
+  /** The comment as the event has it (a re-run replays it as it was then). */
+  body: string
   /** Who wrote the comment. */
   author: string
 }
@@ -56,6 +58,7 @@ export function issueCommentOf(event: RawEvent): IssueComment | undefined {
     url: pull?.html_url ?? issue.html_url,
     labels: issue.labels.map((l) => l.name),
     commentId: comment.id,
+    body: comment.body ?? '',
     author: comment.user.login
   }
 }
