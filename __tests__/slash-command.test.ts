@@ -367,6 +367,55 @@ describe('refusals', () => {
   )
 })
 
+describe('hostile commands', () => {
+  it(
+    'workflow commands, markup and mentions in entries stay inert, and nothing is sent',
+    async () => {
+      const words = [
+        '::error::pwned@2030-06-10',
+        '<img/src=x/onerror=alert(1)>@2030-06-10',
+        '[click](https://evil.example)@2030-06-10',
+        '@octocat@2030-06-10',
+        '|a|b|@2030-02-30'
+      ]
+      const { result, commentId } = await comment({ body: `/expire ${words.join(' ')}` })
+      expect(result.exitCode).toBe(1)
+      expect(sandboxes.launchDarkly.requests).toEqual([])
+      expect(result.stdout).not.toMatch(
+        /^::(?!add-mask|error title=|error::\d+ problems?;|notice|warning)/m
+      )
+      expect(result.stdout).not.toContain('::error::pwned')
+      const body = reportComments()[0]?.body ?? ''
+      expect(body).not.toContain('<img')
+      expect(body).not.toContain('](https://evil.example)')
+      expect(body).not.toMatch(/(^|[^\u2060])@octocat/)
+      expect(sandboxes.github.reactionsOn(commentId)).toEqual(['eyes', 'confused'])
+    },
+    SLOW
+  )
+
+  it(
+    'more than 50 entries, or one over 512 characters, refuse the command in a sentence',
+    async () => {
+      const many = Array.from({ length: 51 }, (_, i) => `user${i}@2030-06-10`)
+      const first = await comment({
+        body: `/expire ${many.join(' ')}`,
+        inputs: { comment: 'false' }
+      })
+      expect(first.result.exitCode).toBe(1)
+      expect(first.result.stdout).toContain('at most 50 entries')
+      const long = await comment({
+        body: `/expire ${'a'.repeat(600)}@2030-06-10`,
+        inputs: { comment: 'false' }
+      })
+      expect(long.result.exitCode).toBe(1)
+      expect(long.result.stdout).toContain('an entry has at most 512')
+      expect(sandboxes.launchDarkly.requests).toEqual([])
+    },
+    SLOW
+  )
+})
+
 describe('the comment read again (a re-run replays the event as it was)', () => {
   it.each([
     ['deleted', null, 'the comment was deleted'],
