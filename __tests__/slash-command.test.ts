@@ -282,6 +282,18 @@ describe('comments left alone', () => {
     expect(result.stdout).toContain('nothing to do')
   })
 
+  it('a command to a step in another mode than apply', async () => {
+    const { result, commentId } = await comment({
+      body: '/expire sandy@2030-06-10',
+      inputs: { mode: 'digest' }
+    })
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain('Slash commands act in mode apply only')
+    expect(sandboxes.launchDarkly.requests).toEqual([])
+    expect(githubWrites()).toEqual([])
+    expect(sandboxes.github.reactionsOn(commentId)).toEqual([])
+  })
+
   it(
     'a command with leading white space is one',
     async () => {

@@ -57,6 +57,14 @@ async function execute(start: Start | undefined): Promise<void> {
     log.info(ignoredCommentMessage(trigger.reason))
     return setOutputs(EMPTY_OUTPUTS)
   }
+  if (trigger.kind === 'slash-command' && settings.mode !== 'apply') {
+    log.info(
+      ignoredCommentMessage(
+        `Slash commands act in mode apply only, and this step is ${settings.mode}`
+      )
+    )
+    return setOutputs(EMPTY_OUTPUTS)
+  }
   const github = gitHubSession(settings.githubToken, context, settings)
   // A slash command: eyes on its comment now, then rocket or confused once the run is done.
   const command = trigger.kind === 'slash-command' ? commandOf(context) : undefined
