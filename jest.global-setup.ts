@@ -1,37 +1,51 @@
 /**
- * The end-to-end suites run dist/index.js: bundle it first whenever anything it is built from is
- * newer, so that no test can pass against a stale bundle.
+ * The end-to-end suites run dist/index.js: bundle it first whenever it was built from other
+ * sources than these, so that no test can pass against a stale bundle. Judged by content
+ * (bundle-hash.mjs: the sources' hash against dist/.inputs-hash), not by file times, so a fresh
+ * clone, whose files git wrote in any order, tests the committed bundle as it is and rewrites
+ * nothing.
+ *
+ * When the sources do not bundle (a type error, say), dist/ is put back as it was, since
+ * `npm run bundle` removes it first, and the run stops with ncc's message.
  */
 import { execFileSync } from 'node:child_process'
-import { readdirSync, statSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { HASH_FILE, inputsHash, storedHash } from './bundle-hash.mjs'
 
 const ROOT = import.meta.dirname
-
-function newest(path: string): number {
-  const stat = statSync(path)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))))
-}
-
-function bundledAt(): number {
-  try {
-    return statSync(join(ROOT, 'dist', 'index.js')).mtimeMs
-  } catch {
-    return 0
-  }
-}
+const DIST = join(ROOT, 'dist')
 
 export default function bundleIfStale(): void {
-  const sources = Math.max(
-    newest(join(ROOT, 'src')),
-    newest(join(ROOT, 'package-lock.json')),
-    newest(join(ROOT, 'tsconfig.json'))
+  const current = inputsHash(ROOT)
+  const stored = storedHash(ROOT)
+  if (stored === current && existsSync(join(DIST, 'index.js'))) return
+  const why = stored === undefined ? `there is no ${HASH_FILE}` : `${HASH_FILE} differs`
+  process.stdout.write(
+    `\ndist/ was built from other sources than these (${why}): bundling it before the tests.\n`
   )
-  if (bundledAt() > sources) return
-  process.stdout.write('\ndist/ is older than src/: bundling it before the tests.\n')
-  execFileSync('npm', ['run', '-s', 'bundle'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit']
-  })
+  const backup = mkdtempSync(join(tmpdir(), 'dist-before-bundle-'))
+  const hadDist = existsSync(DIST)
+  try {
+    if (hadDist) cpSync(DIST, backup, { recursive: true })
+    try {
+      execFileSync('npm', ['run', '-s', 'bundle'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 64 * 1024 * 1024
+      })
+      if (storedHash(ROOT) !== inputsHash(ROOT))
+        throw new Error(`npm run bundle did not write ${HASH_FILE} for these sources`)
+    } catch (error) {
+      rmSync(DIST, { recursive: true, force: true })
+      if (hadDist) cpSync(backup, DIST, { recursive: true })
+      const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? ''
+      throw new Error(`npm run bundle failed, dist/ is left as it was:\n${stderr}`, {
+        cause: error
+      })
+    }
+  } finally {
+    rmSync(backup, { recursive: true, force: true })
+  }
 }
