@@ -68,7 +68,7 @@ describe('planning one flag', () => {
       variationId: 'v-on',
       value: T1
     })
-    expect(p?.variation).toEqual({ id: 'v-on', label: 'on' })
+    expect(p?.variation).toEqual({ id: 'v-on', label: 'on', where: { variationId: 'v-on' } })
   })
 
   it('finds users in user-kind context targets too, but not other kinds', () => {
