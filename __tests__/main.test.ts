@@ -4,7 +4,16 @@
  * it. The paths through settings, the `required-permission` gate and a lost PATCH answer, checked
  * on the outputs, the requests and the sandboxes' state.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  jest
+} from '@jest/globals'
 import {
   ENVIRONMENT,
   GITHUB_TOKEN,
@@ -23,6 +32,10 @@ import {
   type InProcessRun
 } from './helpers/in-process.ts'
 import { leaksIn, textsLeftBy } from './helpers/secrets.ts'
+
+// Real timers here (no clock: comments are off but in one test, see NO_COMMENT); explicit for a
+// loaded machine.
+jest.setTimeout(30_000)
 
 const JUNE_10 = Date.parse('2030-06-10T00:00:00Z')
 const LABEL = 'expire-user:sandy@2030-06-10'
@@ -51,18 +64,16 @@ beforeEach(() => {
   sandboxes.reset()
   runs = []
 })
-afterEach(() => {
+afterEach(async () => {
+  await inProcess.settle()
   expect(sandboxes.launchDarkly.violations).toEqual([])
-  const left = textsLeftBy(
-    runs.map((r) => ({ ...r, code: r.exitCode, stderr: '', ms: 0 })),
-    sandboxes
-  )
-  expect(leaksIn(left)).toEqual([])
+  expect(leaksIn(textsLeftBy(runs, sandboxes))).toEqual([])
 })
 
-/** One run against the sandboxes: their inputs, then the test's. */
+/** One run of main's run() against the sandboxes: their inputs, then the test's. */
 async function run(options: InProcessOptions = {}): Promise<InProcessRun> {
   const result = await inProcess.run({
+    entry: 'main',
     ...options,
     inputs: { ...sandboxes.inputs(), ...options.inputs }
   })
@@ -147,7 +158,10 @@ describe('runs in one process', () => {
     const sent = sandboxes.launchDarkly.requests.length
     const withoutKey = sandboxes.inputs()
     delete withoutKey['api-key']
-    const third = await inProcess.run({ inputs: { ...withoutKey, targets: 'bob@2030-06-10' } })
+    const third = await inProcess.run({
+      entry: 'main',
+      inputs: { ...withoutKey, targets: 'bob@2030-06-10' }
+    })
     runs.push(third)
     expect(third.exitCode).toBe(1)
     expect(third.outputs).toEqual(EMPTY_OUTPUTS)

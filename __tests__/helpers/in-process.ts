@@ -1,12 +1,17 @@
 /**
- * The in-process tier: `run()` from src/main.ts inside the Jest process, no child process and no
- * bundle, with the environment set up the way the runner sets it for `dist/index.js` (see
- * sandbox/runner.ts). Each run gets its own `INPUT_*` variables (action.yml's defaults, then the
- * test's), its event file, and empty GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files to read back.
+ * The in-process tier: the action inside the Jest process, no child process and no bundle, with
+ * the environment set up the way the runner sets it for `dist/index.js` (see sandbox/runner.ts).
+ * Each run gets its own `INPUT_*` variables (action.yml's defaults, then the test's), its event
+ * file, and empty GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files to read back.
+ *
+ * A run goes through src/index.ts, as the bundle's does: a fresh instance of it per run (an
+ * import with a query of its own), so its top-level code (the event read, the fast exit for an
+ * unrelated label) runs each time, while main.ts and the rest are loaded once.
  *
  * Two things are read once per process and so shape the set-up:
- * - @actions/github builds its `context` (API URL, server URL, run id) when it is first imported:
- *   `startInProcess` sets those variables, and only then imports src/main.ts.
+ * - @actions/github builds its `context` (API URL, server URL, run id) and its proxy settings
+ *   when it is first imported: `startInProcess` sets those variables, and only then imports
+ *   src/main.ts. Every run of a file therefore talks to one GitHub API URL, without a proxy.
  * - core.summary remembers the summary file's path on first use: the whole suite uses one file,
  *   emptied before each run.
  */
@@ -14,17 +19,24 @@ import { jest } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { clearTimeout as realClearTimeout, setTimeout as realSetTimeout } from 'node:timers'
 import { actionDefaults, parseOutputFile } from '../../sandbox/runner.ts'
 
 export interface InProcessRun {
   /** GITHUB_OUTPUT, parsed. */
   outputs: Record<string, string>
+  /** GITHUB_OUTPUT as the run left it, unparsed. */
+  outputFile: string
   /** Everything written to process.stdout during the run (@actions/core's log). */
   stdout: string
+  /** Everything written to process.stderr during the run. */
+  stderr: string
   /** The job summary file. */
   summary: string
-  /** process.exitCode after the run, 0 when unset. */
+  /** process.exitCode after the run, 0 when unset: the exit code the process would end with. */
   exitCode: number
+  /** The same, under the name sandbox/runner.ts gives it. */
+  code: number
 }
 
 export interface InProcessOptions {
@@ -33,12 +45,21 @@ export interface InProcessOptions {
   /** GITHUB_EVENT_NAME; workflow_dispatch unless given. */
   eventName?: string
   payload?: unknown
-  /** More variables for this run only. */
+  /** More variables for this run only (GITHUB_WORKSPACE, GITHUB_EVENT_PATH, ...). */
   env?: Record<string, string>
+  /** `index` (default) runs src/index.ts as the bundle does; `main` calls main's run() alone. */
+  entry?: 'index' | 'main'
 }
 
 export interface InProcess {
   run: (options?: InProcessOptions) => Promise<InProcessRun>
+  /**
+   * Waits up to `limitMs` for a run still under way (one a failed or timed-out test left behind)
+   * to end; true when none is left.
+   */
+  settle: (limitMs?: number) => Promise<boolean>
+  /** A run is under way. */
+  busy: () => boolean
   /** Puts process.env back as it was before `startInProcess`, and removes the files. */
   restore: () => void
 }
@@ -62,6 +83,11 @@ const PROXY_VARIABLES = [
   'no_proxy',
   'NODE_USE_ENV_PROXY'
 ]
+/** What a runner (or a developer's shell) may have set that a fresh step would not inherit. */
+const RUNNER_VARIABLE = /^(GITHUB_|RUNNER_|INPUT_|ACTIONS_|STATE_)/
+
+const INDEX = '../../src/index.ts'
+let instances = 0
 
 /**
  * Sets the process up as a runner would and imports src/main.ts. Call it once per suite, in
@@ -79,7 +105,8 @@ export async function startInProcess(setup: InProcessSetup): Promise<InProcess> 
   writeFileSync(files.output, '')
   writeFileSync(files.summary, '')
 
-  for (const name of PROXY_VARIABLES) delete process.env[name]
+  for (const name of Object.keys(process.env))
+    if (RUNNER_VARIABLE.test(name) || PROXY_VARIABLES.includes(name)) delete process.env[name]
   const base: Record<string, string> = {
     GITHUB_ACTIONS: 'true',
     GITHUB_EVENT_NAME: 'workflow_dispatch',
@@ -135,36 +162,68 @@ export async function startInProcess(setup: InProcessSetup): Promise<InProcess> 
     process.exitCode = undefined
   }
 
+  const execute = async (options: InProcessOptions): Promise<InProcessRun> => {
+    prepare(options)
+    let stdout = ''
+    let stderr = ''
+    const capture = (into: (text: string) => void) => (chunk: string | Uint8Array) => {
+      into(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
+      return true
+    }
+    const out = jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation(capture((text) => (stdout += text)))
+    const err = jest
+      .spyOn(process.stderr, 'write')
+      .mockImplementation(capture((text) => (stderr += text)))
+    try {
+      if (options.entry === 'main') await run()
+      else await import(`${INDEX}?run=${++instances}`)
+    } finally {
+      out.mockRestore()
+      err.mockRestore()
+    }
+    const code = process.exitCode
+    const exitCode = code === undefined || code === null ? 0 : Number(code)
+    process.exitCode = undefined
+    const outputFile = readFileSync(files.output, 'utf8')
+    return {
+      outputs: parseOutputFile(outputFile),
+      outputFile,
+      stdout,
+      stderr,
+      summary: readFileSync(files.summary, 'utf8'),
+      exitCode,
+      code: exitCode
+    }
+  }
+
+  let pending: Promise<unknown> = Promise.resolve()
+  let underWay = 0
   return {
     run: async (options = {}) => {
-      prepare(options)
-      let stdout = ''
-      const write = jest
-        .spyOn(process.stdout, 'write')
-        .mockImplementation((chunk: string | Uint8Array) => {
-          stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
-          return true
-        })
-      try {
-        await run()
-      } finally {
-        write.mockRestore()
-      }
-      const code = process.exitCode
-      return {
-        outputs: parseOutputFile(readFileSync(files.output, 'utf8')),
-        stdout,
-        summary: readFileSync(files.summary, 'utf8'),
-        exitCode: code === undefined || code === null ? 0 : Number(code)
-      }
+      // One run at a time: they share process.env and the files.
+      await pending
+      underWay++
+      const running = execute(options).finally(() => underWay--)
+      pending = running.catch(() => undefined)
+      return running
     },
+    settle: async (limitMs = 20_000) => {
+      let timer: NodeJS.Timeout | undefined
+      const limit = new Promise<void>((resolve) => (timer = realSetTimeout(resolve, limitMs)))
+      await Promise.race([pending, limit])
+      realClearTimeout(timer)
+      return underWay === 0
+    },
+    busy: () => underWay > 0,
     restore
   }
 }
 
 /**
  * src/main.ts and what the helper needs beside it, imported only now: @actions/github reads
- * GITHUB_API_URL and the rest when it is first imported, so a static import of src/context.ts
+ * GITHUB_API_URL and the rest when it is first imported, so a static import of src/run/context.ts
  * (or of anything that loads @actions/github) would be too early.
  */
 async function load(githubApiUrl: string) {
