@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, normalize } from 'node:path'
 import { isScalar, parse, parseDocument, visit, type Pair, type YAMLMap } from 'yaml'
@@ -127,17 +127,22 @@ describe('GitHub Actions schemas', () => {
     const source = read('action.yml')
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
     expect(source).toMatch(/^ {2}using: node24$/m)
-    const copy = join(mkdtempSync(join(tmpdir(), 'action-')), 'action.yml')
+    const dir = mkdtempSync(join(tmpdir(), 'action-'))
+    const copy = join(dir, 'action.yml')
     writeFileSync(copy, source.replace(/^ {2}using: node24$/m, '  using: node20'))
     const result = validate(copy)
+    rmSync(dir, { recursive: true, force: true })
     expect(result.output).toBe('')
     expect(result.ok).toBe(true)
   })
 
   it('refuse a broken workflow, so the check can fail', () => {
-    const broken = join(mkdtempSync(join(tmpdir(), 'wf-')), 'broken.yml')
+    const dir = mkdtempSync(join(tmpdir(), 'wf-'))
+    const broken = join(dir, 'broken.yml')
     writeFileSync(broken, 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n')
-    expect(validate(broken).ok).toBe(false)
+    const result = validate(broken)
+    rmSync(dir, { recursive: true, force: true })
+    expect(result.ok).toBe(false)
   })
 
   it.each(examples)('accept examples/%s', (file) => {
