@@ -18,9 +18,11 @@ import {
 } from '@jest/globals'
 import { ENVIRONMENT, PROJECT, startSandboxes, type Sandboxes } from '../sandbox/fixtures.ts'
 import { startProxySandbox, type ProxySandbox } from '../sandbox/proxy.ts'
-import type { ActionRun, RunOptions } from '../sandbox/runner.ts'
+import type { RunOptions } from '../sandbox/runner.ts'
 import { TLS_CERT_PATH } from '../sandbox/server.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
+import { BUNDLE_TEST_TIMEOUT_MS, bundleSuite, runBundle, type BundleRun } from './helpers/bundle.ts'
+import { emptyGitHub, emptyLaunchDarkly } from './helpers/empty.ts'
 import { scanAfterEach } from './helpers/secrets.ts'
 
 const REPO = 'Codertocat/Hello-World'
@@ -31,8 +33,9 @@ const LABEL = 'expire-user:sandy@2030-06-10'
 
 // A run that works takes well under a second. A client that ignores the proxy fails to resolve
 // the .invalid names, and its retries took ~30 s (measured with the bundle before proxy support):
-// this leaves room to end in a failed assertion that says what went wrong, not in a timeout.
-jest.setTimeout(60_000)
+// one attempt per request (max-attempts 1, below) keeps such a run short, and the time limits of
+// helpers/bundle.ts end a hung run in a failure that says what it printed.
+jest.setTimeout(BUNDLE_TEST_TIMEOUT_MS)
 
 /** Both sandboxes over HTTPS, GitHub's under /api/v3, reached by name through the proxy. */
 let proxied: Sandboxes
@@ -41,10 +44,13 @@ let ghes: Sandboxes
 let proxy: ProxySandbox
 /** The sandboxes the current test runs against, for the secret scan. */
 let current: Sandboxes | undefined
-let prNumber: number
+const prNumber = (pullRequestPayload('labeled').pull_request as { number: number }).number
 
+bundleSuite()
 scanAfterEach(() => current)
 
+// One set of sandboxes and proxy for the file, emptied before each test: no run outlives its test
+// (bundleSuite), and nothing a test left on them reaches the next.
 beforeAll(async () => {
   proxied = await startSandboxes({ tls: true }, { tls: true, pathPrefix: PREFIX })
   ghes = await startSandboxes({}, { pathPrefix: PREFIX })
@@ -54,21 +60,30 @@ beforeAll(async () => {
       [`${GH_HOST}:443`]: proxied.github.origin
     }
   })
-  prNumber = (pullRequestPayload('labeled').pull_request as { number: number }).number
 })
 afterAll(async () => {
   await Promise.all([proxied?.close(), ghes?.close(), proxy?.close()])
 })
 beforeEach(() => {
-  proxied.reset()
-  ghes.reset()
-  proxy.reset()
   current = undefined
+  for (const sandboxes of [proxied, ghes]) {
+    emptyLaunchDarkly(sandboxes.launchDarkly)
+    emptyGitHub(sandboxes.github)
+  }
+  proxy.reset()
 })
 afterEach(() => {
   expect(proxied.launchDarkly.violations).toEqual([])
   expect(ghes.launchDarkly.violations).toEqual([])
 })
+
+/** The bundle against `sandboxes`: their inputs and GITHUB_API_URL, then the options'. */
+const runOn = (sandboxes: Sandboxes, options: Partial<RunOptions>): Promise<BundleRun> =>
+  runBundle({
+    ...options,
+    inputs: { ...sandboxes.inputs(), ...options.inputs },
+    env: { ...sandboxes.env(), ...options.env }
+  })
 
 /**
  * A labeled PR event, run through the proxy with the hosts' names. One attempt per LaunchDarkly
@@ -77,7 +92,7 @@ afterEach(() => {
  */
 function runBehindProxy(env: Record<string, string> = {}, extra: Partial<RunOptions> = {}) {
   current = proxied
-  return proxied.run({
+  return runOn(proxied, {
     eventName: 'pull_request',
     payload: pullRequestPayload('labeled', LABEL),
     ...extra,
@@ -102,7 +117,7 @@ function expectEveryGitHubRequestPrefixed(sandboxes: Sandboxes): void {
   expect(sandboxes.github.requests.filter((r) => r.status === 404)).toEqual([])
 }
 
-function expectCommentWritten(sandboxes: Sandboxes, run: ActionRun): void {
+function expectCommentWritten(sandboxes: Sandboxes, run: BundleRun): void {
   const comments = sandboxes.github.commentsOn(REPO, prNumber)
   expect(comments).toHaveLength(1)
   expect(writesOn(sandboxes).map((r) => [r.method, r.path])).toEqual([
@@ -159,7 +174,7 @@ describe('GitHub Enterprise Server without a proxy', () => {
   it('writes the comment under the /api/v3 prefix of GITHUB_API_URL', async () => {
     current = ghes
     expect(ghes.github.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v3$/)
-    const result = await ghes.run({
+    const result = await runOn(ghes, {
       eventName: 'pull_request',
       payload: pullRequestPayload('labeled', LABEL),
       env: { GITHUB_API_URL: ghes.github.url }

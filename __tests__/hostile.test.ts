@@ -3,16 +3,7 @@
  * and says what would be valid, and nothing reaches LaunchDarkly. Plus property-based tests of the
  * grammar with fast-check.
  */
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  jest
-} from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import fc from 'fast-check'
 import {
   formatEntry,
@@ -21,11 +12,11 @@ import {
   type GrammarContext
 } from '../src/sources/grammar.js'
 import { LATEST_MS, parseWhen } from '../src/core/when.js'
-import { startSandboxes, type Sandboxes } from '../sandbox/fixtures.ts'
-import type { ActionRun, RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
-import { scanAfterEach } from './helpers/secrets.ts'
+import type { InProcessOptions } from './helpers/in-process.ts'
+import { annotations, inProcessSuite, type InProcessRun } from './helpers/suite.ts'
 
+// The property-based tests run thousands of cases; the end-to-end part runs in process.
 jest.setTimeout(60_000)
 
 const NOW = Date.parse('2026-11-28T12:00:00Z')
@@ -249,20 +240,10 @@ describe('the grammar, property-based', () => {
   })
 })
 
-describe('hostile input, end to end', () => {
-  let sandboxes: Sandboxes
-  scanAfterEach(() => sandboxes)
-  beforeAll(async () => {
-    sandboxes = await startSandboxes()
-  })
-  afterAll(() => sandboxes.close())
-  beforeEach(() => {
-    sandboxes.reset()
-  })
-  afterEach(() => {
-    expect(sandboxes.launchDarkly.violations).toEqual([])
-  })
-  const run = (options: Partial<RunOptions>): Promise<ActionRun> => sandboxes.run(options)
+describe('hostile input, end to end (in process)', () => {
+  const suite = inProcessSuite()
+  const run = (options: InProcessOptions): Promise<InProcessRun> => suite.run(options)
+  const ld = () => suite.sandboxes.launchDarkly
 
   it('refuses every bad targets line at once, naming each line, and sends nothing', async () => {
     // The first line is valid, so the repeated user on the last line is a repeat.
@@ -273,7 +254,7 @@ describe('hostile input, end to end', () => {
     ]
     const result = await run({ inputs: { targets: lines.join('\n') } })
     expect(result.code).toBe(1)
-    expect(sandboxes.launchDarkly.requests).toHaveLength(0)
+    expect(ld().requests).toHaveLength(0)
     const errors = JSON.parse(result.outputs.errors ?? '[]') as {
       origin: string
       message: string
@@ -291,7 +272,7 @@ describe('hostile input, end to end', () => {
         payload: pullRequestPayload('labeled', label)
       })
       expect(result.code).toBe(1)
-      expect(sandboxes.launchDarkly.requests).toHaveLength(0)
+      expect(ld().requests).toHaveLength(0)
       const [error] = JSON.parse(result.outputs.errors ?? '[]') as {
         origin: string
         message: string
@@ -304,7 +285,9 @@ describe('hostile input, end to end', () => {
   it.each(BAD_INPUTS)('refuses %s=%j, naming the input, and sends nothing', async (name, value) => {
     const result = await run({ inputs: { targets: 'sandy@2030-06-10', [name]: value } })
     expect(result.code).toBe(1)
-    expect(sandboxes.launchDarkly.requests).toHaveLength(0)
-    expect(result.stdout).toMatch(new RegExp(`Input "${name}" (is|must|may|contains)`))
+    expect(ld().requests).toHaveLength(0)
+    expect(annotations(result, 'error')).toEqual([
+      expect.stringMatching(new RegExp(`\\nInput "${name}" (is|must|may|contains)`))
+    ])
   })
 })

@@ -1,45 +1,31 @@
 /**
- * End to end: the PR comment, the label lifecycle, forks, against both sandboxes.
+ * In process: the PR comment, the label lifecycle, forks, against both sandboxes.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { marked } from 'marked'
 import {
   ENVIRONMENT,
   flagWithTargets,
   GITHUB_TOKEN,
   PROJECT,
-  registerRunnerToken,
-  startSandboxes,
-  type Sandboxes
+  registerRunnerToken
 } from '../sandbox/fixtures.ts'
-import type { ActionRun, RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
-import { scanAfterEach } from './helpers/secrets.ts'
+import { annotations, inProcessSuite } from './helpers/suite.ts'
+import type { InProcessOptions, InProcessRun } from './helpers/in-process.ts'
+
+jest.setTimeout(30_000)
+const suite = inProcessSuite()
 
 const REPO = 'Codertocat/Hello-World'
-let sandboxes: Sandboxes
-let prNumber: number
+const prNumber = (pullRequestPayload('labeled').pull_request as { number: number }).number
 
-scanAfterEach(() => sandboxes)
-
-beforeAll(async () => {
-  sandboxes = await startSandboxes()
-  prNumber = (pullRequestPayload('labeled').pull_request as { number: number }).number
-})
-afterAll(() => sandboxes.close())
-beforeEach(() => {
-  sandboxes.reset()
-})
-afterEach(() => {
-  expect(sandboxes.launchDarkly.violations).toEqual([])
-})
-
-const run = (options: Partial<RunOptions>): Promise<ActionRun> => sandboxes.run(options)
-const labeled = (label: string, extra: Partial<RunOptions> = {}) =>
+const run = (options: InProcessOptions): Promise<InProcessRun> => suite.run(options)
+const labeled = (label: string, extra: InProcessOptions = {}) =>
   run({ eventName: 'pull_request', payload: pullRequestPayload('labeled', label), ...extra })
-const comments = () => sandboxes.github.commentsOn(REPO, prNumber)
+const comments = () => suite.sandboxes.github.commentsOn(REPO, prNumber)
 const writes = () =>
-  sandboxes.github.requests.filter((r) => r.method === 'POST' || r.method === 'PATCH')
+  suite.sandboxes.github.requests.filter((r) => r.method === 'POST' || r.method === 'PATCH')
 const html = (markdown: string) => marked.parse(markdown, { gfm: true, async: false })
 
 describe('the sticky comment', () => {
@@ -68,7 +54,7 @@ describe('the sticky comment', () => {
   })
 
   it('is found again beyond the first page of comments', async () => {
-    const { github } = sandboxes
+    const { github } = suite.sandboxes
     for (let i = 0; i < 210; i++)
       github.addComment(REPO, prNumber, `LGTM ${i}`, { login: 'reviewer', type: 'User' }, 'MEMBER')
     await labeled('expire-user:sandy@2030-06-10')
@@ -87,7 +73,7 @@ describe('the sticky comment', () => {
   it('ignores a comment that copies the marker but was written by a person', async () => {
     const marker =
       '<!-- launchdarkly-expiring-targets project=default environment=production flags=checkout -->'
-    const fake = sandboxes.github.addComment(
+    const fake = suite.sandboxes.github.addComment(
       REPO,
       prNumber,
       `${marker}\nall good, nothing to see`,
@@ -99,7 +85,7 @@ describe('the sticky comment', () => {
   })
 
   it('matches its author by login when the token is a personal one', async () => {
-    sandboxes.github.tokens.set('ghp_personal', {
+    suite.sandboxes.github.tokens.set('ghp_personal', {
       login: 'release-bot-user',
       type: 'User',
       canWrite: true
@@ -175,7 +161,7 @@ describe('the sticky comment', () => {
       { length: 1500 },
       (_, i) => `bulk-user-with-a-long-key-${String(i).padStart(5, '0')}@example.com`
     )
-    sandboxes.launchDarkly.addFlag(PROJECT, flagWithTargets('bulk', users))
+    suite.sandboxes.launchDarkly.addFlag(PROJECT, flagWithTargets('bulk', users))
     const result = await run({
       eventName: 'workflow_dispatch',
       inputs: {
@@ -203,35 +189,37 @@ describe('the sticky comment', () => {
 
   it('is not written for an unrelated label', async () => {
     await labeled('bug')
-    expect(sandboxes.github.requests).toHaveLength(0)
+    expect(suite.sandboxes.github.requests).toHaveLength(0)
   })
 
   it('is not written with comment: false; the summary still has the report', async () => {
     const result = await labeled('expire-user:sandy@2030-06-10', { inputs: { comment: 'false' } })
     expect(result.code).toBe(0)
-    const commentCalls = sandboxes.github.requests.filter((r) => r.path.includes('/comments'))
+    const commentCalls = suite.sandboxes.github.requests.filter((r) => r.path.includes('/comments'))
     expect(commentCalls).toHaveLength(0)
     expect(result.summary).toMatch(/🟢 scheduled/)
     expect(result.outputs['comment-url']).toBe('')
   })
 
   it('is a warning, not a failure, when the token cannot write', async () => {
-    registerRunnerToken(sandboxes.github, 'ghs_readonly', false)
+    registerRunnerToken(suite.sandboxes.github, 'ghs_readonly', false)
     const result = await labeled('expire-user:sandy@2030-06-10', {
       inputs: { 'github-token': 'ghs_readonly' }
     })
     expect(result.code).toBe(0)
-    expect(sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT)).toHaveLength(1)
-    expect(result.stdout).toMatch(
-      /::warning::Could not write the PR comment \(403 Resource not accessible by integration.*pull-requests: write/
-    )
+    expect(suite.sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT)).toHaveLength(1)
+    expect(annotations(result, 'warning')).toEqual([
+      expect.stringMatching(
+        /^Could not write the PR comment \(403 Resource not accessible by integration.*pull-requests: write/
+      )
+    ])
     expect(result.summary).toMatch(/🟢 scheduled/)
   })
 })
 
 describe('the label lifecycle', () => {
   it('applies every expiry label the PR has now on synchronize, read live, not from the payload', async () => {
-    sandboxes.github.setLabels(REPO, prNumber, [
+    suite.sandboxes.github.setLabels(REPO, prNumber, [
       'bug',
       'expire-user:sandy@2030-06-10',
       'expire-user:bob@+2w'
@@ -239,25 +227,29 @@ describe('the label lifecycle', () => {
     const payload = pullRequestPayload('synchronize', undefined, ['expire-user:carol@2030-06-10'])
     const result = await run({ eventName: 'pull_request', payload })
     expect(result.code).toBe(0)
-    const patch = sandboxes.launchDarkly.requests.find((r) => r.method === 'PATCH')?.body as {
+    const patch = suite.sandboxes.launchDarkly.requests.find((r) => r.method === 'PATCH')?.body as {
       instructions: { userKey: string }[]
     }
     expect(patch.instructions.map((i) => i.userKey)).toEqual(['sandy', 'bob'])
-    expect(sandboxes.github.requests[0]?.path).toBe(`/repos/${REPO}/issues/${prNumber}/labels`)
+    expect(suite.sandboxes.github.requests[0]?.path).toBe(
+      `/repos/${REPO}/issues/${prNumber}/labels`
+    )
   })
 
   it.each(['opened', 'reopened'] as const)(
     'applies the labels on %s too, and a rerun sends nothing',
     async (action) => {
-      sandboxes.github.setLabels(REPO, prNumber, ['expire-user:sandy@2030-06-10'])
+      suite.sandboxes.github.setLabels(REPO, prNumber, ['expire-user:sandy@2030-06-10'])
       await run({ eventName: 'pull_request', payload: pullRequestPayload(action) })
       await run({ eventName: 'pull_request', payload: pullRequestPayload(action) })
-      expect(sandboxes.launchDarkly.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1)
+      expect(
+        suite.sandboxes.launchDarkly.requests.filter((r) => r.method === 'PATCH')
+      ).toHaveLength(1)
     }
   )
 
   it('leaves a label whose time has passed alone on synchronize, instead of failing every push', async () => {
-    sandboxes.github.setLabels(REPO, prNumber, [
+    suite.sandboxes.github.setLabels(REPO, prNumber, [
       'expire-user:sandy@2021-01-01',
       'expire-user:bob@2030-06-10'
     ])
@@ -266,14 +258,16 @@ describe('the label lifecycle', () => {
       payload: pullRequestPayload('synchronize')
     })
     expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/unchanged "expire-user:sandy@2021-01-01".*its time has passed/)
+    expect(result.summary).toMatch(
+      /\| ⚪ unchanged \| label `expire-user:sandy@2021-01-01` \| its time has passed/
+    )
     expect(
-      sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT).map((i) => i.userKey)
+      suite.sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT).map((i) => i.userKey)
     ).toEqual(['bob'])
   })
 
   it('applies the valid live labels when one is invalid, and shows the invalid one', async () => {
-    sandboxes.github.setLabels(REPO, prNumber, [
+    suite.sandboxes.github.setLabels(REPO, prNumber, [
       'expire-user:sandy@2030-06-10',
       'expire-user:bob@2030-13-01'
     ])
@@ -283,20 +277,20 @@ describe('the label lifecycle', () => {
     })
     expect(result.code).toBe(1)
     expect(
-      sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT).map((i) => i.userKey)
+      suite.sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT).map((i) => i.userKey)
     ).toEqual(['sandy'])
     expect(comments()[0]?.body).toMatch(/`expire-user:bob@2030-13-01`.*⚠️ invalid/)
   })
 
   it('does not comment on a synchronize of a PR without expiry labels', async () => {
-    sandboxes.github.setLabels(REPO, prNumber, ['bug'])
+    suite.sandboxes.github.setLabels(REPO, prNumber, ['bug'])
     const result = await run({
       eventName: 'pull_request',
       payload: pullRequestPayload('synchronize')
     })
     expect(result.code).toBe(0)
     expect(writes()).toHaveLength(0)
-    expect(sandboxes.launchDarkly.requests).toHaveLength(0)
+    expect(suite.sandboxes.launchDarkly.requests).toHaveLength(0)
   })
 })
 
@@ -308,20 +302,24 @@ describe('forks', () => {
   }
 
   it('explains in one sentence why a fork PR has no api-key, and does not crash on the comment', async () => {
-    registerRunnerToken(sandboxes.github, 'ghs_forktoken', false)
+    registerRunnerToken(suite.sandboxes.github, 'ghs_forktoken', false)
     const result = await run({
       eventName: 'pull_request',
       payload: fromFork(pullRequestPayload('labeled', 'expire-user:sandy@2030-06-10')),
       inputs: { 'api-key': '', 'github-token': 'ghs_forktoken' }
     })
     expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(
-      /::error::This pull request comes from a fork, and GitHub gives pull_request workflows from forks no secrets, so api-key is empty\. Run this workflow on pull_request_target instead/
+    expect(annotations(result, 'error')).toContainEqual(
+      expect.stringMatching(
+        /^This pull request comes from a fork, and GitHub gives pull_request workflows from forks no secrets, so api-key is empty\. Run this workflow on pull_request_target instead/
+      )
     )
-    expect(result.stdout).toMatch(/::warning::Could not write the PR comment/)
+    expect(annotations(result, 'warning')).toContainEqual(
+      expect.stringMatching(/^Could not write the PR comment/)
+    )
     expect(result.summary).toMatch(/comes from a fork/)
     expect(result.stderr).toBe('')
-    expect(sandboxes.launchDarkly.requests).toHaveLength(0)
+    expect(suite.sandboxes.launchDarkly.requests).toHaveLength(0)
   })
 
   it('works on pull_request_target from a fork, where the secret and a write token are given', async () => {

@@ -1,53 +1,30 @@
 /**
- * End to end: the bundled dist/index.js, run as the Actions runner runs it, against the
- * LaunchDarkly sandbox on 127.0.0.1.
+ * In process: the action against the LaunchDarkly sandbox on 127.0.0.1, as the bundle runs it
+ * (e2e-bundle.test.ts runs the bundle itself).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { startLaunchDarklySandbox, type LaunchDarklySandbox } from '../sandbox/launchdarkly.ts'
+import { describe, expect, it, jest } from '@jest/globals'
 import {
   API_KEY,
   baseInputs,
   BOOLEAN_VARIATIONS,
   ENVIRONMENT,
   PROJECT,
-  seedFlags,
-  startSandboxes,
-  type Sandboxes
+  seedFlags
 } from '../sandbox/fixtures.ts'
-import { ACTION_ENTRY, runAction, type ActionRun, type RunOptions } from '../sandbox/runner.ts'
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
-import { scanAfterEach } from './helpers/secrets.ts'
+import type { InProcessOptions } from './helpers/in-process.ts'
+import { annotations, inProcessSuite } from './helpers/suite.ts'
+
+jest.setTimeout(30_000)
+const suite = inProcessSuite()
 
 const ENABLED = BOOLEAN_VARIATIONS[0]!._id
 const DISABLED = BOOLEAN_VARIATIONS[1]!._id
 const JUNE_10 = Date.parse('2030-06-10T00:00:00Z')
 const JAN_1 = Date.parse('2031-01-01T00:00:00Z')
 
-let sandboxes: Sandboxes
-let sandbox: LaunchDarklySandbox
-let run: (options: Partial<RunOptions> & { inputs?: Record<string, string> }) => Promise<ActionRun>
-
-scanAfterEach(() => sandboxes)
-
-beforeAll(async () => {
-  sandboxes = await startSandboxes()
-  sandbox = sandboxes.launchDarkly
-})
-afterAll(async () => {
-  await sandboxes.close()
-})
-beforeEach(() => {
-  sandboxes.reset()
-  run = sandboxes.run
-})
-afterEach(() => {
-  expect(sandbox.violations).toEqual([])
-})
-
-const baseOptions = () => ({ inputs: sandboxes.inputs(), env: sandboxes.env() })
+const run = (options: InProcessOptions) => suite.run(options)
+const ld = () => suite.sandboxes.launchDarkly
 const labeled = (label: string) => ({
   eventName: 'pull_request',
   payload: pullRequestPayload('labeled', label)
@@ -56,7 +33,7 @@ const unlabeled = (label: string) => ({
   eventName: 'pull_request',
   payload: pullRequestPayload('unlabeled', label)
 })
-const patches = () => sandbox.requests.filter((r) => r.method === 'PATCH')
+const patches = () => ld().requests.filter((r) => r.method === 'PATCH')
 const patchBody = (i = 0) =>
   patches()[i]?.body as { comment: string; instructions: Record<string, unknown>[] }
 const json = (text: string | undefined): unknown => JSON.parse(text ?? 'null')
@@ -65,7 +42,7 @@ describe('a labeled pull request', () => {
   it('schedules the removal with one semantic PATCH and reports it', async () => {
     const result = await run(labeled('expire-user:sandy@2030-06-10'))
     expect(result.code).toBe(0)
-    expect(sandbox.expiring(PROJECT, 'checkout', ENVIRONMENT)).toMatchObject([
+    expect(ld().expiring(PROJECT, 'checkout', ENVIRONMENT)).toMatchObject([
       { userKey: 'sandy', expirationDate: JUNE_10, variationId: ENABLED }
     ])
     const [patch] = patches()
@@ -91,7 +68,7 @@ describe('a labeled pull request', () => {
       /https:\/\/github\.com\/Codertocat\/Hello-World\/actions\/runs\/4242/
     )
     // The flag is read with ?env=, as the notes ask.
-    expect(sandbox.requests.find((r) => r.path.endsWith('/checkout'))?.query).toEqual({
+    expect(ld().requests.find((r) => r.path.endsWith('/checkout'))?.query).toEqual({
       env: ENVIRONMENT
     })
     expect(result.outputs).toMatchObject({
@@ -114,8 +91,8 @@ describe('a labeled pull request', () => {
         }
       }
     ])
-    expect(result.stdout).toMatch(
-      /scheduled "sandy" \(label "expire-user:sandy@2030-06-10"\) flag checkout in production on "Enabled" at 2030-06-10 00:00 UTC/
+    expect(result.summary).toMatch(
+      /^\*\*1 scheduled\*\* · flag \[`checkout`\]\(\S+\) · environment `production`/m
     )
     expect(result.summary).toMatch(
       /\| `sandy` \| `Enabled` \| 2030-06-10 00:00 UTC \| 🟢 scheduled \| label `expire-user:sandy@2030-06-10` \|/
@@ -129,7 +106,7 @@ describe('a labeled pull request', () => {
   })
 
   it('moves a removal scheduled at another time with updateExpireUserTargetDate and its version', async () => {
-    const item = sandbox.schedule(PROJECT, 'checkout', ENVIRONMENT, 'sandy', ENABLED, JAN_1)
+    const item = ld().schedule(PROJECT, 'checkout', ENVIRONMENT, 'sandy', ENABLED, JAN_1)
     const result = await run(labeled('expire-user:sandy@2030-06-10'))
     expect(result.code).toBe(0)
     expect(patchBody().instructions).toEqual([
@@ -141,7 +118,7 @@ describe('a labeled pull request', () => {
         version: item._version
       }
     ])
-    expect(sandbox.expiring(PROJECT, 'checkout', ENVIRONMENT)[0]).toMatchObject({
+    expect(ld().expiring(PROJECT, 'checkout', ENVIRONMENT)[0]).toMatchObject({
       expirationDate: JUNE_10,
       _version: 2
     })
@@ -154,17 +131,19 @@ describe('a labeled pull request', () => {
     expect(rerun.code).toBe(0)
     expect(patches()).toHaveLength(1)
     expect(rerun.outputs['total-instructions']).toBe('0')
-    expect(rerun.stdout).toMatch(/unchanged "sandy".*already scheduled at that time/)
+    expect(rerun.summary).toMatch(
+      /\| `sandy` \| `Enabled` \| 2030-06-10 00:00 UTC \| ⚪ unchanged \| label `expire-user:sandy@2030-06-10` \| already scheduled at that time \|/
+    )
   })
 
   it("cancels on unlabeled, even when the label's date has passed", async () => {
-    sandbox.schedule(PROJECT, 'checkout', ENVIRONMENT, 'sandy', ENABLED, JUNE_10)
+    ld().schedule(PROJECT, 'checkout', ENVIRONMENT, 'sandy', ENABLED, JUNE_10)
     const result = await run(unlabeled('expire-user:sandy@2020-01-01'))
     expect(result.code).toBe(0)
     expect(patchBody().instructions).toEqual([
       { kind: 'removeExpireUserTargetDate', userKey: 'sandy', variationId: ENABLED }
     ])
-    expect(sandbox.expiring(PROJECT, 'checkout', ENVIRONMENT)).toEqual([])
+    expect(ld().expiring(PROJECT, 'checkout', ENVIRONMENT)).toEqual([])
     expect(result.summary).toMatch(/⏹️ cancelled/)
   })
 
@@ -172,11 +151,13 @@ describe('a labeled pull request', () => {
     const result = await run(unlabeled('expire-user:sandy@2030-06-10'))
     expect(result.code).toBe(0)
     expect(patches()).toHaveLength(0)
-    expect(result.stdout).toMatch(/unchanged "sandy".*no removal was scheduled/)
+    expect(result.summary).toMatch(
+      /\| `sandy` \| {2}\| {2}\| ⚪ unchanged \| label `expire-user:sandy@2030-06-10` \| no removal was scheduled \|/
+    )
   })
 
   it('cancels with @never on a labeled event', async () => {
-    sandbox.schedule(PROJECT, 'checkout', ENVIRONMENT, 'bob', ENABLED, JUNE_10)
+    ld().schedule(PROJECT, 'checkout', ENVIRONMENT, 'bob', ENABLED, JUNE_10)
     const result = await run(labeled('expire-user:bob@never'))
     expect(result.code).toBe(0)
     expect(patchBody().instructions[0]).toMatchObject({
@@ -205,47 +186,23 @@ describe('a labeled pull request', () => {
         inputs: { 'project-key': '' }
       })
       expect(result.code).toBe(0)
-      expect(sandbox.requests).toHaveLength(0)
+      expect(ld().requests).toHaveLength(0)
       expect(result.stdout).toMatch(/Label "bug" does not start with "expire-user:": nothing to do/)
       expect(result.outputs['total-instructions']).toBe('0')
     }
   )
 
-  it('decides on an unrelated label without loading the rest of the bundle', async () => {
-    // Only the entry chunk is copied: loading Octokit, zod or main.ts would crash the run.
-    const dir = mkdtempSync(join(tmpdir(), 'entry-only-'))
-    copyFileSync(ACTION_ENTRY, join(dir, 'index.js'))
-    copyFileSync(join(dirname(ACTION_ENTRY), 'package.json'), join(dir, 'package.json'))
-    const chunks = readdirSync(dirname(ACTION_ENTRY)).filter((f) => /^\d+\.index\.js$/.test(f))
-    expect(chunks.length).toBeGreaterThan(0)
-    try {
-      const onlyEntry = (payload: unknown) =>
-        runAction({
-          ...baseOptions(),
-          eventName: 'pull_request',
-          payload,
-          entry: join(dir, 'index.js')
-        })
-      const unrelated = await onlyEntry(pullRequestPayload('labeled', 'bug'))
-      expect(unrelated.code).toBe(0)
-      expect(unrelated.stderr).toBe('')
-      const related = await onlyEntry(pullRequestPayload('labeled', 'expire-user:sandy@2030-06-10'))
-      expect(related.code).not.toBe(0)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
-  })
-
   it('rejects an invalid label, names it, and sends nothing', async () => {
     const result = await run(labeled('expire-user:sandy@2030-02-30'))
     expect(result.code).toBe(1)
-    expect(sandbox.requests).toHaveLength(0)
-    expect(result.stdout).toMatch(/label \\?"expire-user:sandy@2030-02-30\\?".*not a calendar date/)
+    expect(ld().requests).toHaveLength(0)
     expect(json(result.outputs.errors)).toEqual([
       expect.objectContaining({
         instructionIndex: null,
         entry: 'expire-user:sandy@2030-02-30',
-        flagKey: null
+        origin: 'label "expire-user:sandy@2030-02-30"',
+        flagKey: null,
+        message: expect.stringMatching(/not a calendar date/)
       })
     ])
   })
@@ -277,8 +234,9 @@ describe('the targets input', () => {
     expect(result.outputs['total-instructions']).toBe('6')
     expect(result.outputs['successful-instructions']).toBe('6')
     expect(
-      sandbox.expiring(PROJECT, 'new-search', ENVIRONMENT).find((i) => i.userKey === 'carol')
-        ?.expirationDate
+      ld()
+        .expiring(PROJECT, 'new-search', ENVIRONMENT)
+        .find((i) => i.userKey === 'carol')?.expirationDate
     ).toBe(Date.parse('2031-01-01T08:30:00Z'))
   })
 
@@ -297,7 +255,7 @@ describe('the targets input', () => {
       inputs: { targets: 'sandy@2030-06-10\nbob@2030-02-30\n@2030-06-10\ncarol@+3y\nsandy@+1d' }
     })
     expect(result.code).toBe(1)
-    expect(sandbox.requests).toHaveLength(0)
+    expect(ld().requests).toHaveLength(0)
     const errors = json(result.outputs.errors) as { origin: string; message: string }[]
     expect(errors.map((e) => e.origin)).toEqual([
       'targets line 2',
@@ -311,7 +269,8 @@ describe('the targets input', () => {
       /unknown unit "y"; use h \(hours\), d \(days\) or w \(weeks\)/
     )
     expect(errors[3]?.message).toMatch(/already listed at targets line 1/)
-    expect(result.stdout).toMatch(/Nothing was sent to LaunchDarkly/)
+    // Every problem reaches the runner as an annotation of its own.
+    expect(annotations(result, 'error').filter((m) => /^targets line \d /.test(m))).toHaveLength(4)
     expect(result.summary).toMatch(/\*\*4 invalid; nothing was sent\*\*/)
   })
 
@@ -334,8 +293,8 @@ describe('the targets input', () => {
 
   it('uses the variation input by name, value or _id', async () => {
     for (const variation of ['Disabled', 'false', DISABLED]) {
-      sandbox.requests.length = 0
-      seedFlags(sandbox)
+      ld().requests.length = 0
+      seedFlags(ld())
       const result = await run({ inputs: { targets: 'dora@2030-06-10', variation } })
       expect(result.code).toBe(0)
       expect(patchBody().instructions[0]).toMatchObject({ variationId: DISABLED })
@@ -345,18 +304,18 @@ describe('the targets input', () => {
   it('does nothing and succeeds when there are no entries', async () => {
     const result = await run({ inputs: { targets: '# nobody yet\n' } })
     expect(result.code).toBe(0)
-    expect(sandbox.requests).toHaveLength(0)
-    expect(result.stdout).toMatch(/::notice::No entries to apply/)
+    expect(ld().requests).toHaveLength(0)
+    expect(annotations(result, 'notice')).toEqual([expect.stringMatching(/^No entries to apply/)])
   })
 
   it('plans without writing in a dry run', async () => {
-    sandbox.schedule(PROJECT, 'checkout', ENVIRONMENT, 'bob', ENABLED, JAN_1)
+    ld().schedule(PROJECT, 'checkout', ENVIRONMENT, 'bob', ENABLED, JAN_1)
     const result = await run({
       inputs: { targets: 'sandy@2030-06-10\nbob@2030-06-10', 'dry-run': 'true' }
     })
     expect(result.code).toBe(0)
     expect(patches()).toHaveLength(0)
-    expect(sandbox.countRequests('GET')).toBe(2)
+    expect(ld().countRequests('GET')).toBe(2)
     expect(result.outputs['total-instructions']).toBe('2')
     expect(result.outputs['successful-instructions']).toBe('0')
     expect(
@@ -373,7 +332,7 @@ describe('the targets input', () => {
 describe("LaunchDarkly's answers", () => {
   it('maps per-instruction errors in a 200 back to their entries, and fails the step', async () => {
     // carol is targeted on Enabled only: asking for Disabled fails in LaunchDarkly, not in planning.
-    sandbox.schedule(PROJECT, 'checkout', ENVIRONMENT, 'dora', DISABLED, JAN_1)
+    ld().schedule(PROJECT, 'checkout', ENVIRONMENT, 'dora', DISABLED, JAN_1)
     const result = await run({
       inputs: { targets: 'dora@2030-06-10\ncarol@2030-06-10', variation: 'Disabled' }
     })
@@ -407,9 +366,11 @@ describe("LaunchDarkly's answers", () => {
     })
     expect(result.code).toBe(0)
     expect(result.outputs['failed-instructions']).toBe('1')
-    expect(result.stdout).toMatch(
-      /::warning::1 problem; see the log and the job summary\. \(fail-on-error is false/
-    )
+    expect(annotations(result, 'warning')).toEqual([
+      expect.stringMatching(
+        /^1 problem; see the log and the job summary\. \(fail-on-error is false/
+      )
+    ])
   })
 
   it("splits a flag's instructions into PATCHes of batch-size, in entry order, mapping errors per PATCH", async () => {
@@ -441,22 +402,18 @@ describe("LaunchDarkly's answers", () => {
   })
 
   it('derives the counters when LaunchDarkly leaves them out', async () => {
-    const bare = await startLaunchDarklySandbox({ apiKey: API_KEY, omitCounters: true })
-    seedFlags(bare)
-    try {
-      const result = await runAction({
-        inputs: { ...baseInputs(bare), targets: 'sandy@2030-06-10\nbob@2030-06-10' }
-      })
-      expect(result.code).toBe(0)
-      expect(result.outputs).toMatchObject({
-        'total-instructions': '2',
-        'successful-instructions': '2',
-        'failed-instructions': '0'
-      })
-      expect(bare.violations).toEqual([])
-    } finally {
-      await bare.close()
-    }
+    const bare = await suite.extraLaunchDarkly({ omitCounters: true })
+    const result = await run({
+      inputs: { ...baseInputs(bare), targets: 'sandy@2030-06-10\nbob@2030-06-10' }
+    })
+    expect(result.code).toBe(0)
+    expect(result.outputs).toMatchObject({
+      'total-instructions': '2',
+      'successful-instructions': '2',
+      'failed-instructions': '0'
+    })
+    expect(bare.countRequests('PATCH')).toBe(1)
+    expect(bare.violations).toEqual([])
   })
 
   it('turns an unknown flag into one sentence naming what to check, for that flag only', async () => {
@@ -468,7 +425,7 @@ describe("LaunchDarkly's answers", () => {
     const [error] = json(result.outputs.errors) as { flagKey: string; message: string }[]
     expect(error?.flagKey).toBe('no-such-flag')
     expect(error?.message).toBe(
-      `LaunchDarkly refused to read flag "no-such-flag" (404 not_found: Unknown resource). Check project-key "${PROJECT}", flag-key "no-such-flag" and environment-key "${ENVIRONMENT}", and that base-uri (${sandbox.url}) is the account's region.`
+      `LaunchDarkly refused to read flag "no-such-flag" (404 not_found: Unknown resource). Check project-key "${PROJECT}", flag-key "no-such-flag" and environment-key "${ENVIRONMENT}", and that base-uri (${ld().url}) is the account's region.`
     )
   })
 
@@ -476,7 +433,7 @@ describe("LaunchDarkly's answers", () => {
     const wrong = 'api-wrong-token-123456'
     const result = await run({ inputs: { targets: 'sandy@2030-06-10', 'api-key': wrong } })
     expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(
+    expect((json(result.outputs.errors) as { message: string }[])[0]?.message).toMatch(
       /401 unauthorized: Invalid access token\)\. Check that the api-key secret holds a current personal or service access token/
     )
     const printed = result.stdout.replace(/^::add-mask::.*$/m, '')
@@ -486,7 +443,7 @@ describe("LaunchDarkly's answers", () => {
   })
 
   it('explains a 403 with the role action to check', async () => {
-    sandbox.faults.push({
+    ld().faults.push({
       method: 'PATCH',
       times: 1,
       response: {
@@ -506,7 +463,7 @@ describe("LaunchDarkly's answers", () => {
   it('reports an unknown environment', async () => {
     const result = await run({ inputs: { targets: 'sandy@2030-06-10', 'environment-key': 'qa' } })
     expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(
+    expect((json(result.outputs.errors) as { message: string }[])[0]?.message).toMatch(
       /refused to read the expiring targets of flag "checkout" \(404 not_found: Unknown environment\)|no environment "qa"/
     )
     expect(patches()).toHaveLength(0)
@@ -516,7 +473,7 @@ describe("LaunchDarkly's answers", () => {
 describe('inputs', () => {
   it('tolerates a trailing slash on base-uri', async () => {
     const result = await run({
-      inputs: { targets: 'sandy@2030-06-10', 'base-uri': `${sandbox.url}/` }
+      inputs: { targets: 'sandy@2030-06-10', 'base-uri': `${ld().url}/` }
     })
     expect(result.code).toBe(0)
     expect(patches()).toHaveLength(1)
@@ -536,9 +493,10 @@ describe('inputs', () => {
     async (name, value, message) => {
       const result = await run({ inputs: { targets: 'sandy@2030-06-10', [name]: value } })
       expect(result.code).toBe(1)
-      expect(sandbox.requests).toHaveLength(0)
-      expect(result.stdout).toMatch(new RegExp(`Input "${name}"`))
-      expect(result.stdout).toMatch(message)
+      expect(ld().requests).toHaveLength(0)
+      const [error] = annotations(result, 'error')
+      expect(error).toMatch(new RegExp(`Input "${name}"`))
+      expect(error).toMatch(message)
     }
   )
 })

@@ -1,36 +1,24 @@
 /**
- * mode: reconcile, end to end on the bundle: every open PR's live expiry labels applied again
- * under the rules of label events (required-permission for whoever added each label, the label
- * added last per key). What LaunchDarkly does not hold is drift: the `drift` output, healed
- * unless a dry run, a comment only on the PRs that drifted, and the dashboard's drift section.
+ * mode: reconcile, in process: every open PR's live expiry labels applied again under the rules
+ * of label events (required-permission for whoever added each label, the label added last per
+ * key). What LaunchDarkly does not hold is drift: the `drift` output, healed unless a dry run, a
+ * comment only on the PRs that drifted, and the dashboard's drift section.
  */
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  jest
-} from '@jest/globals'
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   BOOLEAN_VARIATIONS,
   ENVIRONMENT,
   PROJECT,
   REPOSITORY,
-  flagWithTargets,
-  startSandboxes,
-  type Sandboxes
+  flagWithTargets
 } from '../sandbox/fixtures.ts'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { ActionRun } from '../sandbox/runner.ts'
-import { scanAfterEach } from './helpers/secrets.ts'
+import { inProcessSuite, type InProcessRun } from './helpers/suite.ts'
 
-jest.setTimeout(60_000)
-scanAfterEach(() => sandboxes)
+jest.setTimeout(30_000)
+const suite = inProcessSuite()
 
 const JUNE_10 = Date.parse('2030-06-10T00:00:00Z')
 const JULY_1 = Date.parse('2030-07-01T00:00:00Z')
@@ -38,19 +26,10 @@ const JAN_1_2031 = Date.parse('2031-01-01T00:00:00Z')
 const SANDY = 'expire-user:sandy@2030-06-10'
 const ENABLED = BOOLEAN_VARIATIONS[0]?._id ?? ''
 const DASHBOARD_MARKER = '<!-- launchdarkly-expiring-targets dashboard project=default -->'
-let sandboxes: Sandboxes
 
-beforeAll(async () => {
-  sandboxes = await startSandboxes()
-})
-afterAll(() => sandboxes.close())
 beforeEach(() => {
-  sandboxes.reset()
-  sandboxes.github.setPermission(REPOSITORY, 'writer', 'write')
-  sandboxes.github.setPermission(REPOSITORY, 'triager', 'triage')
-})
-afterEach(() => {
-  expect(sandboxes.launchDarkly.violations).toEqual([])
+  suite.sandboxes.github.setPermission(REPOSITORY, 'writer', 'write')
+  suite.sandboxes.github.setPermission(REPOSITORY, 'triager', 'triage')
 })
 
 interface Drift {
@@ -64,32 +43,32 @@ interface Drift {
   outcome: string
 }
 
-const reconcile = (inputs: Record<string, string> = {}): Promise<ActionRun> =>
-  sandboxes.run({
+const reconcile = (inputs: Record<string, string> = {}): Promise<InProcessRun> =>
+  suite.run({
     inputs: { mode: 'reconcile', ...inputs },
     eventName: 'schedule',
     payload: { schedule: '0 * * * *' }
   })
-const driftOf = (run: ActionRun) => JSON.parse(run.outputs.drift ?? 'null') as Drift[]
-const errorsOf = (run: ActionRun) =>
+const driftOf = (run: InProcessRun) => JSON.parse(run.outputs.drift ?? 'null') as Drift[]
+const errorsOf = (run: InProcessRun) =>
   JSON.parse(run.outputs.errors ?? '[]') as { origin: string | null; message: string }[]
 /** An open PR, and labels added on it by `actor`, each with its `labeled` event. */
 function labelPr(number: number, labels: string[], actor = 'writer'): void {
-  sandboxes.github.openPullRequest(REPOSITORY, number)
-  for (const label of labels) sandboxes.github.addLabel(REPOSITORY, number, label, actor)
+  suite.sandboxes.github.openPullRequest(REPOSITORY, number)
+  for (const label of labels) suite.sandboxes.github.addLabel(REPOSITORY, number, label, actor)
 }
 const scheduleSandy = (at: number) =>
-  sandboxes.launchDarkly.schedule(PROJECT, 'checkout', ENVIRONMENT, 'sandy', ENABLED, at)
+  suite.sandboxes.launchDarkly.schedule(PROJECT, 'checkout', ENVIRONMENT, 'sandy', ENABLED, at)
 const scheduled = () =>
-  sandboxes.launchDarkly
+  suite.sandboxes.launchDarkly
     .expiring(PROJECT, 'checkout', ENVIRONMENT)
     .map((i) => ({ key: i.userKey, at: i.expirationDate }))
-const patches = () => sandboxes.launchDarkly.requests.filter((r) => r.method === 'PATCH')
+const patches = () => suite.sandboxes.launchDarkly.requests.filter((r) => r.method === 'PATCH')
 /** Every instruction LaunchDarkly was sent, across all PATCH requests. */
 const sent = () =>
   patches().flatMap((r) => (r.body as { instructions: Record<string, unknown>[] }).instructions)
 const gitHubWrites = () =>
-  sandboxes.github.requests
+  suite.sandboxes.github.requests
     .filter((r) => r.method !== 'GET')
     .map((r) => `${r.method} ${r.path.replace(`/repos/${REPOSITORY}`, '')}`)
 const drifted = (pullRequest: number, label: string, found: number | null, outcome: string) => ({
@@ -104,7 +83,7 @@ const drifted = (pullRequest: number, label: string, found: number | null, outco
 })
 /** A label as the comment or the dashboard shows it: `@` may carry a word joiner. */
 const shown = (label: string) => new RegExp(label.replace('@', '@\u2060?'))
-const dashboard = () => sandboxes.github.issues(REPOSITORY)
+const dashboard = () => suite.sandboxes.github.issues(REPOSITORY)
 const driftSection = (body: string | null | undefined) =>
   /<!-- section:drift -->\n([\s\S]*?)\n<!-- \/section:drift -->/.exec(body ?? '')?.[1]
 
@@ -140,14 +119,14 @@ describe('reconcile heals drift', () => {
   it('applies a label whose event never ran, and writes no comment on a PR in place', async () => {
     labelPr(7, [SANDY])
     labelPr(8, ['expire-user:bob@2030-06-10'])
-    sandboxes.launchDarkly.schedule(PROJECT, 'checkout', ENVIRONMENT, 'bob', ENABLED, JUNE_10)
+    suite.sandboxes.launchDarkly.schedule(PROJECT, 'checkout', ENVIRONMENT, 'bob', ENABLED, JUNE_10)
     const run = await reconcile()
     expect(run.code).toBe(0)
     expect(driftOf(run)).toEqual([drifted(7, SANDY, null, 'scheduled')])
     expect(sent().map((i) => i.userKey)).toEqual(['sandy'])
     expect(gitHubWrites()).toEqual(['POST /issues/7/comments'])
-    expect(sandboxes.github.commentsOn(REPOSITORY, 8)).toEqual([])
-    const comments = sandboxes.github.commentsOn(REPOSITORY, 7)
+    expect(suite.sandboxes.github.commentsOn(REPOSITORY, 8)).toEqual([])
+    const comments = suite.sandboxes.github.commentsOn(REPOSITORY, 7)
     expect(comments).toHaveLength(1)
     expect(comments[0]?.body).toMatch(/`sandy`/)
     expect(comments[0]?.body).toMatch(shown(SANDY))
@@ -164,7 +143,7 @@ describe('reconcile heals drift', () => {
     expect(driftOf(again)).toEqual([])
     expect(patches()).toHaveLength(patchesBefore)
     expect(gitHubWrites()).toHaveLength(writesBefore)
-    expect(sandboxes.github.commentsOn(REPOSITORY, 5)).toHaveLength(1)
+    expect(suite.sandboxes.github.commentsOn(REPOSITORY, 5)).toHaveLength(1)
   })
 
   it('a dry run reports the drift and heals nothing', async () => {
@@ -176,7 +155,7 @@ describe('reconcile heals drift', () => {
     expect(patches()).toEqual([])
     expect(scheduled()).toEqual([{ key: 'sandy', at: JAN_1_2031 }])
     // Nothing changed, so no PR comment says it did.
-    expect(sandboxes.github.requests.filter((r) => r.method !== 'GET')).toEqual([])
+    expect(suite.sandboxes.github.requests.filter((r) => r.method !== 'GET')).toEqual([])
   })
 })
 
@@ -202,7 +181,7 @@ describe('the rules of label events', () => {
     const later = 'expire-user:sandy@2030-07-01'
     labelPr(5, [SANDY, later])
     // GitHub lists labels by name, not by when they were added: only the events tell.
-    sandboxes.github.labels.set(`${REPOSITORY}#5`, [later, SANDY])
+    suite.sandboxes.github.labels.set(`${REPOSITORY}#5`, [later, SANDY])
     scheduleSandy(JUNE_10)
     const run = await reconcile()
     expect(run.code).toBe(0)
@@ -212,7 +191,7 @@ describe('the rules of label events', () => {
     ])
     expect(scheduled()).toEqual([{ key: 'sandy', at: JULY_1 }])
     // As after a label event, the older label comes off the PR once the newer one acted.
-    expect(sandboxes.github.labelsOn(REPOSITORY, 5)).toEqual([later])
+    expect(suite.sandboxes.github.labelsOn(REPOSITORY, 5)).toEqual([later])
   })
 
   it('reads every page of open PRs, and the labels and events only of those with expiry labels', async () => {
@@ -222,10 +201,10 @@ describe('the rules of label events', () => {
       [110, 'expire-user:carol@2031-01-01']
     ])
     for (let n = 1; n <= 120; n++)
-      sandboxes.github.openPullRequest(REPOSITORY, n, {
+      suite.sandboxes.github.openPullRequest(REPOSITORY, n, {
         labels: labelled.has(n) ? ['bug', labelled.get(n) ?? ''] : n % 2 ? ['bug'] : []
       })
-    sandboxes.github.openPullRequest(REPOSITORY, 121, {
+    suite.sandboxes.github.openPullRequest(REPOSITORY, 121, {
       labels: ['expire-user:dora@2030-06-10'],
       state: 'closed'
     })
@@ -237,12 +216,14 @@ describe('the rules of label events', () => {
       ['addExpireUserTargetDate', 'carol', JAN_1_2031],
       ['addExpireUserTargetDate', 'sandy', JUNE_10]
     ])
-    const lists = sandboxes.github.requests.filter((r) => r.path === `/repos/${REPOSITORY}/pulls`)
+    const lists = suite.sandboxes.github.requests.filter(
+      (r) => r.path === `/repos/${REPOSITORY}/pulls`
+    )
     expect(lists.map((r) => [r.query.state, r.query.per_page, r.query.page ?? '1'])).toEqual([
       ['open', '100', '1'],
       ['open', '100', '2']
     ])
-    const perPr = sandboxes.github.requests
+    const perPr = suite.sandboxes.github.requests
       .map((r) => /\/issues\/(\d+)\/(labels|events)$/.exec(r.path)?.[1])
       .filter((n) => n !== undefined)
     expect([...new Set(perPr)].map(Number).sort((a, b) => a - b)).toEqual([3, 60, 110])
@@ -291,10 +272,10 @@ describe('reconcile with the targets file', () => {
       join(workspace, 'targets.yml'),
       `version: 1\naliases:\n  sandy: ${uuid}\ntargets: []\n`
     )
-    sandboxes.launchDarkly.addFlag(PROJECT, flagWithTargets('checkout', [uuid]))
-    sandboxes.github.openPullRequest(REPOSITORY, 5, { labels: [] })
-    sandboxes.github.addLabel(REPOSITORY, 5, 'expire-user:sandy@2030-06-10')
-    const result = await sandboxes.run({
+    suite.sandboxes.launchDarkly.addFlag(PROJECT, flagWithTargets('checkout', [uuid]))
+    suite.sandboxes.github.openPullRequest(REPOSITORY, 5, { labels: [] })
+    suite.sandboxes.github.addLabel(REPOSITORY, 5, 'expire-user:sandy@2030-06-10')
+    const result = await suite.run({
       eventName: 'schedule',
       payload: { schedule: '0 * * * *' },
       inputs: { mode: 'reconcile', 'targets-file': 'targets.yml' },
@@ -303,7 +284,7 @@ describe('reconcile with the targets file', () => {
     rmSync(workspace, { recursive: true, force: true })
     expect(JSON.parse(result.outputs.errors ?? '[]')).toEqual([])
     expect(
-      sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT).map((i) => i.userKey)
+      suite.sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT).map((i) => i.userKey)
     ).toEqual([uuid])
     expect(JSON.parse(result.outputs.drift ?? '[]')).toMatchObject([{ target: { key: uuid } }])
   })

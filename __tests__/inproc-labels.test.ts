@@ -1,56 +1,29 @@
 /**
  * One label per key, labels independent of each other, and the comment as the PR's whole expiry
- * state: each sentence of the README's label section, end to end on the bundle.
+ * state: each sentence of the README's label section, in process.
  */
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  jest
-} from '@jest/globals'
-import {
-  BOOLEAN_VARIATIONS,
-  ENVIRONMENT,
-  PROJECT,
-  REPOSITORY,
-  startSandboxes,
-  type Sandboxes
-} from '../sandbox/fixtures.ts'
-import type { ActionRun } from '../sandbox/runner.ts'
+import { describe, expect, it, jest } from '@jest/globals'
+import { BOOLEAN_VARIATIONS, ENVIRONMENT, PROJECT, REPOSITORY } from '../sandbox/fixtures.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
-import { scanAfterEach } from './helpers/secrets.ts'
+import { inProcessSuite, type InProcessRun } from './helpers/suite.ts'
 
 jest.setTimeout(30_000)
-scanAfterEach(() => sandboxes)
+const suite = inProcessSuite()
 
 const PR = 2
 const JUNE_10 = Date.parse('2030-06-10T00:00:00Z')
 const JULY_1 = Date.parse('2030-07-01T00:00:00Z')
 const ENABLED = BOOLEAN_VARIATIONS[0]?._id ?? ''
-let sandboxes: Sandboxes
-
-beforeAll(async () => {
-  sandboxes = await startSandboxes()
-})
-afterAll(() => sandboxes.close())
-beforeEach(() => sandboxes.reset())
-afterEach(() => {
-  expect(sandboxes.launchDarkly.violations).toEqual([])
-})
 
 const scheduled = () =>
-  sandboxes.launchDarkly
+  suite.sandboxes.launchDarkly
     .expiring(PROJECT, 'checkout', ENVIRONMENT)
     .map((i) => ({ key: i.userKey, at: i.expirationDate }))
-const patches = () => sandboxes.launchDarkly.requests.filter((r) => r.method === 'PATCH')
-const labelsNow = () => sandboxes.github.labelsOn(REPOSITORY, PR)
+const patches = () => suite.sandboxes.launchDarkly.requests.filter((r) => r.method === 'PATCH')
+const labelsNow = () => suite.sandboxes.github.labelsOn(REPOSITORY, PR)
 /** The comment's rows as "label -> outcome", the label as written in its From cell. */
 function commentRows(): Record<string, string> {
-  const body = sandboxes.github.commentsOn(REPOSITORY, PR)[0]?.body ?? ''
+  const body = suite.sandboxes.github.commentsOn(REPOSITORY, PR)[0]?.body ?? ''
   const header =
     body
       .split('\n')
@@ -66,26 +39,26 @@ function commentRows(): Record<string, string> {
   }
   return rows
 }
-const errors = (run: ActionRun) =>
+const errors = (run: InProcessRun) =>
   JSON.parse(run.outputs.errors ?? '[]') as { origin: string | null; message: string }[]
 
 /** A label added on the PR, then the event GitHub sends for it. */
-function add(label: string): Promise<ActionRun> {
-  sandboxes.github.addLabel(REPOSITORY, PR, label)
-  return sandboxes.run({ eventName: 'pull_request', payload: pullRequestPayload('labeled', label) })
+function add(label: string): Promise<InProcessRun> {
+  suite.sandboxes.github.addLabel(REPOSITORY, PR, label)
+  return suite.run({ eventName: 'pull_request', payload: pullRequestPayload('labeled', label) })
 }
 
 /** A label taken off the PR, then the event GitHub sends for it. */
-function remove(label: string): Promise<ActionRun> {
-  sandboxes.github.removeLabel(REPOSITORY, PR, label)
-  return sandboxes.run({
+function remove(label: string): Promise<InProcessRun> {
+  suite.sandboxes.github.removeLabel(REPOSITORY, PR, label)
+  return suite.run({
     eventName: 'pull_request',
     payload: pullRequestPayload('unlabeled', label)
   })
 }
 
-const synchronize = (): Promise<ActionRun> =>
-  sandboxes.run({ eventName: 'pull_request', payload: pullRequestPayload('synchronize') })
+const synchronize = (): Promise<InProcessRun> =>
+  suite.run({ eventName: 'pull_request', payload: pullRequestPayload('synchronize') })
 
 describe('one label per key', () => {
   it('a second label for the same key moves the removal and takes the older label off the PR', async () => {
@@ -98,10 +71,10 @@ describe('one label per key', () => {
       'expire-user:sandy@2030-07-01': 'moved',
       'expire-user:sandy@2030-06-10': 'superseded'
     })
-    expect(sandboxes.github.commentsOn(REPOSITORY, PR)[0]?.body).toMatch(
+    expect(suite.sandboxes.github.commentsOn(REPOSITORY, PR)[0]?.body).toMatch(
       /superseded \| label `expire-user:sandy@2030-06-10` \| .*added later; removed from the pull request/
     )
-    const deletes = sandboxes.github.requests.filter((r) => r.method === 'DELETE')
+    const deletes = suite.sandboxes.github.requests.filter((r) => r.method === 'DELETE')
     expect(deletes.map((r) => decodeURIComponent(r.path))).toEqual([
       `/repos/${REPOSITORY}/issues/${PR}/labels/expire-user:sandy@2030-06-10`
     ])
@@ -112,43 +85,50 @@ describe('one label per key', () => {
   })
 
   it('a dry run takes no label off', async () => {
-    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
-    const result = await sandboxes.run({
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
+    const result = await suite.run({
       eventName: 'pull_request',
       payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-07-01'),
       inputs: { 'dry-run': 'true' }
     })
-    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
     expect(result.code).toBe(0)
-    expect(sandboxes.github.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0)
+    expect(suite.sandboxes.github.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0)
   })
 
   it('removing the newer label applies the older one that remains', async () => {
-    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
-    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
-    sandboxes.launchDarkly.schedule(PROJECT, 'checkout', ENVIRONMENT, 'sandy', ENABLED, JULY_1)
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
+    suite.sandboxes.launchDarkly.schedule(
+      PROJECT,
+      'checkout',
+      ENVIRONMENT,
+      'sandy',
+      ENABLED,
+      JULY_1
+    )
     const result = await remove('expire-user:sandy@2030-07-01')
     expect(result.code).toBe(0)
     expect(scheduled()).toEqual([{ key: 'sandy', at: JUNE_10 }])
     expect(commentRows()).toEqual({ 'expire-user:sandy@2030-06-10': 'moved' })
     // Removed again: its schedule is in place, so nothing is sent.
-    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
     const before = patches().length
     await remove('expire-user:sandy@2030-07-01')
     expect(patches()).toHaveLength(before)
   })
 
   it('a run for an older label, queued or re-run after a newer one, undoes nothing', async () => {
-    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
-    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
-    const older = await sandboxes.run({
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
+    const older = await suite.run({
       eventName: 'pull_request',
       payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-06-10')
     })
     expect(older.code).toBe(0)
     expect(patches()).toHaveLength(0)
     expect(labelsNow()).toHaveLength(2)
-    const newer = await sandboxes.run({
+    const newer = await suite.run({
       eventName: 'pull_request',
       payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-07-01')
     })
@@ -158,29 +138,42 @@ describe('one label per key', () => {
   })
 
   it('a remover without the permission cannot move the date through the label that remains', async () => {
-    sandboxes.github.setPermission(REPOSITORY, 'triager', 'triage')
-    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
-    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
-    sandboxes.launchDarkly.schedule(PROJECT, 'checkout', ENVIRONMENT, 'sandy', ENABLED, JULY_1)
-    sandboxes.github.removeLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01', 'triager')
+    suite.sandboxes.github.setPermission(REPOSITORY, 'triager', 'triage')
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
+    suite.sandboxes.launchDarkly.schedule(
+      PROJECT,
+      'checkout',
+      ENVIRONMENT,
+      'sandy',
+      ENABLED,
+      JULY_1
+    )
+    suite.sandboxes.github.removeLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01', 'triager')
     const payload = pullRequestPayload('unlabeled', 'expire-user:sandy@2030-07-01')
     ;(payload.sender as { login: string }).login = 'triager'
-    const result = await sandboxes.run({ eventName: 'pull_request', payload })
+    const result = await suite.run({ eventName: 'pull_request', payload })
     expect(result.code).toBe(1)
     expect(patches()).toHaveLength(0)
     expect(scheduled()).toEqual([{ key: 'sandy', at: JULY_1 }])
   })
 
   it('when the events cannot be read, removing one of two labels changes nothing', async () => {
-    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
-    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
-    sandboxes.launchDarkly.schedule(PROJECT, 'checkout', ENVIRONMENT, 'sandy', ENABLED, JULY_1)
-    sandboxes.github.removeLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
-    sandboxes.github.faults.push({ path: '/events', times: 100, status: 500 })
-    const result = await sandboxes.run({
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
+    suite.sandboxes.launchDarkly.schedule(
+      PROJECT,
+      'checkout',
+      ENVIRONMENT,
+      'sandy',
+      ENABLED,
+      JULY_1
+    )
+    suite.sandboxes.github.removeLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
+    suite.sandboxes.github.faults.push({ path: '/events', times: 100, status: 500 })
+    const result = await suite.run({
       eventName: 'pull_request',
-      payload: pullRequestPayload('unlabeled', 'expire-user:sandy@2030-07-01'),
-      env: { EXPIRING_TARGETS_GITHUB_RETRY_BASE_MS: '10' }
+      payload: pullRequestPayload('unlabeled', 'expire-user:sandy@2030-07-01')
     })
     expect(patches()).toHaveLength(0)
     expect(scheduled()).toEqual([{ key: 'sandy', at: JULY_1 }])
@@ -188,9 +181,9 @@ describe('one label per key', () => {
   })
 
   it('a push on a PR without expiry labels asks GitHub for no events', async () => {
-    sandboxes.github.addLabel(REPOSITORY, PR, 'bug')
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'bug')
     expect((await synchronize()).code).toBe(0)
-    expect(sandboxes.github.requests.map((r) => r.path)).toEqual([
+    expect(suite.sandboxes.github.requests.map((r) => r.path)).toEqual([
       `/repos/${REPOSITORY}/issues/${PR}/labels`
     ])
   })
@@ -204,8 +197,8 @@ describe('one label per key', () => {
   })
 
   it('on synchronize, of two labels for one key the one added last wins; the other is skipped', async () => {
-    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
-    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-07-01')
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
     const result = await synchronize()
     expect(result.code).toBe(0)
     expect(scheduled()).toEqual([{ key: 'sandy', at: JUNE_10 }])
@@ -214,12 +207,12 @@ describe('one label per key', () => {
 
   it('skips a key whose labels GitHub cannot order, naming them, and applies the others', async () => {
     // Labels put on without events, as by an API that GitHub does not record.
-    sandboxes.github.labels.set(`${REPOSITORY}#${PR}`, [
+    suite.sandboxes.github.labels.set(`${REPOSITORY}#${PR}`, [
       'expire-user:sandy@2030-06-10',
       'expire-user:sandy@2030-07-01',
       'expire-user:bob@2030-06-10'
     ])
-    const result = await sandboxes.run({
+    const result = await suite.run({
       eventName: 'pull_request',
       payload: pullRequestPayload('synchronize'),
       inputs: { 'required-permission': 'none' }
@@ -236,7 +229,7 @@ describe('one label per key', () => {
 describe("the comment is the PR's expiry state", () => {
   it("lists every expiry label the PR has, with what LaunchDarkly holds, not just this run's", async () => {
     await add('expire-user:bob@2031-01-01')
-    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:carol@tomorrow')
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:carol@tomorrow')
     const result = await add('expire-user:sandy@2030-06-10')
     expect(result.code).toBe(0)
     expect(commentRows()).toEqual({
@@ -244,7 +237,7 @@ describe("the comment is the PR's expiry state", () => {
       'expire-user:bob@2031-01-01': 'unchanged',
       'expire-user:carol@tomorrow': 'invalid'
     })
-    expect(sandboxes.github.commentsOn(REPOSITORY, PR)[0]?.body).toMatch(
+    expect(suite.sandboxes.github.commentsOn(REPOSITORY, PR)[0]?.body).toMatch(
       /\| `bob` \| `Enabled` \| 2031-01-01 00:00 UTC \| ⚪ unchanged \| label `expire-user:bob@2031-01-01` \| not changed by this run \|/
     )
   })
@@ -252,8 +245,8 @@ describe("the comment is the PR's expiry state", () => {
 
 describe('labels are independent', () => {
   it('on synchronize, a valid label applies and an invalid one fails the step, named', async () => {
-    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
-    sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:carol@tomorrow')
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:sandy@2030-06-10')
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, 'expire-user:carol@tomorrow')
     const result = await synchronize()
     expect(result.code).toBe(1)
     expect(scheduled()).toEqual([{ key: 'sandy', at: JUNE_10 }])
@@ -268,7 +261,7 @@ describe('labels are independent', () => {
   })
 
   it('the targets input stays all or nothing', async () => {
-    const result = await sandboxes.run({ inputs: { targets: 'sandy@2030-06-10\ncarol@tomorrow' } })
+    const result = await suite.run({ inputs: { targets: 'sandy@2030-06-10\ncarol@tomorrow' } })
     expect(result.code).toBe(1)
     expect(patches()).toHaveLength(0)
   })

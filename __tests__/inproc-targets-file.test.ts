@@ -1,18 +1,9 @@
 /**
- * The reviewed targets file, end to end on the bundle: planned on a pull request (the plan in the
- * comment, nothing sent), applied on push, left alone once its time has passed, and refused
- * whole, with its line, when a line is wrong.
+ * The reviewed targets file, in process: planned on a pull request (the plan in the comment,
+ * nothing sent), applied on push, left alone once its time has passed, and refused whole, with
+ * its line, when a line is wrong.
  */
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  jest
-} from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -21,35 +12,25 @@ import {
   ENVIRONMENT,
   PROJECT,
   REPOSITORY,
-  flagWithContexts,
-  startSandboxes,
-  type Sandboxes
+  flagWithContexts
 } from '../sandbox/fixtures.ts'
-import type { ActionRun } from '../sandbox/runner.ts'
 import { pullRequestPayload, pushPayload } from '../sandbox/webhooks.ts'
-import { scanAfterEach } from './helpers/secrets.ts'
+import { inProcessSuite, type InProcessRun } from './helpers/suite.ts'
 
 jest.setTimeout(30_000)
-scanAfterEach(() => sandboxes)
+const suite = inProcessSuite()
 
 const PR = 2
 const FILE = '.github/expiring-targets.yml'
 const JUNE_10 = Date.parse('2030-06-10T00:00:00Z')
 const ENABLED = BOOLEAN_VARIATIONS[0]?._id ?? ''
-let sandboxes: Sandboxes
 let workspace: string
 
-beforeAll(async () => {
-  sandboxes = await startSandboxes()
-})
-afterAll(() => sandboxes.close())
 beforeEach(() => {
-  sandboxes.reset()
   workspace = mkdtempSync(join(tmpdir(), 'workspace-'))
 })
 afterEach(() => {
   rmSync(workspace, { recursive: true, force: true })
-  expect(sandboxes.launchDarkly.violations).toEqual([])
 })
 
 function writeFile(text: string): void {
@@ -59,7 +40,7 @@ function writeFile(text: string): void {
 
 /** A run with the targets file and no flag-key: the file names its flags. */
 function run(eventName: string, payload: unknown, inputs: Record<string, string> = {}) {
-  return sandboxes.run({
+  return suite.run({
     eventName,
     payload,
     inputs: { 'flag-key': '', 'targets-file': FILE, ...inputs },
@@ -69,12 +50,14 @@ function run(eventName: string, payload: unknown, inputs: Record<string, string>
 const onPullRequest = () => run('pull_request', pullRequestPayload('synchronize'))
 const onPush = () => run('push', pushPayload())
 
-const patches = () => sandboxes.launchDarkly.requests.filter((r) => r.method === 'PATCH')
+const patches = () => suite.sandboxes.launchDarkly.requests.filter((r) => r.method === 'PATCH')
 const scheduled = (flag: string, env = ENVIRONMENT) =>
-  sandboxes.launchDarkly.expiring(PROJECT, flag, env).map((i) => [i.userKey, i.expirationDate])
-const errors = (run: ActionRun) =>
+  suite.sandboxes.launchDarkly
+    .expiring(PROJECT, flag, env)
+    .map((i) => [i.userKey, i.expirationDate])
+const errors = (run: InProcessRun) =>
   JSON.parse(run.outputs.errors ?? '[]') as { origin: string | null; message: string }[]
-const comment = () => sandboxes.github.commentsOn(REPOSITORY, PR)[0]?.body ?? ''
+const comment = () => suite.sandboxes.github.commentsOn(REPOSITORY, PR)[0]?.body ?? ''
 
 const FILE_TEXT = `version: 1
 targets:
@@ -126,7 +109,7 @@ describe('a targets file', () => {
     expect(applied.outputs['total-instructions']).toBe('5')
 
     // Applied again, it has nothing left to send.
-    sandboxes.launchDarkly.requests.length = 0
+    suite.sandboxes.launchDarkly.requests.length = 0
     const again = await onPush()
     expect(again.code).toBe(0)
     expect(patches()).toEqual([])
@@ -144,7 +127,14 @@ targets:
 `)
     // Someone put carol back with a new removal by hand: the passed entry does not move it.
     const byHand = Date.parse('2031-03-01T00:00:00Z')
-    sandboxes.launchDarkly.schedule(PROJECT, 'checkout', ENVIRONMENT, 'carol', ENABLED, byHand)
+    suite.sandboxes.launchDarkly.schedule(
+      PROJECT,
+      'checkout',
+      ENVIRONMENT,
+      'carol',
+      ENABLED,
+      byHand
+    )
     const result = await onPush()
     expect(result.code).toBe(0)
     expect(patches()).toEqual([])
@@ -155,7 +145,7 @@ targets:
 
   it('leaves the targets the file does not list alone', async () => {
     const other = Date.parse('2030-01-01T00:00:00Z')
-    sandboxes.launchDarkly.schedule(PROJECT, 'checkout', ENVIRONMENT, 'dora', ENABLED, other)
+    suite.sandboxes.launchDarkly.schedule(PROJECT, 'checkout', ENVIRONMENT, 'dora', ENABLED, other)
     writeFile(FILE_TEXT)
     await onPush()
     expect(scheduled('checkout')).toContainEqual(['dora', other])
@@ -177,7 +167,7 @@ targets:
 `)
     const result = await onPush()
     expect(result.code).toBe(1)
-    expect(sandboxes.launchDarkly.requests).toEqual([])
+    expect(suite.sandboxes.launchDarkly.requests).toEqual([])
     const [error] = errors(result)
     expect(error?.origin).toBe(`${FILE} line 7`)
     expect(error?.message).toMatch(/unknown field "usr".*user/)
@@ -193,14 +183,14 @@ targets:
 `)
     const result = await onPush()
     expect(result.code).toBe(1)
-    expect(sandboxes.launchDarkly.requests).toEqual([])
+    expect(suite.sandboxes.launchDarkly.requests).toEqual([])
     expect(errors(result)[0]?.origin).toBe(`${FILE} line 5`)
   })
 
   it('fails, naming the file, when the workspace has none, and sends nothing', async () => {
     const result = await onPush()
     expect(result.code).toBe(1)
-    expect(sandboxes.launchDarkly.requests).toEqual([])
+    expect(suite.sandboxes.launchDarkly.requests).toEqual([])
     expect(errors(result)[0]?.message).toMatch(/actions\/checkout/)
     expect(errors(result)[0]?.origin).toContain(FILE)
   })
@@ -224,7 +214,7 @@ targets:
   })
 
   it('sends contexts of other kinds through the contexts endpoint', async () => {
-    sandboxes.launchDarkly.addFlag(
+    suite.sandboxes.launchDarkly.addFlag(
       PROJECT,
       flagWithContexts(
         'checkout',
@@ -264,7 +254,7 @@ targets:
       }
     ])
     expect(
-      sandboxes.launchDarkly
+      suite.sandboxes.launchDarkly
         .expiringContexts(PROJECT, 'checkout', ENVIRONMENT)
         .map((i) => `${i.contextKind}:${i.contextKey}`)
         .sort()
@@ -277,7 +267,7 @@ describe('a targets file next to labels', () => {
 
   it('leaves labels to the label step when flag-key is empty: no error, the plan shown', async () => {
     writeFile(FILE_TEXT)
-    sandboxes.github.addLabel(REPOSITORY, PR, LABEL)
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, LABEL)
     const result = await onPullRequest()
     expect(result.code).toBe(0)
     expect(errors(result)).toEqual([])
@@ -289,7 +279,7 @@ describe('a targets file next to labels', () => {
   it('still plans the file when an invalid label blocks the label event', async () => {
     writeFile(FILE_TEXT)
     const past = 'expire-user:bob@2020-01-01'
-    sandboxes.github.addLabel(REPOSITORY, PR, past)
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, past)
     const result = await run('pull_request', pullRequestPayload('labeled', past), {
       'flag-key': 'checkout'
     })

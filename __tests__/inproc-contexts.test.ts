@@ -1,19 +1,10 @@
 /**
- * Contexts, several environments and aliases, end to end on the bundle: `context-kind` sends
- * through the contexts endpoint (`expiring-targets`) and reads who is targeted from `targets` and
+ * Contexts, several environments and aliases, in process: `context-kind` sends through the
+ * contexts endpoint (`expiring-targets`) and reads who is targeted from `targets` and
  * `contextTargets`; empty, it is v1's user endpoint. `environment-key` and `flag-key` multiply into
  * one PATCH per (flag, environment); the targets file's aliases work in labels.
  */
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  jest
-} from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,16 +13,13 @@ import {
   ENVIRONMENT,
   PROJECT,
   REPOSITORY,
-  flagWithContexts,
-  startSandboxes,
-  type Sandboxes
+  flagWithContexts
 } from '../sandbox/fixtures.ts'
-import type { ActionRun } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
-import { scanAfterEach } from './helpers/secrets.ts'
+import { inProcessSuite, type InProcessRun } from './helpers/suite.ts'
 
 jest.setTimeout(30_000)
-scanAfterEach(() => sandboxes)
+const suite = inProcessSuite()
 
 const PR = 2
 const ENABLED = BOOLEAN_VARIATIONS[0]!._id
@@ -45,40 +33,30 @@ const CONTEXTS_PATH = (flag: string, env = ENVIRONMENT) =>
 const USERS_PATH = (flag: string, env = ENVIRONMENT) =>
   `/api/v2/flags/${PROJECT}/${flag}/expiring-user-targets/${env}`
 
-let sandboxes: Sandboxes
-
-beforeAll(async () => {
-  sandboxes = await startSandboxes()
-})
-afterAll(() => sandboxes.close())
 beforeEach(() => {
-  // reset() seeds checkout and new-search again (addFlag replaces, forgetting removals); these
-  // replace them with flags that also target the organization acme, in both environments.
-  sandboxes.reset()
+  // The suite seeds checkout and new-search (addFlag replaces, forgetting removals); these replace
+  // them with flags that also target the organization acme, in both environments.
   for (const flag of ['checkout', 'new-search']) {
     const orgs = [{ kind: 'organization', variation: 0, values: ['acme'] }]
-    sandboxes.launchDarkly.addFlag(PROJECT, flagWithContexts(flag, PEOPLE, orgs))
+    suite.sandboxes.launchDarkly.addFlag(PROJECT, flagWithContexts(flag, PEOPLE, orgs))
   }
-})
-afterEach(() => {
-  expect(sandboxes.launchDarkly.violations).toEqual([])
 })
 
 type Instructions = Record<string, unknown>[]
-const patches = () => sandboxes.launchDarkly.requests.filter((r) => r.method === 'PATCH')
+const patches = () => suite.sandboxes.launchDarkly.requests.filter((r) => r.method === 'PATCH')
 const sent = () =>
   patches().map((r) => ({
     path: r.path,
     instructions: (r.body as { instructions: Instructions }).instructions
   }))
-const requestedPaths = () => sandboxes.launchDarkly.requests.map((r) => r.path)
+const requestedPaths = () => suite.sandboxes.launchDarkly.requests.map((r) => r.path)
 const state = (flag = 'checkout', env = ENVIRONMENT) =>
-  sandboxes.launchDarkly
+  suite.sandboxes.launchDarkly
     .expiringContexts(PROJECT, flag, env)
     .map((i) => ({ kind: i.contextKind, key: i.contextKey, at: i.expirationDate }))
-const errors = (run: ActionRun) =>
+const errors = (run: InProcessRun) =>
   JSON.parse(run.outputs.errors ?? 'null') as { message: string; target: unknown }[]
-const instructions = (run: ActionRun) =>
+const instructions = (run: InProcessRun) =>
   JSON.parse(run.outputs.instructions ?? 'null') as {
     flagKey: string
     environmentKey: string
@@ -86,7 +64,7 @@ const instructions = (run: ActionRun) =>
   }[]
 /** A run on workflow_dispatch with these `targets` and other inputs. */
 const dispatch = (targets: string, inputs: Record<string, string> = {}) =>
-  sandboxes.run({ inputs: { targets, ...inputs } })
+  suite.run({ inputs: { targets, ...inputs } })
 
 describe.each(['user', 'organization'])('context-kind %s', (kind) => {
   const key = kind === 'user' ? 'sandy' : 'acme'
@@ -105,10 +83,10 @@ describe.each(['user', 'organization'])('context-kind %s', (kind) => {
       }
     ])
     expect(state()).toEqual([{ kind, key, at: JUNE_10 }])
-    const [item] = sandboxes.launchDarkly.expiringContexts(PROJECT, 'checkout', ENVIRONMENT)
+    const [item] = suite.sandboxes.launchDarkly.expiringContexts(PROJECT, 'checkout', ENVIRONMENT)
 
     const paths = requestedPaths()
-    sandboxes.launchDarkly.requests.length = 0
+    suite.sandboxes.launchDarkly.requests.length = 0
     expect((await dispatch(`${key}@2031-01-01`, inputs)).code).toBe(0)
     expect(sent()).toEqual([
       {
@@ -118,11 +96,11 @@ describe.each(['user', 'organization'])('context-kind %s', (kind) => {
     ])
     expect(state()).toEqual([{ kind, key, at: JAN_1 }])
     expect(
-      sandboxes.launchDarkly.expiringContexts(PROJECT, 'checkout', ENVIRONMENT)[0]?._version
+      suite.sandboxes.launchDarkly.expiringContexts(PROJECT, 'checkout', ENVIRONMENT)[0]?._version
     ).toBe(2)
 
     paths.push(...requestedPaths())
-    sandboxes.launchDarkly.requests.length = 0
+    suite.sandboxes.launchDarkly.requests.length = 0
     const last = await dispatch(`${key}@never`, inputs)
     expect(last.code).toBe(0)
     expect(sent()).toEqual([
@@ -287,15 +265,15 @@ describe('an alias in a label', () => {
 
   /** The label added on the PR, then the event GitHub sends for it. */
   const add = (inputs: Record<string, string> = {}) => {
-    sandboxes.github.addLabel(REPOSITORY, PR, LABEL)
-    return sandboxes.run({
+    suite.sandboxes.github.addLabel(REPOSITORY, PR, LABEL)
+    return suite.run({
       eventName: 'pull_request',
       payload: pullRequestPayload('labeled', LABEL),
       inputs,
       env: { GITHUB_WORKSPACE: workspace }
     })
   }
-  const comment = () => sandboxes.github.commentsOn(REPOSITORY, PR)[0]?.body ?? ''
+  const comment = () => suite.sandboxes.github.commentsOn(REPOSITORY, PR)[0]?.body ?? ''
 
   it('resolves to the key the targets file gives, and the comment shows both', async () => {
     const result = await add({ 'targets-file': '.github/expiring-targets.yml' })

@@ -1,36 +1,23 @@
 /**
- * The scheduled modes, end to end on the bundle. sweep: every untimed, individually targeted key
- * gets a removal at now + default-lifetime (scheduled and excluded keys left alone, one PATCH per
- * pair, a dry run sends nothing, every flag of a project through the paginated list). digest:
- * read-only, the removals due within the window soonest first, and the one dashboard issue,
- * created, left alone and edited in place, found again past the first page and never confused
- * with a person's copy.
+ * The scheduled modes, in process. sweep: every untimed, individually targeted key gets a removal
+ * at now + default-lifetime (scheduled and excluded keys left alone, one PATCH per pair, a dry run
+ * sends nothing, every flag of a project through the paginated list). digest: read-only, the
+ * removals due within the window soonest first, and the one dashboard issue, created, left alone
+ * and edited in place, found again past the first page and never confused with a person's copy.
  */
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  jest
-} from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import {
   BOOLEAN_VARIATIONS,
   ENVIRONMENT,
   PROJECT,
   REPOSITORY,
   flagWithContexts,
-  flagWithTargets,
-  startSandboxes,
-  type Sandboxes
+  flagWithTargets
 } from '../sandbox/fixtures.ts'
-import type { ActionRun } from '../sandbox/runner.ts'
-import { scanAfterEach } from './helpers/secrets.ts'
+import { inProcessSuite, type InProcessRun } from './helpers/suite.ts'
 
 jest.setTimeout(30_000)
-scanAfterEach(() => sandboxes)
+const suite = inProcessSuite()
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -40,23 +27,13 @@ const DISABLED = BOOLEAN_VARIATIONS[1]?._id ?? ''
 const MARKER = `<!-- launchdarkly-expiring-targets dashboard project=${PROJECT} -->`
 const ISSUES = `/repos/${REPOSITORY}/issues`
 const SCHEDULE = { eventName: 'schedule', payload: { schedule: '0 6 * * 1' } }
-let sandboxes: Sandboxes
 
-beforeAll(async () => {
-  sandboxes = await startSandboxes()
-})
-afterAll(() => sandboxes.close())
-beforeEach(() => sandboxes.reset())
-afterEach(() => {
-  expect(sandboxes.launchDarkly.violations).toEqual([])
-})
-
-const ld = () => sandboxes.launchDarkly
+const ld = () => suite.sandboxes.launchDarkly
 const patches = () => ld().requests.filter((r) => r.method === 'PATCH')
 const instructions = (i = 0) =>
   (patches()[i]?.body as { instructions: Record<string, unknown>[] }).instructions
-const issueWrites = () => sandboxes.github.requests.filter((r) => r.method !== 'GET')
-const due = (run: ActionRun) =>
+const issueWrites = () => suite.sandboxes.github.requests.filter((r) => r.method !== 'GET')
+const due = (run: InProcessRun) =>
   JSON.parse(run.outputs.due ?? '[]') as {
     flagKey: string
     environmentKey: string
@@ -67,9 +44,9 @@ const due = (run: ActionRun) =>
     url: string | null
   }[]
 const sweep = (inputs: Record<string, string> = {}) =>
-  sandboxes.run({ ...SCHEDULE, inputs: { mode: 'sweep', 'default-lifetime': '30d', ...inputs } })
+  suite.run({ ...SCHEDULE, inputs: { mode: 'sweep', 'default-lifetime': '30d', ...inputs } })
 const digest = (inputs: Record<string, string> = {}) =>
-  sandboxes.run({ ...SCHEDULE, inputs: { mode: 'digest', ...inputs } })
+  suite.run({ ...SCHEDULE, inputs: { mode: 'digest', ...inputs } })
 
 /** The log's groups, each with its lines. */
 function groups(stdout: string): { name: string; lines: string[] }[] {
@@ -203,7 +180,7 @@ describe('sweep', () => {
       const progress = group.lines.flatMap((l) => /\b(\d+) of 250 flags/.exec(l)?.[1] ?? [])
       expect(progress).toEqual(['100', '200', '250'])
     }
-  }, 90_000)
+  }, 60_000)
 
   it('with flag-tag sweeps only the flags carrying the tag', async () => {
     const project = 'tagged'
@@ -296,41 +273,43 @@ describe('the dashboard issue', () => {
     const first = await digest({ dashboard: 'true' })
     expect(first.code).toBe(0)
     expect(issueWrites().map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${ISSUES}`])
-    const [created] = sandboxes.github.issues(REPOSITORY)
-    expect(sandboxes.github.issues(REPOSITORY)).toHaveLength(1)
+    const [created] = suite.sandboxes.github.issues(REPOSITORY)
+    expect(suite.sandboxes.github.issues(REPOSITORY)).toHaveLength(1)
     expect(created?.title).toBe('LaunchDarkly expiring targets dashboard')
     expect(created?.user.type).toBe('Bot')
     expect(created?.body?.startsWith(MARKER)).toBe(true)
     const dueSoon = created?.body?.split('### Due soon')[1] ?? ''
     expect(dueSoon).toContain('`sandy`')
 
-    sandboxes.github.requests.length = 0
+    suite.sandboxes.github.requests.length = 0
     expect((await digest({ dashboard: 'true' })).code).toBe(0)
     expect(issueWrites()).toEqual([])
 
     // 150 newer issues and, newest of all, a person's copy of the marker: ours is on page 2.
     for (let i = 0; i < 150; i++)
-      sandboxes.github.createIssue(REPOSITORY, {
+      suite.sandboxes.github.createIssue(REPOSITORY, {
         title: `Issue ${i}`,
         body: 'Something else',
         author: { login: 'octocat', type: 'User' }
       })
     const copyBody = `${MARKER}\nA person's notes, not the dashboard.`
-    const copy = sandboxes.github.createIssue(REPOSITORY, {
+    const copy = suite.sandboxes.github.createIssue(REPOSITORY, {
       title: 'LaunchDarkly expiring targets dashboard',
       body: copyBody,
       author: { login: 'mallory', type: 'User' }
     })
     ld().schedule(PROJECT, 'checkout', ENVIRONMENT, 'bob', ENABLED, now + 3 * DAY)
-    sandboxes.github.requests.length = 0
+    suite.sandboxes.github.requests.length = 0
     const third = await digest({ dashboard: 'true' })
     expect(third.code).toBe(0)
     expect(issueWrites().map((r) => `${r.method} ${r.path}`)).toEqual([
       `PATCH ${ISSUES}/${created?.number}`
     ])
-    const listed = sandboxes.github.requests.filter((r) => r.method === 'GET' && r.path === ISSUES)
+    const listed = suite.sandboxes.github.requests.filter(
+      (r) => r.method === 'GET' && r.path === ISSUES
+    )
     expect(listed.map((r) => r.query.page ?? '1')).toEqual(['1', '2'])
-    const issues = sandboxes.github.issues(REPOSITORY)
+    const issues = suite.sandboxes.github.issues(REPOSITORY)
     expect(issues).toHaveLength(152)
     const edited = issues.find((i) => i.number === created?.number)
     expect(edited?.body?.startsWith(MARKER)).toBe(true)
@@ -341,14 +320,14 @@ describe('the dashboard issue', () => {
 
 describe('bad inputs', () => {
   it('sweep without default-lifetime fails before asking LaunchDarkly anything', async () => {
-    const run = await sandboxes.run({ ...SCHEDULE, inputs: { mode: 'sweep' } })
+    const run = await suite.run({ ...SCHEDULE, inputs: { mode: 'sweep' } })
     expect(run.code).toBe(1)
     expect(ld().requests).toEqual([])
     expect(run.summary).toMatch(/Input "default-lifetime" is required with mode sweep/)
   })
 
   it('flag-key * is refused with mode apply', async () => {
-    const run = await sandboxes.run({
+    const run = await suite.run({
       ...SCHEDULE,
       inputs: { 'flag-key': '*', targets: 'sandy@+1d' }
     })

@@ -1,37 +1,27 @@
 /**
- * End to end: `required-permission`. Anyone with triage can label a PR; a label changes
+ * In process: `required-permission`. Anyone with triage can label a PR; a label changes
  * targeting only when the person who added or removed it has the required permission.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import {
   BOOLEAN_VARIATIONS,
   ENVIRONMENT,
   PROJECT,
   REPOSITORY,
-  registerRunnerToken,
-  startSandboxes,
-  type Sandboxes
+  registerRunnerToken
 } from '../sandbox/fixtures.ts'
-import type { ActionRun, RunOptions } from '../sandbox/runner.ts'
 import { pullRequestPayload } from '../sandbox/webhooks.ts'
-import { scanAfterEach } from './helpers/secrets.ts'
+import type { InProcessOptions } from './helpers/in-process.ts'
+import { inProcessSuite, type InProcessRun } from './helpers/suite.ts'
 
-let sandboxes: Sandboxes
-scanAfterEach(() => sandboxes)
+jest.setTimeout(30_000)
+const suite = inProcessSuite()
 
-beforeAll(async () => {
-  sandboxes = await startSandboxes()
-  sandboxes.github.setPermission(REPOSITORY, 'maintainer', 'maintain')
-  sandboxes.github.setPermission(REPOSITORY, 'writer', 'write')
-  sandboxes.github.setPermission(REPOSITORY, 'triager', 'triage')
-  sandboxes.github.setPermission(REPOSITORY, 'reader', 'read')
-})
-afterAll(() => sandboxes.close())
 beforeEach(() => {
-  sandboxes.reset()
-})
-afterEach(() => {
-  expect(sandboxes.launchDarkly.violations).toEqual([])
+  suite.sandboxes.github.setPermission(REPOSITORY, 'maintainer', 'maintain')
+  suite.sandboxes.github.setPermission(REPOSITORY, 'writer', 'write')
+  suite.sandboxes.github.setPermission(REPOSITORY, 'triager', 'triage')
+  suite.sandboxes.github.setPermission(REPOSITORY, 'reader', 'read')
 })
 
 function labelEvent(
@@ -39,17 +29,17 @@ function labelEvent(
   label: string,
   sender: string,
   inputs: Record<string, string> = {}
-): Promise<ActionRun> {
+): Promise<InProcessRun> {
   const payload = pullRequestPayload(action, label)
   ;(payload.sender as { login: string }).login = sender
   return run({ eventName: 'pull_request_target', payload, inputs })
 }
-const run = (options: Partial<RunOptions>): Promise<ActionRun> => sandboxes.run(options)
+const run = (options: InProcessOptions): Promise<InProcessRun> => suite.run(options)
 // The flags are read while GitHub is asked about the sender; a refused label writes nothing.
-const writes = () => sandboxes.launchDarkly.requests.filter((r) => r.method !== 'GET')
+const writes = () => suite.sandboxes.launchDarkly.requests.filter((r) => r.method !== 'GET')
 const permissionLookups = () =>
-  sandboxes.github.requests.filter((r) => r.path.includes('/collaborators/'))
-const errorsOf = (result: ActionRun) =>
+  suite.sandboxes.github.requests.filter((r) => r.path.includes('/collaborators/'))
+const errorsOf = (result: InProcessRun) =>
   JSON.parse(result.outputs.errors ?? '[]') as { message: string }[]
 
 describe('label events', () => {
@@ -58,7 +48,9 @@ describe('label events', () => {
     async (sender) => {
       const result = await labelEvent('labeled', 'expire-user:sandy@2030-06-10', sender)
       expect(result.code).toBe(0)
-      expect(sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT)).toHaveLength(1)
+      expect(suite.sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT)).toHaveLength(
+        1
+      )
       expect(permissionLookups().map((r) => r.path)).toEqual([
         `/repos/${REPOSITORY}/collaborators/${sender}/permission`
       ])
@@ -76,13 +68,13 @@ describe('label events', () => {
     expect(errorsOf(result)[0]?.message).toBe(
       `label "expire-user:sandy@2030-06-10": ${sender}, who added this label, has ${permission} permission on ${REPOSITORY}; changing targeting through labels needs write permission (input required-permission)`
     )
-    expect(sandboxes.github.commentsOn(REPOSITORY, 2)[0]?.body).toMatch(
+    expect(suite.sandboxes.github.commentsOn(REPOSITORY, 2)[0]?.body).toMatch(
       /⚠️ invalid \| .*who added this label, has/
     )
   })
 
   it('guard cancellations too: removing a label cannot extend access', async () => {
-    sandboxes.launchDarkly.schedule(
+    suite.sandboxes.launchDarkly.schedule(
       PROJECT,
       'checkout',
       ENVIRONMENT,
@@ -95,7 +87,7 @@ describe('label events', () => {
     expect(errorsOf(result)[0]?.message).toMatch(
       /triager, who removed this label, has triage permission/
     )
-    expect(sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT)).toHaveLength(1)
+    expect(suite.sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT)).toHaveLength(1)
   })
 
   it('follow the input: triage lets triagers act', async () => {
@@ -114,8 +106,8 @@ describe('label events', () => {
   })
 
   it('fail closed when GitHub cannot say', async () => {
-    registerRunnerToken(sandboxes.github, 'ghs_other', true)
-    sandboxes.github.tokens.delete('ghs_other')
+    registerRunnerToken(suite.sandboxes.github, 'ghs_other', true)
+    suite.sandboxes.github.tokens.delete('ghs_other')
     const result = await labelEvent('labeled', 'expire-user:sandy@2030-06-10', 'writer', {
       'github-token': 'ghs_other'
     })
@@ -129,8 +121,8 @@ describe('label events', () => {
 
 describe('labels applied again on synchronize', () => {
   it('check who added each label, not who pushed', async () => {
-    sandboxes.github.setLabels(REPOSITORY, 2, ['expire-user:sandy@2030-06-10'], 'maintainer')
-    sandboxes.github.setLabels(
+    suite.sandboxes.github.setLabels(REPOSITORY, 2, ['expire-user:sandy@2030-06-10'], 'maintainer')
+    suite.sandboxes.github.setLabels(
       REPOSITORY,
       2,
       ['expire-user:sandy@2030-06-10', 'expire-user:bob@2030-06-10'],
@@ -150,12 +142,17 @@ describe('labels applied again on synchronize', () => {
   })
 
   it('apply labels that people with write added', async () => {
-    sandboxes.github.setLabels(REPOSITORY, 2, ['expire-user:sandy@2030-06-10', 'bug'], 'writer')
+    suite.sandboxes.github.setLabels(
+      REPOSITORY,
+      2,
+      ['expire-user:sandy@2030-06-10', 'bug'],
+      'writer'
+    )
     const result = await run({
       eventName: 'pull_request_target',
       payload: pullRequestPayload('synchronize')
     })
     expect(result.code).toBe(0)
-    expect(sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT)).toHaveLength(1)
+    expect(suite.sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT)).toHaveLength(1)
   })
 })

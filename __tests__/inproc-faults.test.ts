@@ -1,63 +1,57 @@
 /**
- * End to end under faults: rate limits, server errors, broken connections, slow and malformed
+ * In process, under faults: rate limits, server errors, broken connections, slow and malformed
  * answers, refusals. Each run ends in success or one clear sentence, within a bounded number of
- * attempts, and no change is ever applied twice.
+ * attempts, and no change is ever applied twice. The waits pass on the test's clock
+ * (helpers/clock.ts): what a run waited for is read from the timers it set, never measured.
  */
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  jest
-} from '@jest/globals'
-import {
-  ENVIRONMENT,
-  PROJECT,
-  REPOSITORY,
-  seedFlags,
-  startSandboxes,
-  type Sandboxes
-} from '../sandbox/fixtures.ts'
-import type { Fault, FaultResponse } from '../sandbox/launchdarkly.ts'
-import { runAction, type ActionRun, type RunOptions } from '../sandbox/runner.ts'
-import { pullRequestPayload } from '../sandbox/webhooks.ts'
+import { describe, expect, it, jest } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import type http from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { GITHUB_RETRY_BASE_VARIABLE } from '../src/run/context.js'
-import { leaksIn, scanAfterEach } from './helpers/secrets.ts'
+import { baseInputs, ENVIRONMENT, PROJECT, REPOSITORY } from '../sandbox/fixtures.ts'
+import type { Fault, FaultResponse } from '../sandbox/launchdarkly.ts'
+import { pullRequestPayload } from '../sandbox/webhooks.ts'
+import type { InProcessOptions, InProcessRun } from './helpers/in-process.ts'
+import { leaksIn } from './helpers/secrets.ts'
+import { annotations, inProcessSuite, serverOf } from './helpers/suite.ts'
 
+// A request-timeout of 1 s below: the clock's idle steps stay well under it.
+const suite = inProcessSuite({ idleStepMs: 250 })
+// A slow answer waits for Node's own socket timeout (request-timeout, 1 s here), in real time.
 jest.setTimeout(30_000)
-scanAfterEach(() => sandboxes)
 
 const JUNE_10 = Date.parse('2030-06-10T00:00:00Z')
 const FLAG_PATH = `/api/v2/flags/${PROJECT}/checkout`
 const EXPIRING_PATH = `${FLAG_PATH}/expiring-user-targets/${ENVIRONMENT}`
-let sandboxes: Sandboxes
 
-beforeAll(async () => {
-  sandboxes = await startSandboxes()
-})
-afterAll(() => sandboxes.close())
-beforeEach(() => {
-  sandboxes.reset()
-})
-afterEach(() => {
-  expect(sandboxes.launchDarkly.violations).toEqual([])
-})
-
-function run(options: Partial<RunOptions> = {}): Promise<ActionRun> {
+type ActionRun = InProcessRun
+function run(options: InProcessOptions = {}): Promise<ActionRun> {
   const defaults = { 'request-timeout': '1', targets: 'sandy@2030-06-10\nbob@2030-06-10' }
-  return sandboxes.run({ ...options, inputs: { ...defaults, ...options.inputs } })
+  return suite.run({ ...options, inputs: { ...defaults, ...options.inputs } })
+}
+/** A run, and the delays of the timers it set (its waits, and request-timeout's limits). */
+async function timed(options: InProcessOptions = {}): Promise<[ActionRun, number[]]> {
+  const before = suite.clock.delays().length
+  const result = await run(options)
+  return [result, suite.clock.delays().slice(before)]
 }
 const inject = (fault: Omit<Fault, 'times'> & { times?: number }) =>
-  sandboxes.launchDarkly.faults.push({ times: 1, ...fault })
+  suite.sandboxes.launchDarkly.faults.push({ times: 1, ...fault })
 const requests = (method: string, path: string) =>
-  sandboxes.launchDarkly.requests.filter((r) => r.method === method && r.path === path)
-const scheduled = () => sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT)
+  suite.sandboxes.launchDarkly.requests.filter((r) => r.method === method && r.path === path)
+const scheduled = () => suite.sandboxes.launchDarkly.expiring(PROJECT, 'checkout', ENVIRONMENT)
+const errorsOf = (result: ActionRun) =>
+  JSON.parse(result.outputs.errors ?? '[]') as { message: string }[]
+
+/** The answers the LaunchDarkly sandbox was writing, in the order the requests arrived. */
+function answers(): http.ServerResponse[] {
+  const responses: http.ServerResponse[] = []
+  serverOf(suite.sandboxes.launchDarkly).on('request', (_req, res: http.ServerResponse) =>
+    responses.push(res)
+  )
+  return responses
+}
 
 /** The change landed once: each user scheduled once, at version 1, with no failed instruction. */
 function expectAppliedOnce(result: ActionRun): void {
@@ -91,14 +85,15 @@ describe('429 rate limits', () => {
 
   it('waits Retry-After seconds, then succeeds', async () => {
     inject({ method: 'GET', path: FLAG_PATH, response: limited({ 'Retry-After': '1' }) })
-    const started = Date.now()
-    const result = await run()
+    // request-timeout at its default: its 30 s limits are not mistaken for the wait.
+    const [result, delays] = await timed({ inputs: { 'request-timeout': '30' } })
     expectAppliedOnce(result)
-    expect(requests('GET', FLAG_PATH)).toHaveLength(2)
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000)
-    expect(result.stdout).toMatch(
-      /LaunchDarkly answered 429 rate limited to read flag "checkout"; attempt 2 of 5 in 1\.\d s/
-    )
+    expect(requests('GET', FLAG_PATH).map((r) => r.status)).toEqual([429, 200])
+    // One wait before attempt 2: Retry-After's second, plus at most a quarter of it as jitter.
+    const waits = delays.filter((ms) => ms > 1 && ms !== 30_000)
+    expect(waits).toHaveLength(1)
+    expect(waits[0]).toBeGreaterThanOrEqual(1000)
+    expect(waits[0]).toBeLessThan(1350)
   })
 
   it('waits until X-Ratelimit-Reset (epoch ms), and replays a rate-limited PATCH, which applied nothing', async () => {
@@ -144,31 +139,28 @@ describe('429 rate limits', () => {
       times: 100,
       response: limited({ 'Retry-After': '30' })
     })
-    const started = Date.now()
-    const result = await run({ inputs: { 'max-retry-wait': '5' } })
+    const [result, delays] = await timed({ inputs: { 'max-retry-wait': '5' } })
     expect(result.code).toBe(1)
-    expect(Date.now() - started).toBeLessThan(5000)
+    // It gave up at once: no wait of 5 s or more was started.
+    expect(delays.filter((ms) => ms >= 5000)).toEqual([])
     expect(requests('GET', FLAG_PATH)).toHaveLength(1)
+    expect(errorsOf(result)[0]?.message).toMatch(
+      /^LaunchDarkly asked to wait until .* \(rate limit\) to read flag "checkout", longer than max-retry-wait allows/
+    )
   })
 
   it('slows down before the limit when X-Ratelimit-*-Remaining reaches 0, so no 429 happens', async () => {
-    const limitedSandboxes = await startSandboxes({ rateLimit: { limit: 5, windowMs: 700 } })
-    seedFlags(limitedSandboxes.launchDarkly)
-    try {
-      const result = await runAction({
-        inputs: {
-          ...limitedSandboxes.inputs(),
-          targets: 'sandy@2030-06-10',
-          'flag-key': 'checkout,new-search'
-        },
-        env: limitedSandboxes.env()
-      })
-      expect(result.code).toBe(0)
-      expect(limitedSandboxes.launchDarkly.countRequests()).toBe(6)
-      expect(limitedSandboxes.launchDarkly.rateLimited).toBe(0)
-    } finally {
-      await limitedSandboxes.close()
-    }
+    const limited = await suite.extraLaunchDarkly({ rateLimit: { limit: 5, windowMs: 700 } })
+    const result = await run({
+      inputs: {
+        ...baseInputs(limited),
+        targets: 'sandy@2030-06-10',
+        'flag-key': 'checkout,new-search'
+      }
+    })
+    expect(result.code).toBe(0)
+    expect(limited.countRequests()).toBe(6)
+    expect(limited.rateLimited).toBe(0)
   })
 })
 
@@ -192,10 +184,13 @@ describe('server errors, broken connections, slow and malformed answers on reads
 
   it('gives up on an answer slower than request-timeout, and retries', async () => {
     inject({ method: 'GET', path: FLAG_PATH, response: { kind: 'delay', ms: 5000 } })
-    const started = Date.now()
+    const sent = answers()
     expectAppliedOnce(await run())
-    // request-timeout is 1 s: the run did not wait for the slow answer.
-    expect(Date.now() - started).toBeLessThan(5000)
+    expect(requests('GET', FLAG_PATH)).toHaveLength(2)
+    // request-timeout is 1 s: the run did not wait for the slow answer, which never went out.
+    const slow = sent.find((res) => res.req.url?.startsWith(FLAG_PATH))
+    expect(slow?.headersSent).toBe(false)
+    expect(slow?.destroyed).toBe(true)
   })
 
   it('retries invalid JSON in a 200', async () => {
@@ -228,8 +223,8 @@ describe('server errors, broken connections, slow and malformed answers on reads
       inputs: { 'base-uri': 'http://127.0.0.1:65500', 'max-attempts': '2' }
     })
     expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(
-      /Could not reach LaunchDarkly at http:\/\/127\.0\.0\.1:65500 to read .*\(ECONNREFUSED\) after 2 attempts/
+    expect(errorsOf(result)[0]?.message).toMatch(
+      /^Could not reach LaunchDarkly at http:\/\/127\.0\.0\.1:65500 to read .*\(ECONNREFUSED\) after 2 attempts/
     )
   })
 })
@@ -268,7 +263,7 @@ describe('refusals are not retried', () => {
   })
 
   it('follows a redirect, as @actions/http-client does', async () => {
-    const location = `${sandboxes.launchDarkly.url}${FLAG_PATH}?env=${ENVIRONMENT}`
+    const location = `${suite.sandboxes.launchDarkly.url}${FLAG_PATH}?env=${ENVIRONMENT}`
     inject({
       method: 'GET',
       path: FLAG_PATH,
@@ -301,10 +296,11 @@ describe('refusals are not retried', () => {
     const result = await run({ env: { GITHUB_EVENT_PATH: join(dir, 'event.json') } })
     rmSync(dir, { recursive: true, force: true })
     expect(result.code).toBe(1)
-    expect(sandboxes.launchDarkly.requests).toHaveLength(0)
-    expect(result.stdout).toMatch(
-      /^::error::Could not read the event payload at GITHUB_EVENT_PATH/m
-    )
+    expect(suite.sandboxes.launchDarkly.requests).toHaveLength(0)
+    expect(annotations(result, 'error')).toEqual([
+      expect.stringMatching(/^Could not read the event payload at GITHUB_EVENT_PATH/)
+    ])
+    // The file's text is quoted in the message: inert.
     expect(result.stdout).not.toContain('##[error]')
   })
 
@@ -317,8 +313,18 @@ describe('refusals are not retried', () => {
     inject({ method: 'GET', path: EXPIRING_PATH, response: { kind: 'delay', ms: 500 } })
     const result = await run()
     expect(result.code).toBe(1)
-    expect(result.stdout).not.toMatch(/attempt \d+ of \d+/)
+    // No retry, and no error of its own: only the 401, for each entry.
     expect(requests('GET', EXPIRING_PATH)).toHaveLength(1)
+    expect(requests('GET', FLAG_PATH)).toHaveLength(1)
+    expect(errorsOf(result).map((e) => e.message)).toEqual([
+      expect.stringMatching(
+        /^LaunchDarkly refused to read flag "checkout" \(401 unauthorized: no\)/
+      ),
+      expect.stringMatching(
+        /^LaunchDarkly refused to read flag "checkout" \(401 unauthorized: no\)/
+      )
+    ])
+    expect(annotations(result, 'warning')).toEqual([])
   })
 })
 
@@ -334,9 +340,11 @@ describe('exactly-once writes', () => {
     expectAppliedOnce(result)
     expect(requests('PATCH', EXPIRING_PATH)).toHaveLength(1)
     expect(requests('GET', EXPIRING_PATH)).toHaveLength(2)
-    expect(result.stdout).toMatch(
-      /::warning::LaunchDarkly's answer to the update of flag "checkout" was lost .*reading its expiring targets again/
-    )
+    expect(annotations(result, 'warning')).toEqual([
+      expect.stringMatching(
+        /^LaunchDarkly's answer to the update of flag "checkout" was lost .*reading its expiring targets again/
+      )
+    ])
   })
 
   it('a PATCH that failed without applying is sent again, once', async () => {
@@ -378,23 +386,22 @@ describe('exactly-once writes', () => {
 })
 
 describe('GitHub faults', () => {
-  // The retry plugin waits 1, 4 and 9 s by default; 20, 80 and 180 ms here.
+  // The retry plugin waits 1, 4 and 9 s by default; in-process.ts shortens its base to 10 ms.
   const labeled = () =>
     run({
       eventName: 'pull_request',
-      payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-06-10'),
-      env: { [GITHUB_RETRY_BASE_VARIABLE]: '20' }
+      payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-06-10')
     })
 
   it('retries a failed comment write (Octokit retry plugin)', async () => {
-    sandboxes.github.faults.push({ method: 'POST', path: '/comments', times: 1, status: 500 })
+    suite.sandboxes.github.faults.push({ method: 'POST', path: '/comments', times: 1, status: 500 })
     const result = await labeled()
     expect(result.code).toBe(0)
-    expect(sandboxes.github.commentsOn(REPOSITORY, 2)).toHaveLength(1)
+    expect(suite.sandboxes.github.commentsOn(REPOSITORY, 2)).toHaveLength(1)
   })
 
   it('waits out a secondary rate limit (Octokit throttling plugin)', async () => {
-    sandboxes.github.faults.push({
+    suite.sandboxes.github.faults.push({
       method: 'POST',
       path: '/comments',
       times: 1,
@@ -407,24 +414,26 @@ describe('GitHub faults', () => {
     })
     const result = await labeled()
     expect(result.code).toBe(0)
-    expect(sandboxes.github.commentsOn(REPOSITORY, 2)).toHaveLength(1)
+    expect(suite.sandboxes.github.commentsOn(REPOSITORY, 2)).toHaveLength(1)
   })
 
   it('never fails the LaunchDarkly work because the comment could not be written', async () => {
-    sandboxes.github.faults.push({ path: '/comments', times: 100, status: 502 })
+    suite.sandboxes.github.faults.push({ path: '/comments', times: 100, status: 502 })
     const result = await labeled()
     expect(result.code).toBe(0)
     // Looking for the comment fails: max-attempts (5) tries, as for LaunchDarkly.
-    const tries = sandboxes.github.requests.filter((r) => r.path.endsWith('/comments'))
+    const tries = suite.sandboxes.github.requests.filter((r) => r.path.endsWith('/comments'))
     expect(tries.map((r) => `${r.method} ${r.status}`)).toEqual(Array(5).fill('GET 502'))
     expect(scheduled().map((i) => i.userKey)).toEqual(['sandy'])
-    expect(result.stdout).toMatch(/::warning::Could not write the PR comment \(502/)
+    expect(annotations(result, 'warning')).toEqual([
+      expect.stringMatching(/^Could not write the PR comment \(502/)
+    ])
   })
 })
 
 describe('GitHub answers that do not match its API', () => {
   it('turn into a warning naming the field, not a crash', async () => {
-    sandboxes.github.faults.push({
+    suite.sandboxes.github.faults.push({
       method: 'GET',
       path: '/comments',
       times: 1,
@@ -436,9 +445,11 @@ describe('GitHub answers that do not match its API', () => {
       payload: pullRequestPayload('labeled', 'expire-user:sandy@2030-06-10')
     })
     expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(
-      /::warning::Could not write the PR comment \(an answer that does not match GitHub's API \(body: /
-    )
+    expect(annotations(result, 'warning')).toEqual([
+      expect.stringMatching(
+        /^Could not write the PR comment \(an answer that does not match GitHub's API \(body: /
+      )
+    ])
     expect(result.stderr).toBe('')
   })
 })
@@ -451,8 +462,7 @@ describe('the secret scan', () => {
         stdout: 'x',
         stderr: '',
         outputs: {},
-        summary: `token ${sandboxes.inputs()['api-key']}`,
-        ms: 1
+        summary: `token ${suite.sandboxes.inputs()['api-key']}`
       }
     ]
     expect(leaksIn(runs.map((r) => r.summary))).toHaveLength(1)
