@@ -4,7 +4,7 @@
  * approval for segments (one PATCH refused, the flag's still applied, the step failed). The rest
  * of segments' behaviour is tested in process (segments.test.ts).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import {
   ENVIRONMENT,
   PROJECT,
@@ -13,25 +13,43 @@ import {
   startSandboxes,
   type Sandboxes
 } from '../sandbox/fixtures.ts'
+import type { RunOptions } from '../sandbox/runner.ts'
+import { BUNDLE_TEST_TIMEOUT_MS, bundleSuite, runBundle } from './helpers/bundle.ts'
+import { emptyGitHub, emptyLaunchDarkly } from './helpers/empty.ts'
 import { scanAfterEach } from './helpers/secrets.ts'
 
 /** A bundle run on a loaded 2-core machine. */
-const TIMEOUT = 60_000
+const TIMEOUT = BUNDLE_TEST_TIMEOUT_MS
 const T1 = Date.parse('2030-06-10T00:00:00Z')
 const SEGMENT_PATH = `/api/v2/segments/${PROJECT}/beta-testers/expiring-user-targets/${ENVIRONMENT}`
 const FLAG_PATH = `/api/v2/flags/${PROJECT}/checkout/expiring-user-targets/${ENVIRONMENT}`
 
 let sandboxes: Sandboxes
+bundleSuite()
 scanAfterEach(() => sandboxes)
 
+// One pair of sandboxes for the file, emptied before each test: no run outlives its test
+// (bundleSuite), and nothing a test left on them reaches the next.
 beforeAll(async () => {
   sandboxes = await startSandboxes()
-})
-afterAll(() => sandboxes.close())
+}, TIMEOUT)
+afterAll(() => sandboxes?.close())
 beforeEach(() => {
-  sandboxes.reset()
+  emptyLaunchDarkly(sandboxes.launchDarkly)
+  emptyGitHub(sandboxes.github)
   seedSegments(sandboxes.launchDarkly)
 })
+afterEach(() => {
+  expect(sandboxes.launchDarkly.violations).toEqual([])
+})
+
+/** The bundle against the sandboxes: their inputs and GITHUB_API_URL, then the options'. */
+const run = (options: Partial<RunOptions>) =>
+  runBundle({
+    ...options,
+    inputs: { ...sandboxes.inputs(), ...options.inputs },
+    env: { ...sandboxes.env(), ...options.env }
+  })
 
 function patches(path: string) {
   return sandboxes.launchDarkly.requests.filter((r) => r.method === 'PATCH' && r.path === path)
@@ -48,7 +66,7 @@ describe('segments on the bundle', () => {
   it(
     'applies an entry to a flag and a segment: one PATCH each, the segment by targetType',
     async () => {
-      const result = await sandboxes.run({ eventName: 'workflow_dispatch', inputs })
+      const result = await run({ eventName: 'workflow_dispatch', inputs })
       expect(result.code).toBe(0)
       expect(patches(FLAG_PATH)).toHaveLength(1)
       expect(patches(SEGMENT_PATH).map((r) => r.body)).toEqual([
@@ -69,7 +87,7 @@ describe('segments on the bundle', () => {
     'fails the segment that needs approval after one PATCH and still applies the flag',
     async () => {
       requireApprovals(sandboxes.launchDarkly, { flags: false, segments: true })
-      const result = await sandboxes.run({ eventName: 'workflow_dispatch', inputs })
+      const result = await run({ eventName: 'workflow_dispatch', inputs })
       expect(result.code).toBe(1)
       expect(patches(SEGMENT_PATH)).toHaveLength(1)
       expect(patches(FLAG_PATH)).toHaveLength(1)
