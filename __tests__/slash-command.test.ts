@@ -5,59 +5,30 @@
  * the sticky comment of its pull request or issue. Comments that are not commands, edited ones and
  * bots' are left alone: nothing sent, nothing written.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  ENVIRONMENT,
-  GITHUB_TOKEN,
-  PROJECT,
-  REPOSITORY,
-  startSandboxes,
-  type Sandboxes
-} from '../sandbox/fixtures.ts'
+import { ENVIRONMENT, PROJECT, REPOSITORY } from '../sandbox/fixtures.ts'
 import { issueCommentPayload, type IssueCommentOptions } from '../sandbox/webhooks.ts'
 import { EMPTY_OUTPUTS } from '../src/report/outputs.js'
-import { startInProcess, type InProcess, type InProcessRun } from './helpers/in-process.ts'
-import { leaksIn, textsLeftBy } from './helpers/secrets.ts'
+import { inProcessSuite, type InProcessRun, type SuiteSandboxes } from './helpers/suite.ts'
 
 const JUNE_10 = Date.parse('2030-06-10T00:00:00Z')
 const JULY_1 = Date.parse('2030-07-01T00:00:00Z')
 const EXPIRING_PATH = `/api/v2/flags/${PROJECT}/checkout/expiring-user-targets/${ENVIRONMENT}`
 /** The pull request of the example payloads. */
 const PR = 2
-/** Reactions and comments are writes, which Octokit's throttling spaces out: a few seconds a run. */
+/** A test's own bound; the suite's clock lets Octokit's waits between writes pass at once. */
 const SLOW = 30_000
 
-let sandboxes: Sandboxes
-let inProcess: InProcess
-let runs: InProcessRun[] = []
+const suite = inProcessSuite()
+let sandboxes: SuiteSandboxes
 
-beforeAll(async () => {
-  sandboxes = await startSandboxes()
+beforeEach(() => {
+  sandboxes = suite.sandboxes
   sandboxes.github.setPermission(REPOSITORY, 'reader', 'read')
   sandboxes.github.setPermission(REPOSITORY, 'writer', 'write')
-  inProcess = await startInProcess({
-    githubApiUrl: sandboxes.github.url,
-    githubToken: GITHUB_TOKEN
-  })
-})
-afterAll(async () => {
-  inProcess?.restore()
-  await sandboxes?.close()
-})
-beforeEach(() => {
-  sandboxes.reset()
-  runs = []
-})
-afterEach(() => {
-  expect(sandboxes.launchDarkly.violations).toEqual([])
-  const left = textsLeftBy(
-    runs.map((r) => ({ ...r, code: r.exitCode, stderr: '', ms: 0 })),
-    sandboxes
-  )
-  expect(leaksIn(left)).toEqual([])
 })
 
 interface Command {
@@ -84,20 +55,16 @@ async function comment(command: Command): Promise<{ result: InProcessRun; commen
     stored === null
       ? { id: 999_999 }
       : sandboxes.github.addComment(REPOSITORY, issueNumber, stored, author)
-  const before = sandboxes.github.requests.length
-  const result = await inProcess.run({
+  const result = await suite.run({
     eventName: 'issue_comment',
     payload: issueCommentPayload(command.action ?? 'created', command.body, {
       commentId: written.id,
       user: author,
       ...command.on
     }),
-    inputs: { ...sandboxes.inputs(), 'flag-key': 'checkout,new-search', ...command.inputs },
+    inputs: { 'flag-key': 'checkout,new-search', ...command.inputs },
     ...(command.env ? { env: command.env } : {})
   })
-  runs.push(result)
-  // The sandbox's own seeding is not the run's: only what the run asked is kept for the tests.
-  sandboxes.github.requests.splice(0, before)
   return { result, commentId: written.id }
 }
 
