@@ -332,6 +332,21 @@ describe('refusals', () => {
   )
 
   it(
+    'bad inputs: nothing sent, confused, and the comment says which',
+    async () => {
+      const { result, commentId } = await comment({
+        body: '/expire sandy@2030-06-10',
+        inputs: { 'batch-size': 'lots' }
+      })
+      expect(result.exitCode).toBe(1)
+      expect(sandboxes.launchDarkly.requests).toEqual([])
+      expect(sandboxes.github.reactionsOn(commentId)).toEqual(['confused'])
+      expect(reportComments()[0]?.body).toContain('batch-size')
+    },
+    SLOW
+  )
+
+  it(
     'the same key twice is refused',
     async () => {
       const { result, commentId } = await comment({

@@ -46,7 +46,7 @@ async function execute(start: Start | undefined): Promise<void> {
     settings = readSettings()
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error
-    return reportInvalidInputs(error, context)
+    return reportInvalidInputs(error, context, start?.trigger)
   }
   const trigger = start?.trigger ?? triggerOf(context, settings.labelPrefix, settings.slashCommand)
   if (trigger.kind === 'unrelated-label') {
@@ -134,7 +134,11 @@ function helpReport(settings: Settings, context: RunContext): ReturnType<typeof 
 }
 
 /** Bad inputs: nothing is sent, but the report still reaches the log, the summary and the PR. */
-async function reportInvalidInputs(error: SettingsError, context: RunContext): Promise<void> {
+async function reportInvalidInputs(
+  error: SettingsError,
+  context: RunContext,
+  trigger: Trigger | undefined
+): Promise<void> {
   const { reporting } = error
   const { pullRequest, event } = context
   let fatal = `Invalid input, so nothing was sent to LaunchDarkly:\n${error.message}`
@@ -156,12 +160,16 @@ async function reportInvalidInputs(error: SettingsError, context: RunContext): P
     runUrl: context.runUrl
   })
   const github = gitHubSession(reporting.githubToken, context)
-  // On a comment, bad inputs get no comment of their own: most comments are not commands.
+  // On a comment, only a command (as index.ts read it) is answered: most comments are not.
+  const command = trigger?.kind === 'slash-command' ? context.issueComment : undefined
   const target =
-    context.event.name === 'issue_comment' ? undefined : commentTargetOf(reporting, context)
+    context.event.name === 'issue_comment' && !command
+      ? undefined
+      : commentTargetOf(reporting, context)
   await deliver(report, {
     comment: target && { github, pending: github.findComment(target) },
     summary: context.hasSummary,
     failOnError: reporting.failOnError
   })
+  if (command) await github.react(command.commentId, 'confused')
 }
