@@ -38,6 +38,13 @@ describe('commandArgs', () => {
     expect(commandArgs(body, '/expire')).toBeUndefined()
   })
 
+  it('reads the whole first line, however long: its last entry is never cut short', () => {
+    const padding = ' '.repeat(20_000)
+    expect(commandArgs(`/expire${padding}sandy@2030-06-10T09:00Z`, '/expire')).toEqual([
+      'sandy@2030-06-10T09:00Z'
+    ])
+  })
+
   it('reads another command word', () => {
     expect(commandArgs('/ld-expire sandy@+7d', '/ld-expire')).toEqual(['sandy@+7d'])
     expect(commandArgs('/expire sandy@+7d', '/ld-expire')).toBeUndefined()

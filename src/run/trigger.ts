@@ -70,12 +70,13 @@ function classifyComment(payload: unknown, command: string): Trigger {
   return { kind: 'slash-command', args: help ? [] : args, help }
 }
 
-/** At most this much of a comment's first line is read. */
-const MAX_COMMAND_LINE = 10_000
-
-/** The words after the command on the body's first line; undefined when it is not the command. */
+/**
+ * The words after the command on the body's first line; undefined when it is not the command.
+ * The whole line is read (GitHub keeps a comment under 65,536 characters): a line cut short could
+ * end in a different, valid entry.
+ */
 export function commandArgs(body: string, command: string): string[] | undefined {
-  const first = body.slice(0, MAX_COMMAND_LINE).split(/\r\n|\n|\r/, 1)[0] ?? ''
+  const first = body.split(/\r\n|\n|\r/, 1)[0] ?? ''
   const line = first.replace(/^\s+/u, '')
   if (command === '' || !line.startsWith(command)) return undefined
   const rest = line.slice(command.length)
