@@ -4,6 +4,7 @@
  *
  *   npm run local -- --input targets='sandy@2030-06-10' --input dry-run=true
  *   npm run local -- --label 'expire-user:bob@+2w'
+ *   npm run local -- --comment '/expire sandy@2030-06-10 bob@+7d'   # on pull request 2
  *   npm run local -- --event push --input targets-file=examples/files/expiring-targets.yml
  *
  * The sandboxes hold project `default`, environment `production`, flags `checkout` and
@@ -12,12 +13,13 @@
  */
 import { parseArgs } from 'node:util'
 import { seedFlags, startSandboxes } from '../sandbox/fixtures.ts'
-import { pullRequestPayload, pushPayload } from '../sandbox/webhooks.ts'
+import { issueCommentPayload, pullRequestPayload, pushPayload } from '../sandbox/webhooks.ts'
 
 const { values } = parseArgs({
   options: {
     input: { type: 'string', multiple: true, default: [] },
     label: { type: 'string' },
+    comment: { type: 'string' },
     event: { type: 'string' }
   }
 })
@@ -28,8 +30,12 @@ for (const pair of values.input) {
   if (at < 1) throw new Error(`--input ${pair}: write --input name=value`)
   inputs[pair.slice(0, at)] = pair.slice(at + 1)
 }
-const eventName = values.label ? 'pull_request' : (values.event ?? 'workflow_dispatch')
-const payload = values.label
+const eventName = values.label
+  ? 'pull_request'
+  : values.comment !== undefined
+    ? 'issue_comment'
+    : (values.event ?? 'workflow_dispatch')
+let payload: unknown = values.label
   ? pullRequestPayload('labeled', values.label)
   : eventName === 'push'
     ? pushPayload()
@@ -38,6 +44,12 @@ const payload = values.label
 const sandboxes = await startSandboxes()
 try {
   seedFlags(sandboxes.launchDarkly)
+  if (values.comment !== undefined) {
+    // The comment as GitHub has it on pull request 2, so that the action can react to it.
+    const user = { login: 'Codertocat', type: 'User' as const }
+    const written = sandboxes.github.addComment('Codertocat/Hello-World', 2, values.comment, user)
+    payload = issueCommentPayload('created', values.comment, { commentId: written.id, user })
+  }
   const run = await sandboxes.run({
     eventName,
     payload,
