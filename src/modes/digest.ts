@@ -3,7 +3,8 @@
  * environment) pairs, soonest first, for the job summary, the `due` output and, with
  * `dashboard: true`, the dashboard issue. It never sends a PATCH.
  */
-import { buildDigest, renderDigest } from '../report/due-soon.js'
+import { buildDigest, describeWindow, renderDigest } from '../report/due-soon.js'
+import { renderBoxes } from '../report/boxes.js'
 import { USER_KIND } from '../core/target.js'
 import { SCAN_CONCURRENCY } from '../engine/execute.js'
 import { applyOptions, endpointOf, type ModeInput, type ModeResult } from './mode.js'
@@ -29,7 +30,16 @@ export async function runDigest(input: ModeInput): Promise<ModeResult> {
     report,
     comment: undefined,
     ...(settings.dashboard
-      ? { dashboard: { due: renderDigest(digest, settings.timeZone, 200) } }
+      ? {
+          dashboard: {
+            due: [
+              renderDigest(digest, settings.timeZone, 200),
+              renderBoxes(digest.due, describeWindow(settings.extendByMs))
+            ]
+              .filter((part) => part !== '')
+              .join('\n\n')
+          }
+        }
       : {})
   }
 }

@@ -34,6 +34,8 @@ export interface Settings {
   exclude: string[]
   /** digest: how far ahead to look. */
   windowMs: number
+  /** digest, with dashboard: how far a ticked extend box moves a removal (default: the window). */
+  extendByMs: number
   /** digest, reconcile: keep one dashboard issue up to date. */
   dashboard: boolean
   /** Set: labels and targets lines are contexts of this kind (the contexts endpoint). */
@@ -224,6 +226,7 @@ const schema = z.object({
   'default-lifetime': duration,
   exclude: z.string().transform(splitList),
   window: duration,
+  'extend-by': duration,
   dashboard: bool,
   'context-kind': contextKind,
   'targets-file': targetsFile,
@@ -549,6 +552,7 @@ export function readSettings(): Settings {
     defaultLifetimeMs: v['default-lifetime'],
     exclude: v.exclude,
     windowMs: v.window ?? 7 * 86_400_000,
+    extendByMs: v['extend-by'] ?? v.window ?? 7 * 86_400_000,
     dashboard: v.dashboard,
     contextKind: v['context-kind'],
     targetsFile: v['targets-file'],
