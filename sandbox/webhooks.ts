@@ -102,3 +102,27 @@ export function issueCommentPayload(
   }
   return payload
 }
+
+/**
+ * An issues.edited payload, the first real example, deep-copied, with our issue number, body, the
+ * body before the edit (changes.body.from; omitted: no change to the body) and sender put in.
+ */
+export function issuesEditedPayload(
+  issueNumber: number,
+  body: string,
+  from: string | undefined,
+  sender = 'Codertocat'
+): Record<string, unknown> {
+  const definition = examples.find((d) => d.name === 'issues')
+  const example = definition?.examples.find((e) => (e as { action: string }).action === 'edited')
+  if (!example) throw new Error('no issues.edited example')
+  const payload = structuredClone(example) as unknown as Record<string, unknown> & {
+    issue: Record<string, unknown>
+    sender: Record<string, unknown>
+  }
+  payload.issue.number = issueNumber
+  payload.issue.body = body
+  payload.changes = from === undefined ? {} : { body: { from } }
+  payload.sender.login = sender
+  return payload
+}

@@ -32,7 +32,11 @@ if (unreadable) {
   // @actions/github would throw on the same file when main loads it: say so here, inertly.
   const log = await import('./core/logger.js')
   log.fail(unreadable.message)
-} else if (trigger.kind === 'unrelated-label' || trigger.kind === 'ignored-comment') {
+} else if (
+  trigger.kind === 'unrelated-label' ||
+  trigger.kind === 'ignored-comment' ||
+  trigger.kind === 'ignored-issue'
+) {
   const message =
     trigger.kind === 'unrelated-label'
       ? unrelatedLabelMessage(trigger.label, prefix)

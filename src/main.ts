@@ -53,8 +53,16 @@ async function execute(start: Start | undefined): Promise<void> {
     log.info(unrelatedLabelMessage(trigger.label, settings.labelPrefix))
     return setOutputs(EMPTY_OUTPUTS)
   }
-  if (trigger.kind === 'ignored-comment') {
+  if (trigger.kind === 'ignored-comment' || trigger.kind === 'ignored-issue') {
     log.info(ignoredCommentMessage(trigger.reason))
+    return setOutputs(EMPTY_OUTPUTS)
+  }
+  if (trigger.kind === 'dashboard-edit' && settings.mode !== 'digest') {
+    log.info(
+      ignoredCommentMessage(
+        `The dashboard's boxes act in mode digest only, and this step is ${settings.mode}`
+      )
+    )
     return setOutputs(EMPTY_OUTPUTS)
   }
   if (trigger.kind === 'slash-command' && settings.mode !== 'apply') {
@@ -82,8 +90,14 @@ async function execute(start: Start | undefined): Promise<void> {
       succeeded = true
       return
     }
-    const mode = await MODES[settings.mode]()
-    const result = await mode({ context, settings, trigger, github, launchDarkly, commentTarget })
+    const modeInput = { context, settings, trigger, github, launchDarkly, commentTarget }
+    const result =
+      trigger.kind === 'dashboard-edit'
+        ? await (await import('./modes/dashboard-edit.js')).runDashboardEdit(modeInput)
+        : await (
+            await MODES[settings.mode]()
+          )(modeInput)
+    if (!result) return setOutputs(EMPTY_OUTPUTS)
     await deliver(result.report, {
       comment: result.comment && { github, pending: result.comment },
       summary: context.hasSummary,

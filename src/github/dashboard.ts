@@ -15,6 +15,9 @@ import {
 } from './comment.js'
 import { issuesSchema, type ListedIssue } from './payloads.js'
 
+/** The start of every dashboard's marker; kept here free of imports for index.ts. */
+export const DASHBOARD_MARKER_START = '<!-- launchdarkly-expiring-targets dashboard '
+
 export const DASHBOARD_TITLE = 'LaunchDarkly expiring targets dashboard'
 
 const SECTIONS = {
@@ -27,7 +30,7 @@ const SECTIONS = {
 export type Section = keyof typeof SECTIONS
 
 export function dashboardMarker(key: string): string {
-  return `<!-- launchdarkly-expiring-targets dashboard ${key} -->`
+  return `${DASHBOARD_MARKER_START}${key} -->`
 }
 
 function sectionIn(body: string | null | undefined, name: Section): string | undefined {

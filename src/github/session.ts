@@ -144,6 +144,28 @@ export class GitHubSession {
     }
   }
 
+  /** The number of the open dashboard issue of this key, if any. Throws one sentence on failure. */
+  async dashboardNumber(key: string): Promise<number | undefined> {
+    const { octokit, client, comment } = await this.load()
+    const dashboard = await import('./dashboard.js')
+    try {
+      const author = await comment.authorOf(octokit, this.token)
+      const existing = await dashboard.findDashboard(octokit, {
+        where: this.repository(),
+        marker: dashboard.dashboardMarker(key),
+        author
+      })
+      return existing?.number
+    } catch (error) {
+      throw new Error(
+        couldNot(client, 'read the dashboard issue', error, {
+          denied: '; the token needs issues: read'
+        }),
+        { cause: error }
+      )
+    }
+  }
+
   /**
    * Rewrites this run's sections of the dashboard issue (found by its key), keeping the others.
    * An issue that cannot be written is a warning: the report is in the job summary.

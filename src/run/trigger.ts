@@ -14,6 +14,10 @@ export type Trigger =
   | { kind: 'slash-command'; args: string[]; help: boolean }
   /** An issue_comment event that is not a command for us: why, for the log. */
   | { kind: 'ignored-comment'; reason: string }
+  /** An edit of an issue whose body carries the dashboard's marker: its boxes may be ticked. */
+  | { kind: 'dashboard-edit' }
+  /** An issues event that is not an edit of the dashboard: why, for the log. */
+  | { kind: 'ignored-issue'; reason: string }
   | { kind: 'other' }
 
 export const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
@@ -32,6 +36,7 @@ export function classify(
   command = DEFAULT_SLASH_COMMAND
 ): Trigger {
   if (eventName === 'issue_comment') return classifyComment(payload, command)
+  if (eventName === 'issues') return classifyIssue(payload)
   if (!PULL_REQUEST_EVENTS.has(eventName) || !isObject(payload)) return { kind: 'other' }
   const action = typeof payload.action === 'string' ? payload.action : ''
   if (action === 'labeled' || action === 'unlabeled') {
@@ -68,6 +73,25 @@ function classifyComment(payload: unknown, command: string): Trigger {
   }
   const help = args.length === 0 || (args.length === 1 && args[0] === 'help')
   return { kind: 'slash-command', args: help ? [] : args, help }
+}
+
+/** The start of the dashboard issue's hidden marker (github/dashboard.ts writes it whole). */
+export const DASHBOARD_MARKER_START = '<!-- launchdarkly-expiring-targets dashboard '
+
+/**
+ * An issues event: the dashboard's only when it was edited and its body carries the dashboard's
+ * marker. Whether it is really ours (its author, its key) is checked later, against GitHub.
+ */
+function classifyIssue(payload: unknown): Trigger {
+  if (!isObject(payload)) return { kind: 'ignored-issue', reason: 'The event has no issue' }
+  const action = typeof payload.action === 'string' ? payload.action : ''
+  if (action !== 'edited')
+    return { kind: 'ignored-issue', reason: `The issue was ${action || 'changed'}, not edited` }
+  const issue = isObject(payload.issue) ? payload.issue : {}
+  const body = typeof issue.body === 'string' ? issue.body : ''
+  if (!body.includes(DASHBOARD_MARKER_START))
+    return { kind: 'ignored-issue', reason: 'The edited issue is not the dashboard' }
+  return { kind: 'dashboard-edit' }
 }
 
 /**
