@@ -367,7 +367,14 @@ describe('the examples of the scheduled modes', () => {
     expect(inputs.mode).toBe(mode)
     for (const name of needed) expect(Object.keys(inputs)).toContain(name)
     expect(wf.on.schedule).toEqual([{ cron: expect.any(String) }])
-    expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch'])
+    // digest.yml also acts on the ticked boxes of its dashboard issue.
+    const boxes = file === 'digest.yml' ? ['issues'] : []
+    expect(Object.keys(wf.on).sort()).toEqual([...boxes, 'schedule', 'workflow_dispatch'])
+    if (file === 'digest.yml') expect(wf.on.issues).toEqual({ types: ['edited'] })
+  })
+
+  it('digest.yml handles two quick ticks of the boxes in order', () => {
+    expect(workflow('digest.yml').concurrency).toMatchObject({ 'cancel-in-progress': false })
   })
 
   it.each(['sweep.yml', 'segment-sweep.yml'])(
