@@ -13,6 +13,8 @@ import {
   type Box
 } from '../src/report/boxes.js'
 import type { DueItem } from '../src/report/due-soon.js'
+import { classify, DASHBOARD_MARKER_START } from '../src/run/trigger.js'
+import { dashboardMarker } from '../src/github/dashboard.js'
 
 const item = (key: string, extra: Partial<DueItem> = {}): DueItem => ({
   flagKey: 'checkout',
@@ -93,5 +95,33 @@ describe('the boxes', () => {
     expect(tickedBoxes(body, body)).toEqual([])
     expect(tickedBoxes(body, undefined)).toEqual([])
     expect(boxesIn(untickAll(body)).every((b) => !b.ticked)).toBe(true)
+  })
+})
+
+describe('an issues event, as index.ts classifies it', () => {
+  const marker = dashboardMarker('project=default')
+  const edited = (body: unknown) => ({ action: 'edited', issue: { number: 7, body } })
+
+  it('knows the dashboard by the start of its marker', () => {
+    expect(marker.startsWith(DASHBOARD_MARKER_START)).toBe(true)
+    expect(classify('issues', edited(`${marker}\n- [x] box`), 'expire-user:')).toEqual({
+      kind: 'dashboard-edit'
+    })
+  })
+
+  it('ends an edit of another issue at once, and reads the payload defensively', () => {
+    for (const body of ['Just an issue', null, 42, undefined])
+      expect(classify('issues', edited(body), 'expire-user:').kind).toBe('ignored-issue')
+    expect(classify('issues', { action: 'edited' }, 'expire-user:').kind).toBe('ignored-issue')
+    expect(classify('issues', { action: 'edited', issue: 'x' }, 'expire-user:').kind).toBe(
+      'ignored-issue'
+    )
+  })
+
+  it('leaves other issues events to run as any other event', () => {
+    expect(
+      classify('issues', { action: 'opened', issue: { body: marker } }, 'expire-user:')
+    ).toEqual({ kind: 'other' })
+    expect(classify('issues', null, 'expire-user:')).toEqual({ kind: 'other' })
   })
 })

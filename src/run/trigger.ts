@@ -79,14 +79,14 @@ function classifyComment(payload: unknown, command: string): Trigger {
 export const DASHBOARD_MARKER_START = '<!-- launchdarkly-expiring-targets dashboard '
 
 /**
- * An issues event: the dashboard's only when it was edited and its body carries the dashboard's
- * marker. Whether it is really ours (its author, its key) is checked later, against GitHub.
+ * An issues event: an edit is the dashboard's only when its body carries the dashboard's marker,
+ * and any other edit exits at once. Whether it is really ours (its author, its key) is checked later, against GitHub.
  */
 function classifyIssue(payload: unknown): Trigger {
-  if (!isObject(payload)) return { kind: 'ignored-issue', reason: 'The event has no issue' }
+  if (!isObject(payload)) return { kind: 'other' }
   const action = typeof payload.action === 'string' ? payload.action : ''
-  if (action !== 'edited')
-    return { kind: 'ignored-issue', reason: `The issue was ${action || 'changed'}, not edited` }
+  // Only edits concern the dashboard; other issues events run as any other event does.
+  if (action !== 'edited') return { kind: 'other' }
   const issue = isObject(payload.issue) ? payload.issue : {}
   const body = typeof issue.body === 'string' ? issue.body : ''
   if (!body.includes(DASHBOARD_MARKER_START))
