@@ -94,6 +94,16 @@ describe('the dashboard boxes', () => {
     expect(dashboard()?.body).toMatch(/user `bob` on flag `checkout` in `production` kept/)
   })
 
+  it('two boxes ticked in one edit: one PATCH for the pair', async () => {
+    gh().setPermission(REPOSITORY, 'maintainer', 'maintain')
+    const { number, body, sandy } = await seed()
+    const run = await edit(number, tick(tick(body, 'extend', 'sandy'), 'keep', 'bob'), body)
+    expect(run.code).toBe(0)
+    expect(patches()).toHaveLength(1)
+    expect(removalOf('sandy')).toBe(sandy + 3 * DAY)
+    expect(removalOf('bob')).toBeUndefined()
+  })
+
   it('ignores a box that was not in the body before the edit', async () => {
     gh().setPermission(REPOSITORY, 'maintainer', 'maintain')
     const { number, body } = await seed()
