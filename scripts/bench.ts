@@ -2,7 +2,7 @@
  * `npm run bench`: how fast the bundled action is, each figure as a ratio against a baseline
  * measured in the same run (these machines are shared and noisy), written to BENCHMARKS.md.
  *
- *   1. an unrelated-label event against `node -e 0`
+ *   1. an unrelated-label event, and a comment that is not a command, against `node -e 0`
  *   2. a labeled event end to end (plan, PATCH, comment) against the floor: scripts/floor,
  *      bundled here, which loads the stack (@actions/core, @actions/github, @octokit/rest, zod)
  *      and does next to nothing with it
@@ -26,7 +26,7 @@ import {
   type Sandboxes
 } from '../sandbox/fixtures.ts'
 import type { ActionRun, RunOptions } from '../sandbox/runner.ts'
-import { pullRequestPayload } from '../sandbox/webhooks.ts'
+import { issueCommentPayload, pullRequestPayload } from '../sandbox/webhooks.ts'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
@@ -82,6 +82,7 @@ function buildFloor(dir: string): string {
 
 interface StartUp {
   unrelated: Stats
+  comment: Stats
   labeled: Stats
   node: Stats
   floor: Stats
@@ -95,6 +96,7 @@ async function startUp(): Promise<StartUp> {
   const sandboxes = await startSandboxes()
   const times = {
     unrelated: [] as number[],
+    comment: [] as number[],
     labeled: [] as number[],
     node: [] as number[],
     floor: [] as number[]
@@ -115,6 +117,13 @@ async function startUp(): Promise<StartUp> {
         payload: pullRequestPayload('labeled', 'bug')
       })
       sandboxes.reset()
+      const comment = await timedRun(sandboxes, {
+        eventName: 'issue_comment',
+        payload: issueCommentPayload('created', 'Looks good to me')
+      })
+      if (sandboxes.launchDarkly.countRequests() + sandboxes.github.requests.length > 0)
+        throw new Error('the unrelated comment made a request')
+      sandboxes.reset()
       const labeled = await timedRun(sandboxes, labeledEvent)
       if (
         sandboxes.launchDarkly.countRequests('PATCH') !== 1 ||
@@ -126,6 +135,7 @@ async function startUp(): Promise<StartUp> {
       times.node.push(node)
       times.floor.push(floor.ms)
       times.unrelated.push(unrelated.ms)
+      times.comment.push(comment.ms)
       times.labeled.push(labeled.ms)
     }
   } finally {
@@ -134,6 +144,7 @@ async function startUp(): Promise<StartUp> {
   }
   return {
     unrelated: stats(times.unrelated),
+    comment: stats(times.comment),
     labeled: stats(times.labeled),
     node: stats(times.node),
     floor: stats(times.floor),
@@ -454,6 +465,7 @@ async function main(): Promise<void> {
   const size = bundle()
 
   const unrelatedRatio = start.unrelated.median / start.node.median
+  const commentRatio = start.comment.median / start.node.median
   const labeledRatio = start.labeled.median / start.floor.median
   const bulkRatio = heavy.wallMs.median / heavy.idealMs
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
@@ -467,6 +479,7 @@ async function main(): Promise<void> {
     '| # | measure | result | baseline | ratio | budget |',
     '|---|---|---|---|---|---|',
     `| 1 | unrelated-label event | ${range(start.unrelated)} | \`node -e 0\`: ${range(start.node)} | **${unrelatedRatio.toFixed(2)}×** | ≤ 1.5× ${unrelatedRatio <= 1.5 ? '✅' : '❌'} |`,
+    `| 1 | unrelated comment (not a slash command) | ${range(start.comment)} | \`node -e 0\`: ${range(start.node)} | **${commentRatio.toFixed(2)}×** | ≤ 1.5× ${commentRatio <= 1.5 ? '✅' : '❌'} |`,
     `| 2 | labeled event: read flag and targets, PATCH, permission check, comment | ${range(start.labeled)} | floor bundle (${kb(start.floorBytes)}): ${range(start.floor)} | **${labeledRatio.toFixed(2)}×** | ≤ 1.5× ${labeledRatio <= 1.5 ? '✅' : '❌'} |`,
     ...requests.map(
       (r) =>
