@@ -10,8 +10,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runDigest: () => (/* binding */ runDigest)
 /* harmony export */ });
 /* harmony import */ var _report_due_soon_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2250);
+/* harmony import */ var _report_boxes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1163);
 /* harmony import */ var _core_target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4294);
-/* harmony import */ var _engine_execute_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(249);
+/* harmony import */ var _engine_execute_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2756);
 /* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1428);
 /* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5243);
 /**
@@ -19,6 +20,7 @@ __webpack_require__.r(__webpack_exports__);
  * environment) pairs, soonest first, for the job summary, the `due` output and, with
  * `dashboard: true`, the dashboard issue. It never sends a PATCH.
  */
+
 
 
 
@@ -44,7 +46,16 @@ async function runDigest(input) {
         report,
         comment: undefined,
         ...(settings.dashboard
-            ? { dashboard: { due: (0,_report_due_soon_js__WEBPACK_IMPORTED_MODULE_0__/* .renderDigest */ .LN)(digest, settings.timeZone, 200) } }
+            ? {
+                dashboard: {
+                    due: [
+                        (0,_report_due_soon_js__WEBPACK_IMPORTED_MODULE_0__/* .renderDigest */ .LN)(digest, settings.timeZone, 200),
+                        (0,_report_boxes_js__WEBPACK_IMPORTED_MODULE_5__/* .renderBoxes */ .UW)(digest.due, (0,_report_due_soon_js__WEBPACK_IMPORTED_MODULE_0__/* .describeWindow */ .O2)(settings.extendByMs))
+                    ]
+                        .filter((part) => part !== '')
+                        .join('\n\n')
+                }
+            }
             : {})
     };
 }
@@ -59,9 +70,10 @@ async function runDigest(input) {
 /* harmony export */   M: () => (/* binding */ scanReport),
 /* harmony export */   S: () => (/* binding */ scan)
 /* harmony export */ });
-/* harmony import */ var _engine_execute_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(249);
-/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1227);
-/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6867);
+/* harmony import */ var _engine_execute_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2756);
+/* harmony import */ var _launchdarkly_container_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8255);
+/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1227);
+/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6867);
 /**
  * The scheduled modes' pass over an account: environment by environment, each in a log group,
  * every flag (listed once per environment with `flag-key: *`) read, planned and, for sweep, sent,
@@ -70,23 +82,38 @@ async function runDigest(input) {
 
 
 
+
 const PROGRESS_EVERY = 100;
 /** Stands for every flag in the result of a listing that failed. */
 const ALL = '*';
 /** A scan's report: its rows (sweep), and the errors of the pairs that could not be read. */
 function scanReport({ settings, context }, flags, dryRun) {
-    return (0,_report_model_js__WEBPACK_IMPORTED_MODULE_2__/* .buildReport */ .F)({
+    return (0,_report_model_js__WEBPACK_IMPORTED_MODULE_3__/* .buildReport */ .F)({
         dryRun,
         timeZone: settings.timeZone,
         baseUri: settings.baseUri,
         projectKey: settings.projectKey,
         environmentKeys: settings.environmentKeys,
-        // The flags read, each once: a failed listing stands for none.
-        flagKeys: [...new Set(flags.map((f) => f.ref.flagKey).filter((key) => key !== ALL))],
+        // The flags and segments read, each once: a failed listing stands for none.
+        flagKeys: keysRead(flags, 'flag'),
+        segmentKeys: keysRead(flags, 'segment'),
         invalid: [],
         flags,
         runUrl: context.runUrl
     });
+}
+function keysRead(results, kind) {
+    const keys = results.filter((r) => r.ref.kind === kind).map((r) => r.ref.key);
+    return [...new Set(keys.filter((key) => key !== ALL))];
+}
+/**
+ * Whether a listed segment carries its targets: a big segment says so, others list them.
+ * LaunchDarkly does not document whether list items carry them; when one does not, the segment
+ * is read on its own.
+ */
+function listsTargets(segment) {
+    const { unbounded, included, excluded, includedContexts, excludedContexts } = segment;
+    return Boolean(unbounded || included || excluded || includedContexts || excludedContexts);
 }
 async function scan({ settings, launchDarkly }, planner, options) {
     const { projectKey } = settings;
@@ -94,49 +121,192 @@ async function scan({ settings, launchDarkly }, planner, options) {
     const started = Date.now();
     const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
     for (const environmentKey of settings.environmentKeys) {
-        _core_logger_js__WEBPACK_IMPORTED_MODULE_1__.startGroup(`Environment ${environmentKey}`);
+        _core_logger_js__WEBPACK_IMPORTED_MODULE_2__.startGroup(`Environment ${environmentKey}`);
         try {
+            const failed = (ref, error) => {
+                results.push({ ref, entries: [], instructions: [], unmatchedErrors: [(0,_engine_execute_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)] });
+            };
+            // `*` reads the list: it holds each flag's targeting, and each segment's where it says.
+            const flags = new Map();
+            const segments = new Map();
             let flagKeys = settings.flagKeys;
-            let read;
+            let segmentKeys = settings.segmentKeys;
             if (settings.allFlags) {
-                let listed;
+                flagKeys = [];
                 try {
-                    listed = await launchDarkly.listFlags(projectKey, environmentKey, {
+                    const listed = await launchDarkly.listFlags(projectKey, environmentKey, {
                         tag: settings.flagTag
                     });
+                    for (const flag of listed)
+                        flags.set(flag.key, flag);
+                    flagKeys = [...flags.keys()];
+                    const tagged = settings.flagTag ? ` tagged ${settings.flagTag}` : '';
+                    _core_logger_js__WEBPACK_IMPORTED_MODULE_2__.info(`${flagKeys.length} flags${tagged} in ${environmentKey} (${seconds()})`);
                 }
                 catch (error) {
-                    const ref = { projectKey, flagKey: ALL, environmentKey };
-                    results.push({
-                        ref,
-                        entries: [],
-                        instructions: [],
-                        unmatchedErrors: [(0,_engine_execute_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)]
-                    });
-                    continue;
+                    failed((0,_launchdarkly_container_js__WEBPACK_IMPORTED_MODULE_1__/* .flagRef */ .ug)(projectKey, ALL, environmentKey), error);
                 }
-                const byKey = new Map(listed.map((flag) => [flag.key, flag]));
-                flagKeys = [...byKey.keys()];
-                // The list already holds each flag's targeting: only its expiring targets are read.
-                read = async (ref) => ({
-                    flag: byKey.get(ref.flagKey),
-                    items: await launchDarkly.getExpiringTargets(ref, options.endpoint)
-                });
-                const tagged = settings.flagTag ? ` tagged ${settings.flagTag}` : '';
-                _core_logger_js__WEBPACK_IMPORTED_MODULE_1__.info(`${flagKeys.length} flags${tagged} in ${environmentKey} (${seconds()})`);
             }
-            const refs = flagKeys.map((flagKey) => ({ projectKey, flagKey, environmentKey }));
+            if (settings.allSegments) {
+                segmentKeys = [];
+                try {
+                    const listed = await launchDarkly.listSegments(projectKey, environmentKey);
+                    for (const segment of listed)
+                        segments.set(segment.key, segment);
+                    segmentKeys = [...segments.keys()];
+                    _core_logger_js__WEBPACK_IMPORTED_MODULE_2__.info(`${segmentKeys.length} segments in ${environmentKey} (${seconds()})`);
+                }
+                catch (error) {
+                    failed((0,_launchdarkly_container_js__WEBPACK_IMPORTED_MODULE_1__/* .segmentRef */ .Jl)(projectKey, ALL, environmentKey), error);
+                }
+            }
+            const read = async (ref) => {
+                const flag = ref.kind === 'flag' ? flags.get(ref.key) : undefined;
+                const segment = ref.kind === 'segment' ? segments.get(ref.key) : undefined;
+                if (!flag && !(segment && listsTargets(segment)))
+                    return (0,_engine_execute_js__WEBPACK_IMPORTED_MODULE_0__/* .readPair */ .$T)(launchDarkly, ref, options.endpoint);
+                return {
+                    flag,
+                    segment,
+                    items: await launchDarkly.getExpiringTargets(ref, options.endpoint)
+                };
+            };
+            const refs = [
+                ...flagKeys.map((key) => (0,_launchdarkly_container_js__WEBPACK_IMPORTED_MODULE_1__/* .flagRef */ .ug)(projectKey, key, environmentKey)),
+                ...segmentKeys.map((key) => (0,_launchdarkly_container_js__WEBPACK_IMPORTED_MODULE_1__/* .segmentRef */ .Jl)(projectKey, key, environmentKey))
+            ];
+            const noun = segmentKeys.length === 0
+                ? 'flags'
+                : flagKeys.length === 0
+                    ? 'segments'
+                    : 'flags and segments';
             const progress = (done) => {
                 if (done % PROGRESS_EVERY === 0 || done === refs.length)
-                    _core_logger_js__WEBPACK_IMPORTED_MODULE_1__.info(`${environmentKey}: ${done} of ${refs.length} flags done (${seconds()})`);
+                    _core_logger_js__WEBPACK_IMPORTED_MODULE_2__.info(`${environmentKey}: ${done} of ${refs.length} ${noun} done (${seconds()})`);
             };
             results.push(...(await (0,_engine_execute_js__WEBPACK_IMPORTED_MODULE_0__/* .applyAll */ .yl)(launchDarkly, refs, planner, { ...options, progress }, undefined, read)));
         }
         finally {
-            _core_logger_js__WEBPACK_IMPORTED_MODULE_1__.endGroup();
+            _core_logger_js__WEBPACK_IMPORTED_MODULE_2__.endGroup();
         }
     }
     return results;
+}
+
+
+/***/ }),
+
+/***/ 1163:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UW: () => (/* binding */ renderBoxes),
+/* harmony export */   ab: () => (/* binding */ tickedBoxes)
+/* harmony export */ });
+/* unused harmony exports MAX_BOX_ROWS, boxMarker, parseBoxMarker, boxesIn, untickAll */
+/* harmony import */ var _container_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7983);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6412);
+
+
+/** At most this many due removals get boxes: 2 each. */
+const MAX_BOX_ROWS = 50;
+const MARKER_PREFIX = '<!-- expiring-targets-box ';
+const MARKER = /<!-- expiring-targets-box ([^<>\s]+) -->/;
+/** A value in a marker: percent-encoded, `-` too, so it can never close the comment. */
+function encode(value) {
+    return encodeURIComponent(value).replace(/[-!'()*~.]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** The hidden marker of a box: action, container kind and key, environment, target kind and key. */
+function boxMarker(box) {
+    const fields = [
+        box.action,
+        box.container.kind,
+        box.container.key,
+        box.environmentKey,
+        box.target.kind,
+        box.target.key
+    ];
+    return `${MARKER_PREFIX}${fields.map(encode).join('/')} -->`;
+}
+/** The marker's box, or undefined when it is not one of ours (or is malformed). */
+function parseBoxMarker(marker) {
+    const found = MARKER.exec(marker);
+    if (!found?.[1])
+        return undefined;
+    const parts = found[1].split('/');
+    if (parts.length !== 6)
+        return undefined;
+    let fields;
+    try {
+        fields = parts.map((part) => decodeURIComponent(part));
+    }
+    catch {
+        return undefined;
+    }
+    const [action, kind, key, environmentKey, targetKind, targetKey] = fields;
+    if (action !== 'extend' && action !== 'keep')
+        return undefined;
+    if (kind !== 'flag' && kind !== 'segment')
+        return undefined;
+    if (!key || !environmentKey || !targetKind || !targetKey)
+        return undefined;
+    return {
+        action,
+        container: { kind, key },
+        environmentKey,
+        target: { kind: targetKind, key: targetKey }
+    };
+}
+/** The boxes of the due removals (the first MAX_BOX_ROWS), all unticked; '' when none is due. */
+function renderBoxes(due, extendBy, maxRows = MAX_BOX_ROWS) {
+    if (due.length === 0)
+        return '';
+    const lines = [];
+    for (const item of due.slice(0, maxRows)) {
+        const container = (0,_container_key_js__WEBPACK_IMPORTED_MODULE_0__/* .containerOf */ .t)(item);
+        const where = `${container.kind} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(container.key, false)} in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(item.environmentKey, false)}`;
+        const who = `${item.target.kind} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(item.target.key, false)}`;
+        const box = { container, environmentKey: item.environmentKey, target: item.target };
+        lines.push(`- [ ] **extend** ${who} on ${where} by ${extendBy} ${boxMarker({ ...box, action: 'extend' })}`, `- [ ] **keep** ${who} on ${where}: cancel its removal ${boxMarker({ ...box, action: 'keep' })}`);
+    }
+    const more = due.length - Math.min(due.length, maxRows);
+    const intro = 'Tick a box to act on that removal: **extend** moves it, **keep** cancels it (needs the permission in required-permission).';
+    return [intro, lines.join('\n'), ...(more > 0 ? [`*${more} more without boxes.*`] : [])].join('\n\n');
+}
+/** Every box line of a body: ticked or not, and its box. */
+function boxesIn(body) {
+    const found = [];
+    for (const line of (body ?? '').split(/\r\n|\n|\r/)) {
+        const item = /^\s*[-*+] \[([ xX])\] .*?(<!-- expiring-targets-box [^<>\s]+ -->)\s*$/.exec(line);
+        if (!item?.[1] || !item[2])
+            continue;
+        const box = parseBoxMarker(item[2]);
+        if (box)
+            found.push({ ticked: item[1] !== ' ', box, marker: item[2] });
+    }
+    return found;
+}
+/**
+ * The boxes ticked by an edit: ticked in `body`, and present unticked in `from` (the text before
+ * the edit, the action's own), so a box pasted in is ignored. Each marker once.
+ */
+function tickedBoxes(body, from) {
+    const before = new Set(boxesIn(from)
+        .filter((b) => !b.ticked)
+        .map((b) => b.marker));
+    const seen = new Set();
+    const ticked = [];
+    for (const { ticked: isTicked, box, marker } of boxesIn(body)) {
+        if (!isTicked || !before.has(marker) || seen.has(marker))
+            continue;
+        seen.add(marker);
+        ticked.push(box);
+    }
+    return ticked;
+}
+/** The body with every box unticked. */
+function untickAll(body) {
+    return body.replace(/^(\s*[-*+] )\[[xX]\]( .*<!-- expiring-targets-box [^<>\s]+ -->\s*)$/gm, '$1[ ]$2');
 }
 
 

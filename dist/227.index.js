@@ -23,8 +23,22 @@ __webpack_require__.r(__webpack_exports__);
  */
 
 
+/**
+ * @actions/core escapes property values (`%`, CR, LF, `:` and `,`), so a property cannot end the
+ * command; the text is neutralised anyway, as the runner acts on `##[` anywhere in a line. A line
+ * that is not a positive whole number is left out rather than sent.
+ */
 function safe(properties) {
-    return properties?.title === undefined ? {} : { title: (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$)(properties.title) };
+    const out = {};
+    if (properties?.title !== undefined)
+        out.title = (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$)(properties.title);
+    if (properties?.file !== undefined && properties.file !== '') {
+        out.file = (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$)(properties.file);
+        const line = properties.startLine;
+        if (line !== undefined && Number.isSafeInteger(line) && line > 0)
+            out.startLine = line;
+    }
+    return out;
 }
 function info(message) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$)(message));

@@ -12,8 +12,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   composeBody: () => (/* binding */ composeBody),
 /* harmony export */   digestIn: () => (/* binding */ digestIn),
 /* harmony export */   findComment: () => (/* binding */ findComment),
+/* harmony export */   firstOnPages: () => (/* binding */ firstOnPages),
+/* harmony export */   isOurs: () => (/* binding */ isOurs),
 /* harmony export */   markerFor: () => (/* binding */ markerFor),
-/* harmony export */   writeComment: () => (/* binding */ writeComment)
+/* harmony export */   putBody: () => (/* binding */ putBody),
+/* harmony export */   writeComment: () => (/* binding */ writeComment),
+/* harmony export */   writtenBy: () => (/* binding */ writtenBy)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -63,35 +67,44 @@ async function findComment(octokit, where, issueNumber, marker, author) {
         issue_number: issueNumber,
         per_page: 100
     });
+    return firstOnPages(pages, _payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .commentsSchema */ .cX, (comment) => isOurs(comment, marker, author));
+}
+/** The first item, page after page, that `match` accepts: later pages are not read. */
+async function firstOnPages(pages, schema, match) {
     for await (const page of pages) {
-        const found = _payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .commentsSchema */ .cX
-            .parse(page.data)
-            .find((c) => c.body?.startsWith(marker) &&
-            (author.kind === 'user' ? c.user?.login === author.login : c.user?.type === 'Bot'));
+        const found = schema.parse(page.data).find(match);
         if (found)
             return found;
     }
     return undefined;
 }
-/** Creates the comment, updates it in place, or leaves it when its content is the same. */
-async function writeComment(octokit, where, issueNumber, existing, body) {
+/** An item (comment or issue) that carries the marker and is by the author of ours. */
+function isOurs(item, marker, author) {
+    return Boolean(item.body?.startsWith(marker)) && writtenBy(item.user, author);
+}
+/** Whether a comment or an issue is by the author whose items count as ours. */
+function writtenBy(user, author) {
+    return author.kind === 'user' ? user?.login === author.login : user?.type === 'Bot';
+}
+/**
+ * Leaves a marked body alone when its content is the same, else updates it in place, or creates
+ * it when there is none: the one write path of the comment and the dashboard. GitHub's answer is
+ * read for the written item's URL.
+ */
+async function putBody(existing, body, write) {
     if (existing && digestIn(existing.body) === digestIn(body)) {
         return { url: existing.html_url, action: 'unchanged' };
     }
-    if (existing) {
-        const { data } = await octokit.rest.issues.updateComment({
-            ...where,
-            comment_id: existing.id,
-            body
-        });
-        return { url: _payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .commentSchema */ .X3.parse(data).html_url, action: 'updated' };
-    }
-    const { data } = await octokit.rest.issues.createComment({
-        ...where,
-        issue_number: issueNumber,
-        body
+    const answer = existing ? await write.update(existing) : await write.create();
+    const { html_url: url } = _payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .writtenSchema */ .hp.parse(answer.data);
+    return { url, action: existing ? 'updated' : 'created' };
+}
+/** Creates the comment, updates it in place, or leaves it when its content is the same. */
+async function writeComment(octokit, where, issueNumber, existing, body) {
+    return putBody(existing, body, {
+        update: ({ id }) => octokit.rest.issues.updateComment({ ...where, comment_id: id, body }),
+        create: () => octokit.rest.issues.createComment({ ...where, issue_number: issueNumber, body })
     });
-    return { url: _payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .commentSchema */ .X3.parse(data).html_url, action: 'created' };
 }
 
 
@@ -108,10 +121,11 @@ async function writeComment(octokit, where, issueNumber, existing, body) {
 /* harmony export */   X3: () => (/* binding */ commentSchema),
 /* harmony export */   Zz: () => (/* binding */ authenticatedSchema),
 /* harmony export */   cX: () => (/* binding */ commentsSchema),
-/* harmony export */   j8: () => (/* binding */ issueSchema),
+/* harmony export */   hp: () => (/* binding */ writtenSchema),
 /* harmony export */   q8: () => (/* binding */ pullsSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5491);
+/* unused harmony export issueSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1137);
 /**
  * zod schemas for the parts of GitHub's answers the action reads, checked once where they arrive.
  */
@@ -134,6 +148,8 @@ const commentSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     user: user.nullable()
 });
 const commentsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(commentSchema);
+/** GitHub's answer to a comment or issue written: where it is. */
+const writtenSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ html_url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() });
 const authenticatedSchema = user;
 const pullsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ number: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(), labels: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })) }));
 const issueSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({

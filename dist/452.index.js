@@ -9,14 +9,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runReconcile: () => (/* binding */ runReconcile)
 /* harmony export */ });
-/* harmony import */ var _engine_execute_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(249);
+/* harmony import */ var _engine_execute_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2756);
 /* harmony import */ var _sources_grammar_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2851);
 /* harmony import */ var _sources_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9799);
 /* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1227);
-/* harmony import */ var _report_deliver_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4025);
-/* harmony import */ var _report_drift_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8101);
-/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6867);
-/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1428);
+/* harmony import */ var _report_drift_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8101);
+/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6867);
+/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1428);
 /**
  * The reconcile mode: every open PR's live expiry labels applied again, under the rules of label
  * events (`required-permission` for whoever added each label, the label added last per key).
@@ -31,19 +30,18 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
 /** Pull requests read at once: each costs GitHub a labels, an events and a permission request. */
 const PULL_REQUESTS_AT_ONCE = 4;
 async function runReconcile(input) {
     const { settings, github, launchDarkly } = input;
     const now = Date.now();
     // The targets file's aliases name the keys of labels here as in the label workflow.
-    const file = await (0,_mode_js__WEBPACK_IMPORTED_MODULE_7__/* .readRunTargetsFile */ .qN)(input, now);
+    const file = await _mode_js__WEBPACK_IMPORTED_MODULE_6__/* .readRunTargetsFile */ .qN(input, now);
     const fileProblems = file?.results.flatMap((r) => (r.ok ? [] : [r.invalid])) ?? [];
     if (fileProblems.length > 0) {
         _core_logger_js__WEBPACK_IMPORTED_MODULE_3__.info('Nothing was read or sent: the targets file, whose aliases the labels use, is invalid.');
         return {
-            report: (0,_report_model_js__WEBPACK_IMPORTED_MODULE_6__/* .buildReport */ .F)({ ...baseOf(input), invalid: fileProblems, flags: [] }),
+            report: (0,_report_model_js__WEBPACK_IMPORTED_MODULE_5__/* .buildReport */ .F)({ ...baseOf(input), invalid: fileProblems, flags: [] }),
             comment: undefined
         };
     }
@@ -54,10 +52,10 @@ async function runReconcile(input) {
         kind: settings.contextKind,
         aliases: file?.aliases
     };
-    const gate = (0,_mode_js__WEBPACK_IMPORTED_MODULE_7__/* .gateOf */ .Rv)(input);
+    const gate = _mode_js__WEBPACK_IMPORTED_MODULE_6__/* .gateOf */ .Rv(input);
     const open = await github.openPullRequests();
     const labeled = open.filter((pr) => pr.labels.some((l) => (0,_sources_grammar_js__WEBPACK_IMPORTED_MODULE_1__/* .relatesToPrefix */ .wJ)(l, grammar.prefix)));
-    _core_logger_js__WEBPACK_IMPORTED_MODULE_3__.info(`${open.length} open pull requests, ${labeled.length} with expiry labels.`);
+    _core_logger_js__WEBPACK_IMPORTED_MODULE_3__.info(`${open.length} open pull request${open.length === 1 ? '' : 's'}, ${labeled.length} with expiry labels.`);
     const states = await inBatches(labeled, PULL_REQUESTS_AT_ONCE, async (pr) => {
         try {
             return {
@@ -104,15 +102,15 @@ async function runReconcile(input) {
     const checked = (0,_sources_grammar_js__WEBPACK_IMPORTED_MODULE_1__/* .rejectRepeatedKeys */ .Ad)(results);
     const entries = checked.flatMap((r) => (r.ok ? [r.entry] : []));
     const invalid = checked.flatMap((r) => (r.ok ? [] : [r.invalid]));
-    const endpoint = (0,_mode_js__WEBPACK_IMPORTED_MODULE_7__/* .endpointOf */ .X5)(settings.contextKind);
-    const pairs = (0,_mode_js__WEBPACK_IMPORTED_MODULE_7__/* .pairsOf */ .fq)(settings).map((pair) => ({ projectKey: settings.projectKey, ...pair }));
+    const endpoint = _mode_js__WEBPACK_IMPORTED_MODULE_6__/* .endpointOf */ .X5(settings.contextKind);
+    const pairs = _mode_js__WEBPACK_IMPORTED_MODULE_6__/* .pairsOf */ .fq(settings.projectKey, settings);
     const flags = entries.length > 0
-        ? await (0,_engine_execute_js__WEBPACK_IMPORTED_MODULE_0__/* .applyAll */ .yl)(launchDarkly, pairs, () => entries, (0,_mode_js__WEBPACK_IMPORTED_MODULE_7__/* .applyOptions */ .V1)(input, endpoint, now))
+        ? await (0,_engine_execute_js__WEBPACK_IMPORTED_MODULE_0__/* .applyAll */ .yl)(launchDarkly, pairs, () => entries, _mode_js__WEBPACK_IMPORTED_MODULE_6__/* .applyOptions */ .V1(input, endpoint, now))
         : [];
-    const drift = (0,_report_drift_js__WEBPACK_IMPORTED_MODULE_5__/* .driftOf */ .$)(flags, (origin) => sources.get(origin));
+    const drift = (0,_report_drift_js__WEBPACK_IMPORTED_MODULE_4__/* .driftOf */ .$)(flags, (origin) => sources.get(origin));
     const removed = await removeSuperseded(input, superseded, flags, onPr);
     const base = baseOf(input);
-    const report = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_6__/* .buildReport */ .F)({
+    const report = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_5__/* .buildReport */ .F)({
         ...base,
         invalid,
         skipped,
@@ -120,28 +118,26 @@ async function runReconcile(input) {
         flags
     });
     report.drift = drift;
-    // A PR whose labels LaunchDarkly did not hold gets its comment brought up to date; a dry run
-    // changed nothing, so it leaves the comments as they are.
-    if (settings.comment && !settings.dryRun) {
-        for (const number of [...new Set(drift.map((d) => d.pullRequest))]) {
+    // A PR whose labels LaunchDarkly did not hold gets a report for its comment; a dry run changed
+    // nothing, so it leaves the comments as they are.
+    const pullRequests = settings.comment && !settings.dryRun
+        ? [...new Set(drift.map((d) => d.pullRequest))].map((number) => {
             const own = (entry) => sources.get(entry.origin)?.pullRequest === number;
             const mine = (origin) => origin.endsWith(` on #${number}`);
-            const prReport = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_6__/* .buildReport */ .F)({
+            const prReport = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_5__/* .buildReport */ .F)({
                 ...base,
                 invalid: invalid.filter((i) => mine(i.origin)),
                 skipped: skipped.filter((i) => mine(i.origin)),
                 flags: flags.map((f) => onlyEntries(f, own))
             });
-            const pending = github.findComment({ pullRequest: number, key: settings.commentKey });
-            const written = await github.writeComment(pending, (0,_report_deliver_js__WEBPACK_IMPORTED_MODULE_4__/* .commentBody */ .I2)(prReport));
-            if (written)
-                _core_logger_js__WEBPACK_IMPORTED_MODULE_3__.info(`PR #${number} comment ${written.action}: ${written.url}`);
-        }
-    }
+            return { pullRequest: number, report: prReport };
+        })
+        : [];
     return {
         report,
         comment: undefined,
-        ...(settings.dashboard ? { dashboard: { drift: (0,_report_drift_js__WEBPACK_IMPORTED_MODULE_5__/* .renderDrift */ .i)(drift, settings.dryRun) } } : {})
+        pullRequests,
+        ...(settings.dashboard ? { dashboard: { drift: (0,_report_drift_js__WEBPACK_IMPORTED_MODULE_4__/* .renderDrift */ .i)(drift, settings.dryRun) } } : {})
     };
 }
 /**
@@ -176,6 +172,7 @@ function baseOf({ settings, context }) {
         projectKey: settings.projectKey,
         environmentKeys: settings.environmentKeys,
         flagKeys: settings.flagKeys,
+        segmentKeys: settings.segmentKeys,
         runUrl: context.runUrl
     };
 }

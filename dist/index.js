@@ -31,11 +31,7 @@ function neutralise(text) {
 /* harmony export */   P1: () => (/* binding */ USER_KIND),
 /* harmony export */   ff: () => (/* binding */ describeTarget)
 /* harmony export */ });
-/* unused harmony export userTarget */
 const USER_KIND = 'user';
-function userTarget(key) {
-    return { kind: USER_KIND, key };
-}
 /** A map key for a target. */
 function targetId(target) {
     return `${target.kind}:${target.key}`;
@@ -75,13 +71,14 @@ function showInvisible(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Aq: () => (/* binding */ isValidTimeZone),
+/* harmony export */   BL: () => (/* binding */ LATEST_MS),
 /* harmony export */   FL: () => (/* binding */ formatInZone),
 /* harmony export */   Oc: () => (/* binding */ parseWhen),
 /* harmony export */   ay: () => (/* binding */ formatUtc),
 /* harmony export */   lv: () => (/* binding */ DATE_TIME),
 /* harmony export */   vH: () => (/* binding */ DATE)
 /* harmony export */ });
-/* unused harmony exports LATEST_MS, isCalendarDate, offsetAt, zonedMidnight */
+/* unused harmony exports isCalendarDate, offsetAt, zonedMidnight */
 /**
  * The `<when>` part of an entry: a date, a date-time, an offset from now, or `never`.
  * Pure: the current time and the time zone are passed in.
@@ -281,7 +278,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _run_trigger_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(89);
 /**
  * Entry point. Decides before loading anything heavy: an event for an unrelated label (the most
- * common run) exits here, so it costs little more than Node's own start-up.
+ * common run), or a comment that is not a slash command for us, exits here, so it costs little
+ * more than Node's own start-up.
  */
 
 
@@ -292,9 +290,10 @@ let event;
 let unreadable;
 let trigger = { kind: 'other' };
 const prefix = process.env['INPUT_LABEL-PREFIX']?.trim() || _run_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_PREFIX */ .Nf;
+const command = process.env['INPUT_SLASH-COMMAND']?.trim() || _run_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SLASH_COMMAND */ .iR;
 try {
     event = (0,_run_event_js__WEBPACK_IMPORTED_MODULE_1__/* .readRawEvent */ .z)();
-    trigger = (0,_run_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(event.name, event.payload, prefix);
+    trigger = (0,_run_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(event.name, event.payload, prefix, command);
 }
 catch (error) {
     unreadable = error;
@@ -304,15 +303,20 @@ if (unreadable) {
     const log = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1227));
     log.fail(unreadable.message);
 }
-else if (trigger.kind === 'unrelated-label') {
-    process.stdout.write((0,_core_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .neutralise */ .$)(`${(0,_run_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .unrelatedLabelMessage */ .MH)(trigger.label, prefix)}\n`));
+else if (trigger.kind === 'unrelated-label' ||
+    trigger.kind === 'ignored-comment' ||
+    trigger.kind === 'ignored-issue') {
+    const message = trigger.kind === 'unrelated-label'
+        ? (0,_run_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .unrelatedLabelMessage */ .MH)(trigger.label, prefix)
+        : (0,_run_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .ignoredCommentMessage */ .zD)(trigger.reason);
+    process.stdout.write((0,_core_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .neutralise */ .$)(`${message}\n`));
     if (process.env.GITHUB_OUTPUT) {
         const lines = Object.entries(_report_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_OUTPUTS */ .Jd).map(([name, value]) => `${name}=${value}\n`);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_OUTPUT, lines.join(''));
     }
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(813), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6556));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(663), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2651));
     await run(event && { event, trigger });
 }
 
@@ -350,7 +354,11 @@ function outputsOf(report, commentUrl = '') {
         'successful-instructions': String(report.totals.successfulInstructions),
         'failed-instructions': String(report.totals.failedInstructions),
         errors: JSON.stringify(report.errors),
-        instructions: JSON.stringify(report.instructions),
+        instructions: JSON.stringify(report.instructions.map(({ container, ...sent }) => ({
+            [`${container.kind}Key`]: container.key,
+            environmentKey: container.environmentKey,
+            ...sent
+        }))),
         'comment-url': commentUrl,
         swept: String(report.swept ?? 0),
         drift: JSON.stringify(report.drift ?? []),
@@ -397,22 +405,31 @@ function readRawEvent(env = process.env) {
 /* harmony export */   L8: () => (/* binding */ classify),
 /* harmony export */   MH: () => (/* binding */ unrelatedLabelMessage),
 /* harmony export */   Nf: () => (/* binding */ DEFAULT_PREFIX),
-/* harmony export */   m_: () => (/* binding */ PULL_REQUEST_EVENTS)
+/* harmony export */   iR: () => (/* binding */ DEFAULT_SLASH_COMMAND),
+/* harmony export */   m_: () => (/* binding */ PULL_REQUEST_EVENTS),
+/* harmony export */   zD: () => (/* binding */ ignoredCommentMessage)
 /* harmony export */ });
+/* unused harmony exports DASHBOARD_MARKER_START, commandArgs */
 /* harmony import */ var _sources_grammar_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2851);
 /**
  * What the GitHub event asks of the action. Kept free of heavy imports: `index.ts` uses it to
- * leave at once on an unrelated label, before Octokit or zod are loaded. The parts of the
- * payload used later are validated with zod in `event.ts`.
+ * leave at once on an unrelated label, before Octokit or zod are loaded. It reads only the
+ * event's action and label name, defensively; the parts of the payload used later are validated
+ * with zod in `pull-request.ts`.
  */
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 const DEFAULT_PREFIX = 'expire-user:';
+const DEFAULT_SLASH_COMMAND = '/expire';
 /** The whole of an unrelated label's run. */
 function unrelatedLabelMessage(label, prefix) {
     return `Label ${JSON.stringify(label)} does not start with ${JSON.stringify(prefix)}: nothing to do.`;
 }
-function classify(eventName, payload, prefix) {
+function classify(eventName, payload, prefix, command = DEFAULT_SLASH_COMMAND) {
+    if (eventName === 'issue_comment')
+        return classifyComment(payload, command);
+    if (eventName === 'issues')
+        return classifyIssue(payload);
     if (!PULL_REQUEST_EVENTS.has(eventName) || !isObject(payload))
         return { kind: 'other' };
     const action = typeof payload.action === 'string' ? payload.action : '';
@@ -425,6 +442,71 @@ function classify(eventName, payload, prefix) {
             : { kind: 'unrelated-label', action, label };
     }
     return { kind: 'pull-request', action };
+}
+/**
+ * An issue_comment event: a command only when it was just created, by a person, and its first
+ * line starts (after white space) with the command word followed by white space or nothing.
+ */
+function classifyComment(payload, command) {
+    if (!isObject(payload))
+        return { kind: 'ignored-comment', reason: 'The event has no comment' };
+    const action = typeof payload.action === 'string' ? payload.action : '';
+    if (action !== 'created')
+        return {
+            kind: 'ignored-comment',
+            reason: `The comment was ${action || 'changed'}, not created`
+        };
+    const comment = isObject(payload.comment) ? payload.comment : {};
+    const user = isObject(comment.user) ? comment.user : {};
+    if (user.type === 'Bot')
+        return { kind: 'ignored-comment', reason: 'The comment is by a bot' };
+    const args = commandArgs(typeof comment.body === 'string' ? comment.body : '', command);
+    if (!args) {
+        return {
+            kind: 'ignored-comment',
+            reason: `The comment does not start with ${JSON.stringify(command)}`
+        };
+    }
+    const help = args.length === 0 || (args.length === 1 && args[0] === 'help');
+    return { kind: 'slash-command', args: help ? [] : args, help };
+}
+/** The start of the dashboard issue's hidden marker (github/dashboard.ts writes it whole). */
+const DASHBOARD_MARKER_START = '<!-- launchdarkly-expiring-targets dashboard ';
+/**
+ * An issues event: an edit is the dashboard's only when its body carries the dashboard's marker,
+ * and any other edit exits at once. Whether it is really ours (its author, its key) is checked later, against GitHub.
+ */
+function classifyIssue(payload) {
+    if (!isObject(payload))
+        return { kind: 'other' };
+    const action = typeof payload.action === 'string' ? payload.action : '';
+    // Only edits concern the dashboard; other issues events run as any other event does.
+    if (action !== 'edited')
+        return { kind: 'other' };
+    const issue = isObject(payload.issue) ? payload.issue : {};
+    const body = typeof issue.body === 'string' ? issue.body : '';
+    if (!body.includes(DASHBOARD_MARKER_START))
+        return { kind: 'ignored-issue', reason: 'The edited issue is not the dashboard' };
+    return { kind: 'dashboard-edit' };
+}
+/**
+ * The words after the command on the body's first line; undefined when it is not the command.
+ * The whole line is read (GitHub keeps a comment under 65,536 characters): a line cut short could
+ * end in a different, valid entry.
+ */
+function commandArgs(body, command) {
+    const first = body.split(/\r\n|\n|\r/, 1)[0] ?? '';
+    const line = first.replace(/^\s+/u, '');
+    if (command === '' || !line.startsWith(command))
+        return undefined;
+    const rest = line.slice(command.length);
+    if (rest !== '' && !/^\s/u.test(rest))
+        return undefined;
+    return rest.split(/\s+/u).filter((word) => word !== '');
+}
+/** The whole of an ignored comment's run. */
+function ignoredCommentMessage(reason) {
+    return `${reason}: nothing to do.`;
 }
 function isObject(value) {
     return typeof value === 'object' && value !== null;
@@ -454,7 +536,8 @@ function isObject(value) {
 
 const MAX_ENTRY_LENGTH = 512;
 const SHOWN_LENGTH = 80;
-const EXAMPLE = 'sandy@2030-06-10';
+const EXAMPLE_DATE = '2030-06-10';
+const EXAMPLE = `sandy@${EXAMPLE_DATE}`;
 const WHITESPACE = /\s/u;
 /** Characters that render like ASCII ones in common fonts; NFKC covers full-width forms. */
 const LOOK_ALIKES = {
@@ -521,16 +604,28 @@ function parseEntry(raw, origin, context) {
     const keyProblem = checkUserKey(written);
     if (keyProblem)
         return invalid(keyProblem);
+    // `sandy@example.com`: an email key without its time; the key would be cut at its own @.
+    const dateless = looksLikeDomain(whenText)
+        ? `"${shorten(whenText)}" is not a time: keys with an @ need a trailing @<when>, as in ${shorten(`${raw.trim()}@${EXAMPLE_DATE}`)}`
+        : undefined;
     const key = context.aliases?.get(written);
     const named = key === undefined ? {} : { alias: written };
     const target = { kind: context.kind ?? _core_target_js__WEBPACK_IMPORTED_MODULE_2__/* .USER_KIND */ .P1, key: key ?? written };
     if (context.intent === 'cancel') {
+        // Such a label never scheduled anything: taking it off must not cancel the key before its @.
+        if (dateless && !(0,_core_when_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWhen */ .Oc)(whenText, { ...context, allowPast: true }).ok) {
+            return invalid(dateless);
+        }
         return { ok: true, entry: { target, when: { kind: 'never' }, source, origin, ...named } };
     }
     const when = (0,_core_when_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWhen */ .Oc)(whenText, { ...context, allowPast: context.intent === 'reapply' });
     if (!when.ok)
-        return invalid(when.reason);
+        return invalid(dateless ?? when.reason);
     return { ok: true, entry: { target, when: when.when, source, origin, ...named } };
+}
+/** The part after the last @ reads as an email's domain (`example.com`), not as a time. */
+function looksLikeDomain(text) {
+    return /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*$/i.test(text);
 }
 /** Why a key cannot be a key (white space, commas, disguised letters), or undefined. */
 function checkUserKey(userKey) {
@@ -593,7 +688,9 @@ function rejectRepeatedKeys(results, runScope) {
 function overlaps(a, b) {
     if (!a || !b)
         return true;
-    return (a.flagKeys.some((f) => b.flagKeys.includes(f)) &&
+    const segments = (s) => s.segmentKeys ?? [];
+    return ((a.flagKeys.some((f) => b.flagKeys.includes(f)) ||
+        segments(a).some((k) => segments(b).includes(k))) &&
         a.environmentKeys.some((e) => b.environmentKeys.includes(e)));
 }
 
