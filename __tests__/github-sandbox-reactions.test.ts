@@ -31,7 +31,7 @@ async function call(method: string, path: string, body?: unknown, token = GITHUB
     headers: { Authorization: `token ${token}`, 'Content-Type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) })
   })
-  return { status: response.status, body: (await response.json()) as unknown }
+  return { status: response.status, body: await response.json() }
 }
 
 const react = (content: unknown, id = commentId, token?: string) =>
