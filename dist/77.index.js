@@ -183,9 +183,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1428);
 /* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5243);
 /**
- * The digest mode, read-only: every removal due before now + `window` across the (flag,
+ * The digest mode: every removal due before now + `window` across the (flag or segment,
  * environment) pairs, soonest first, for the job summary, the `due` output and, with
- * `dashboard: true`, the dashboard issue. It never sends a PATCH.
+ * `dashboard: true`, the dashboard issue and its boxes. It never sends a PATCH itself; a ticked
+ * box does, through modes/dashboard-edit.ts.
  */
 
 

@@ -1,7 +1,8 @@
 /**
- * The digest mode, read-only: every removal due before now + `window` across the (flag,
+ * The digest mode: every removal due before now + `window` across the (flag or segment,
  * environment) pairs, soonest first, for the job summary, the `due` output and, with
- * `dashboard: true`, the dashboard issue. It never sends a PATCH.
+ * `dashboard: true`, the dashboard issue and its boxes. It never sends a PATCH itself; a ticked
+ * box does, through modes/dashboard-edit.ts.
  */
 import { buildDigest, describeWindow, renderDigest } from '../report/due-soon.js'
 import { renderBoxes } from '../report/boxes.js'
