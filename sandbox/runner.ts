@@ -70,11 +70,19 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
-/** Every run of this process, for checks across a whole suite (such as the secret scan). */
-export const capturedRuns: ActionRun[] = []
-
-export async function runAction(options: RunOptions): Promise<ActionRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'ld-action-'))
+/**
+ * What the runner gives a step: an event file, empty output and summary files in a folder of
+ * their own (`prefix`), and the environment (GITHUB_*, INPUT_* with action.yml's defaults).
+ */
+export function runnerSetup(
+  options: RunOptions,
+  prefix: string
+): {
+  dir: string
+  files: { event: string; output: string; summary: string }
+  env: Record<string, string>
+} {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
   const files = {
     event: join(dir, 'event.json'),
     output: join(dir, 'output'),
@@ -99,6 +107,14 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     ...options.env
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+  return { dir, files, env }
+}
+
+/** Every run of this process, for checks across a whole suite (such as the secret scan). */
+export const capturedRuns: ActionRun[] = []
+
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const { dir, files, env } = runnerSetup(options, 'ld-action-')
 
   const started = performance.now()
   const child = spawn(options.node ?? process.execPath, [options.entry ?? ACTION_ENTRY], {

@@ -15,13 +15,11 @@
  */
 import { afterEach, beforeAll } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync, rmSync } from 'node:fs'
 import {
   ACTION_ENTRY,
-  actionDefaults,
   parseOutputFile,
+  runnerSetup,
   type RunOptions
 } from '../../sandbox/runner.ts'
 import { BUNDLE_ERROR_VARIABLE } from '../../jest.global-setup.ts'
@@ -66,31 +64,7 @@ export function bundleSuite(): void {
 
 /** Runs dist/index.js (or `options.entry`) as the runner does, with sandbox/runner.ts's set-up. */
 export async function runBundle(options: RunOptions): Promise<BundleRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'ld-bundle-'))
-  const files = {
-    event: join(dir, 'event.json'),
-    output: join(dir, 'output'),
-    summary: join(dir, 'summary.md')
-  }
-  writeFileSync(files.event, JSON.stringify(options.payload ?? {}))
-  writeFileSync(files.output, '')
-  writeFileSync(files.summary, '')
-  const inputs = { ...actionDefaults(options.githubToken ?? 'ghs_runnertoken'), ...options.inputs }
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: options.eventName ?? 'workflow_dispatch',
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_REPOSITORY: 'Codertocat/Hello-World',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_RUN_ATTEMPT: '1',
-    RUNNER_TEMP: dir,
-    ...options.env
-  }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+  const { dir, files, env } = runnerSetup(options, 'ld-bundle-')
 
   const child = spawn(options.node ?? process.execPath, [options.entry ?? ACTION_ENTRY], {
     env,
