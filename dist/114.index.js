@@ -204,7 +204,7 @@ async function scan({ settings, launchDarkly }, planner, options) {
 /* harmony export */   UW: () => (/* binding */ renderBoxes),
 /* harmony export */   ab: () => (/* binding */ tickedBoxes)
 /* harmony export */ });
-/* unused harmony exports MAX_BOX_ROWS, boxMarker, parseBoxMarker, boxesIn, untickAll */
+/* unused harmony exports MAX_BOX_ROWS, boxMarker, parseBoxMarker, boxesIn */
 /* harmony import */ var _container_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7983);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6412);
 
@@ -304,10 +304,6 @@ function tickedBoxes(body, from) {
         ticked.push(box);
     }
     return ticked;
-}
-/** The body with every box unticked. */
-function untickAll(body) {
-    return body.replace(/^(\s*[-*+] )\[[xX]\]( .*<!-- expiring-targets-box [^<>\s]+ -->\s*)$/gm, '$1[ ]$2');
 }
 
 

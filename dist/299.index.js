@@ -115,7 +115,6 @@ async function writeComment(octokit, where, issueNumber, existing, body) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DASHBOARD_MARKER_START: () => (/* binding */ DASHBOARD_MARKER_START),
 /* harmony export */   DASHBOARD_TITLE: () => (/* binding */ DASHBOARD_TITLE),
 /* harmony export */   dashboardContent: () => (/* binding */ dashboardContent),
 /* harmony export */   dashboardMarker: () => (/* binding */ dashboardMarker),
@@ -123,11 +122,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   writeDashboard: () => (/* binding */ writeDashboard)
 /* harmony export */ });
 /* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7318);
+/* harmony import */ var _core_markers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7164);
 /* harmony import */ var _payloads_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5256);
 
 
-/** The start of every dashboard's marker; kept here free of imports for index.ts. */
-const DASHBOARD_MARKER_START = '<!-- launchdarkly-expiring-targets dashboard ';
+
 const DASHBOARD_TITLE = 'LaunchDarkly expiring targets dashboard';
 const SECTIONS = {
     due: { heading: 'Due soon', none: 'Not read yet: no digest has run with dashboard: true.' },
@@ -137,7 +136,7 @@ const SECTIONS = {
     }
 };
 function dashboardMarker(key) {
-    return `${DASHBOARD_MARKER_START}${key} -->`;
+    return `${_core_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .DASHBOARD_MARKER_START */ .F}${key} -->`;
 }
 function sectionIn(body, name) {
     const found = new RegExp(`<!-- section:${name} -->\\n([\\s\\S]*?)\\n<!-- /section:${name} -->`).exec(body ?? '');

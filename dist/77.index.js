@@ -62,14 +62,15 @@ async function runDashboardEdit(input) {
         throw new Error(`The issues event payload has no usable edit (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
     }
     const { issue, changes, sender } = parsed.data;
-    const number = await github.dashboardNumber(`project=${settings.projectKey}`);
-    if (number !== issue.number) {
-        _core_logger_js__WEBPACK_IMPORTED_MODULE_2__.info(`Issue #${issue.number} is not this step's dashboard: nothing to do.`);
-        return undefined;
-    }
+    // The event alone says whether a box was ticked: only then is GitHub asked which issue is ours.
     const boxes = (0,_report_boxes_js__WEBPACK_IMPORTED_MODULE_8__/* .tickedBoxes */ .ab)(issue.body, changes?.body?.from).filter((box) => inScope(box, input));
     if (boxes.length === 0) {
         _core_logger_js__WEBPACK_IMPORTED_MODULE_2__.info('No box of the dashboard was ticked by this edit: nothing to do.');
+        return undefined;
+    }
+    const number = await github.dashboardNumber(`project=${settings.projectKey}`);
+    if (number !== issue.number) {
+        _core_logger_js__WEBPACK_IMPORTED_MODULE_2__.info(`Issue #${issue.number} is not this step's dashboard: nothing to do.`);
         return undefined;
     }
     const at = (0,_core_when_js__WEBPACK_IMPORTED_MODULE_3__/* .formatUtc */ .ay)(Date.now());
@@ -371,7 +372,7 @@ async function scan({ settings, launchDarkly }, planner, options) {
 /* harmony export */   UW: () => (/* binding */ renderBoxes),
 /* harmony export */   ab: () => (/* binding */ tickedBoxes)
 /* harmony export */ });
-/* unused harmony exports MAX_BOX_ROWS, boxMarker, parseBoxMarker, boxesIn, untickAll */
+/* unused harmony exports MAX_BOX_ROWS, boxMarker, parseBoxMarker, boxesIn */
 /* harmony import */ var _container_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7983);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6412);
 
@@ -471,10 +472,6 @@ function tickedBoxes(body, from) {
         ticked.push(box);
     }
     return ticked;
-}
-/** The body with every box unticked. */
-function untickAll(body) {
-    return body.replace(/^(\s*[-*+] )\[[xX]\]( .*<!-- expiring-targets-box [^<>\s]+ -->\s*)$/gm, '$1[ ]$2');
 }
 
 

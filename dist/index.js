@@ -1,6 +1,21 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 7164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ DASHBOARD_MARKER_START)
+/* harmony export */ });
+/**
+ * The start of the dashboard issue's hidden marker: github/dashboard.ts writes it whole, and
+ * run/trigger.ts (on index.ts's fast path, so free of imports) recognises an edit of it.
+ */
+const DASHBOARD_MARKER_START = '<!-- launchdarkly-expiring-targets dashboard ';
+
+
+/***/ }),
+
 /***/ 8453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -316,7 +331,7 @@ else if (trigger.kind === 'unrelated-label' ||
     }
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(663), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2651));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(663), __nccwpck_require__.e(315)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5315));
     await run(event && { event, trigger });
 }
 
@@ -409,7 +424,8 @@ function readRawEvent(env = process.env) {
 /* harmony export */   m_: () => (/* binding */ PULL_REQUEST_EVENTS),
 /* harmony export */   zD: () => (/* binding */ ignoredCommentMessage)
 /* harmony export */ });
-/* unused harmony exports DASHBOARD_MARKER_START, commandArgs */
+/* unused harmony export commandArgs */
+/* harmony import */ var _core_markers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7164);
 /* harmony import */ var _sources_grammar_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2851);
 /**
  * What the GitHub event asks of the action. Kept free of heavy imports: `index.ts` uses it to
@@ -417,6 +433,7 @@ function readRawEvent(env = process.env) {
  * event's action and label name, defensively; the parts of the payload used later are validated
  * with zod in `pull-request.ts`.
  */
+
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 const DEFAULT_PREFIX = 'expire-user:';
@@ -470,8 +487,6 @@ function classifyComment(payload, command) {
     const help = args.length === 0 || (args.length === 1 && args[0] === 'help');
     return { kind: 'slash-command', args: help ? [] : args, help };
 }
-/** The start of the dashboard issue's hidden marker (github/dashboard.ts writes it whole). */
-const DASHBOARD_MARKER_START = '<!-- launchdarkly-expiring-targets dashboard ';
 /**
  * An issues event: an edit is the dashboard's only when its body carries the dashboard's marker,
  * and any other edit exits at once. Whether it is really ours (its author, its key) is checked later, against GitHub.
@@ -485,8 +500,12 @@ function classifyIssue(payload) {
         return { kind: 'other' };
     const issue = isObject(payload.issue) ? payload.issue : {};
     const body = typeof issue.body === 'string' ? issue.body : '';
-    if (!body.includes(DASHBOARD_MARKER_START))
+    if (!body.includes(_core_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .DASHBOARD_MARKER_START */ .F))
         return { kind: 'ignored-issue', reason: 'The edited issue is not the dashboard' };
+    // A box is ticked in the body: an edit of the title alone changes nothing for us.
+    const changes = isObject(payload.changes) ? payload.changes : {};
+    if (!isObject(changes.body))
+        return { kind: 'ignored-issue', reason: "The edit did not change the dashboard's body" };
     return { kind: 'dashboard-edit' };
 }
 /**

@@ -31,6 +31,12 @@ const MODES: Record<Mode, () => Promise<(input: ModeInput) => Promise<ModeResult
   digest: async () => (await import('./modes/digest.js')).runDigest
 }
 
+/** Events that only one mode acts on; a step in another mode leaves them to its sibling step. */
+const ONLY_IN_MODE: Partial<Record<Trigger['kind'], { mode: Mode; what: string }>> = {
+  'dashboard-edit': { mode: 'digest', what: "The dashboard's boxes" },
+  'slash-command': { mode: 'apply', what: 'Slash commands' }
+}
+
 export async function run(start?: Start): Promise<void> {
   try {
     await execute(start)
@@ -57,18 +63,11 @@ async function execute(start: Start | undefined): Promise<void> {
     log.info(ignoredCommentMessage(trigger.reason))
     return setOutputs(EMPTY_OUTPUTS)
   }
-  if (trigger.kind === 'dashboard-edit' && settings.mode !== 'digest') {
+  const only = ONLY_IN_MODE[trigger.kind]
+  if (only && settings.mode !== only.mode) {
     log.info(
       ignoredCommentMessage(
-        `The dashboard's boxes act in mode digest only, and this step is ${settings.mode}`
-      )
-    )
-    return setOutputs(EMPTY_OUTPUTS)
-  }
-  if (trigger.kind === 'slash-command' && settings.mode !== 'apply') {
-    log.info(
-      ignoredCommentMessage(
-        `Slash commands act in mode apply only, and this step is ${settings.mode}`
+        `${only.what} act in mode ${only.mode} only, and this step is ${settings.mode}`
       )
     )
     return setOutputs(EMPTY_OUTPUTS)

@@ -20,6 +20,11 @@ export interface Entry {
 }
 
 /** Which (flag, environment) pairs an entry applies to: every flag in every environment listed. */
+/** Whether a scope names any flag or segment: entries in one that does not apply to nothing. */
+export function namesContainers(scope: Scope): boolean {
+  return scope.flagKeys.length + (scope.segmentKeys?.length ?? 0) > 0
+}
+
 export interface Scope {
   flagKeys: string[]
   /** The segments it also applies to; undefined: none. */

@@ -13,10 +13,8 @@ import {
   type Author,
   type CommentResult
 } from './comment.js'
+import { DASHBOARD_MARKER_START } from '../core/markers.js'
 import { issuesSchema, type ListedIssue } from './payloads.js'
-
-/** The start of every dashboard's marker; kept here free of imports for index.ts. */
-export const DASHBOARD_MARKER_START = '<!-- launchdarkly-expiring-targets dashboard '
 
 export const DASHBOARD_TITLE = 'LaunchDarkly expiring targets dashboard'
 

@@ -6,7 +6,13 @@
 import { applyAll, prefetchPairs, type PairResult } from '../engine/execute.js'
 import type { PendingComment } from '../github/session.js'
 import { pairId, type ContainerKind, type ContainerRef } from '../launchdarkly/container.js'
-import type { Entry, InvalidEntry, ParseResult, Scope } from '../core/entry.js'
+import {
+  namesContainers,
+  type Entry,
+  type InvalidEntry,
+  type ParseResult,
+  type Scope
+} from '../core/entry.js'
 import * as log from '../core/logger.js'
 import { buildReport, type RestingLabel } from '../report/model.js'
 import { parseEntry, parseTargets, type GrammarContext } from '../sources/grammar.js'
@@ -198,7 +204,7 @@ function sourceOf(
   const gate = gateOf({ context, settings, github })
   const { pullRequest } = context
   // Without flag-key (a targets-file step), labels are another step's: left alone, unreported.
-  const labelsAct = settings.flagKeys.length + settings.segmentKeys.length > 0
+  const labelsAct = namesContainers(runScopeOf(settings))
   if (trigger.kind === 'slash-command') {
     const comment = context.issueComment
     if (!comment) throw new Error('The issue_comment event payload has no usable comment')

@@ -45,14 +45,15 @@ export async function runDashboardEdit(input: ModeInput): Promise<ModeResult | u
     )
   }
   const { issue, changes, sender } = parsed.data
-  const number = await github.dashboardNumber(`project=${settings.projectKey}`)
-  if (number !== issue.number) {
-    log.info(`Issue #${issue.number} is not this step's dashboard: nothing to do.`)
-    return undefined
-  }
+  // The event alone says whether a box was ticked: only then is GitHub asked which issue is ours.
   const boxes = tickedBoxes(issue.body, changes?.body?.from).filter((box) => inScope(box, input))
   if (boxes.length === 0) {
     log.info('No box of the dashboard was ticked by this edit: nothing to do.')
+    return undefined
+  }
+  const number = await github.dashboardNumber(`project=${settings.projectKey}`)
+  if (number !== issue.number) {
+    log.info(`Issue #${issue.number} is not this step's dashboard: nothing to do.`)
     return undefined
   }
   const at = formatUtc(Date.now())

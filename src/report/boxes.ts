@@ -134,11 +134,3 @@ export function tickedBoxes(
   }
   return ticked
 }
-
-/** The body with every box unticked. */
-export function untickAll(body: string): string {
-  return body.replace(
-    /^(\s*[-*+] )\[[xX]\]( .*<!-- expiring-targets-box [^<>\s]+ -->\s*)$/gm,
-    '$1[ ]$2'
-  )
-}

@@ -4,6 +4,7 @@
  * event's action and label name, defensively; the parts of the payload used later are validated
  * with zod in `pull-request.ts`.
  */
+import { DASHBOARD_MARKER_START } from '../core/markers.js'
 import { relatesToPrefix } from '../sources/grammar.js'
 
 export type Trigger =
@@ -75,9 +76,6 @@ function classifyComment(payload: unknown, command: string): Trigger {
   return { kind: 'slash-command', args: help ? [] : args, help }
 }
 
-/** The start of the dashboard issue's hidden marker (github/dashboard.ts writes it whole). */
-export const DASHBOARD_MARKER_START = '<!-- launchdarkly-expiring-targets dashboard '
-
 /**
  * An issues event: an edit is the dashboard's only when its body carries the dashboard's marker,
  * and any other edit exits at once. Whether it is really ours (its author, its key) is checked later, against GitHub.
@@ -91,6 +89,10 @@ function classifyIssue(payload: unknown): Trigger {
   const body = typeof issue.body === 'string' ? issue.body : ''
   if (!body.includes(DASHBOARD_MARKER_START))
     return { kind: 'ignored-issue', reason: 'The edited issue is not the dashboard' }
+  // A box is ticked in the body: an edit of the title alone changes nothing for us.
+  const changes = isObject(payload.changes) ? payload.changes : {}
+  if (!isObject(changes.body))
+    return { kind: 'ignored-issue', reason: "The edit did not change the dashboard's body" }
   return { kind: 'dashboard-edit' }
 }
 

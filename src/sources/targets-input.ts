@@ -2,7 +2,7 @@
  * The source of the `targets` input, with the targets file when it is applied (push, schedule,
  * workflow_dispatch): one reviewed change, so all valid or nothing sent.
  */
-import type { ParseResult, Scope } from '../core/entry.js'
+import { namesContainers, type ParseResult, type Scope } from '../core/entry.js'
 import { rejectRepeatedKeys } from './grammar.js'
 import { readSource, type Source } from './source.js'
 
@@ -25,7 +25,7 @@ export function targetsInputSource({ targets, file, runScope }: TargetsInput): S
 
 /** Without flag-key or segment-key, a targets line applies to nothing (a file item names its own). */
 function withFlags(results: ParseResult[], runScope: Scope): ParseResult[] {
-  if (runScope.flagKeys.length + (runScope.segmentKeys?.length ?? 0) > 0) return results
+  if (namesContainers(runScope)) return results
   return results.map((r) =>
     r.ok && !r.entry.scope
       ? {
