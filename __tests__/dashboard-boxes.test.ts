@@ -9,11 +9,11 @@ import {
   parseBoxMarker,
   renderBoxes,
   tickedBoxes,
-  untickAll,
   type Box
 } from '../src/report/boxes.js'
 import type { DueItem } from '../src/report/due-soon.js'
-import { classify, DASHBOARD_MARKER_START } from '../src/run/trigger.js'
+import { DASHBOARD_MARKER_START } from '../src/core/markers.js'
+import { classify } from '../src/run/trigger.js'
 import { dashboardMarker } from '../src/github/dashboard.js'
 
 const item = (key: string, extra: Partial<DueItem> = {}): DueItem => ({
@@ -94,19 +94,25 @@ describe('the boxes', () => {
     // Ticked before already: not again.
     expect(tickedBoxes(body, body)).toEqual([])
     expect(tickedBoxes(body, undefined)).toEqual([])
-    expect(boxesIn(untickAll(body)).every((b) => !b.ticked)).toBe(true)
   })
 })
 
 describe('an issues event, as index.ts classifies it', () => {
   const marker = dashboardMarker('project=default')
-  const edited = (body: unknown) => ({ action: 'edited', issue: { number: 7, body } })
+  const edited = (body: unknown) => ({
+    action: 'edited',
+    issue: { number: 7, body },
+    changes: { body: { from: '' } }
+  })
 
   it('knows the dashboard by the start of its marker', () => {
     expect(marker.startsWith(DASHBOARD_MARKER_START)).toBe(true)
     expect(classify('issues', edited(`${marker}\n- [x] box`), 'expire-user:')).toEqual({
       kind: 'dashboard-edit'
     })
+    // A title-only edit of the dashboard changes no box.
+    const titleOnly = { ...edited(`${marker}\n- [x] box`), changes: { title: { from: 'x' } } }
+    expect(classify('issues', titleOnly, 'expire-user:').kind).toBe('ignored-issue')
   })
 
   it('ends an edit of another issue at once, and reads the payload defensively', () => {

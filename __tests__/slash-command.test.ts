@@ -190,6 +190,7 @@ describe('a targets file', () => {
           expect.objectContaining({ userKey: 'sandy', value: JUNE_10 })
         ])
         expect(sandboxes.github.reactionsOn(commentId)).toEqual(['eyes', 'rocket'])
+        expect(reportComments()).toHaveLength(1)
         const body = reportComments()[0]?.body ?? ''
         expect(body).not.toContain('bob')
         expect(body).not.toContain('will be applied when merged')
@@ -379,6 +380,7 @@ describe('hostile commands', () => {
         /^::(?!add-mask|error title=|error::\d+ problems?;|notice|warning)/m
       )
       expect(result.stdout).not.toContain('::error::pwned')
+      expect(reportComments()).toHaveLength(1)
       const body = reportComments()[0]?.body ?? ''
       expect(body).not.toContain('<img')
       expect(body).not.toContain('](https://evil.example)')
